@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { RESTAURANT_TYPES, ROLES } from '../domain';
+import * as f from './fields';
+
+export const userProfileSchema = z.object({
+  id: f.id,
+  username: z.string(),
+  email: z.string(),
+  fullName: z.string(),
+  position: z.string(),
+  role: z.enum(ROLES),
+  kitchenProduceList: z.array(z.string()),
+  barProduceList: z.array(z.string()),
+  lastLoginAt: f.isoTime.nullable(),
+});
+export type UserProfile = z.infer<typeof userProfileSchema>;
+
+export const restaurantSchema = z.object({ id: f.id, name: z.string(), type: z.string() });
+
+export const sessionViewSchema = z.object({
+  user: userProfileSchema,
+  restaurant: restaurantSchema,
+  expiresAt: f.isoTime,
+  /** False when the OS keychain is unavailable: the session ends when the app closes. */
+  remembered: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+export const registerInput = z.strictObject({
+  restaurantName: f.requiredText('Restaurant name', 120),
+  restaurantType: z.enum(RESTAURANT_TYPES, { error: 'Choose a restaurant type' }),
+  fullName: f.requiredText('Full name', 120),
+  position: f.text('Position', 80).default(''),
+  username: f.username,
+  email: f.email,
+  password: f.newPassword,
+});
+export type RegisterInput = z.input<typeof registerInput>;
+
+export const loginInput = z.strictObject({
+  /** Username or email, either case. */
+  login: f.requiredText('Username or email', 254),
+  password: f.password,
+});
+
+export const changePasswordInput = z.strictObject({
+  currentPassword: f.password,
+  newPassword: f.newPassword,
+});
+
+export const updateProfileInput = z.strictObject({
+  fullName: f.requiredText('Full name', 120),
+  email: f.email,
+  position: f.text('Position', 80),
+  kitchenProduceList: f.produceList,
+  barProduceList: f.produceList,
+});
+export type UpdateProfileInput = z.input<typeof updateProfileInput>;
+
+export const issueResetCodeInput = z.strictObject({ userId: f.id });
+export const resetCodeSchema = z.object({ code: z.string(), expiresAt: f.isoTime, username: z.string() });
+
+export const resetPasswordInput = z.strictObject({
+  username: f.username,
+  code: f.requiredText('Reset code', 64),
+  newPassword: f.newPassword,
+});
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export const authChannels = {
+  'auth.register': { input: registerInput, output: sessionViewSchema },
+  'auth.login': { input: loginInput, output: sessionViewSchema },
+  'auth.logout': { input: f.empty, output: okSchema },
+  'auth.session': { input: f.empty, output: sessionViewSchema.nullable() },
+  'auth.changePassword': { input: changePasswordInput, output: okSchema },
+  'auth.updateProfile': { input: updateProfileInput, output: userProfileSchema },
+  'auth.issueResetCode': { input: issueResetCodeInput, output: resetCodeSchema },
+  'auth.resetPassword': { input: resetPasswordInput, output: okSchema },
+} as const;

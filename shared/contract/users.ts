@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ROLES } from '../domain';
+import * as f from './fields';
+
+export const teamMemberSchema = z.object({
+  id: f.id,
+  username: z.string(),
+  email: z.string(),
+  fullName: z.string(),
+  position: z.string(),
+  role: z.enum(ROLES),
+  isActive: z.boolean(),
+  lastLoginAt: f.isoTime.nullable(),
+  createdAt: f.isoTime,
+});
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+
+const role = z.enum(ROLES, { error: 'Role must be owner, manager or staff' });
+
+export const createUserInput = z.strictObject({
+  username: f.username,
+  email: f.email,
+  fullName: f.requiredText('Full name', 120),
+  position: f.text('Position', 80).default(''),
+  role,
+  password: f.newPassword,
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+export const usersChannels = {
+  'users.list': { input: f.empty, output: z.array(teamMemberSchema) },
+  'users.create': { input: createUserInput, output: teamMemberSchema },
+  'users.setRole': { input: z.strictObject({ userId: f.id, role }), output: teamMemberSchema },
+  'users.deactivate': { input: z.strictObject({ userId: f.id }), output: teamMemberSchema },
+  'users.reactivate': { input: z.strictObject({ userId: f.id }), output: teamMemberSchema },
+} as const;

@@ -1,0 +1,22 @@
+/** Money: decimal strings with at most two places, stored as integer cents. */
+import { divideRounded, formatScaled, parseScaled } from './decimal';
+import { QUANTITY_SCALE } from './quantity';
+
+export const MONEY_SCALE = 2;
+/** DECIMAL(10,2) in the old schema. */
+export const MAX_UNIT_COST_CENTS = 99_999_999_99;
+
+export const centsFromMoney = (text: string): number => Number(parseScaled(text, MONEY_SCALE));
+export const moneyFromCents = (cents: bigint | number): string => formatScaled(cents, MONEY_SCALE);
+
+/** Value of a stock level at a unit cost, in cents, rounded half away from zero. */
+export function stockValueCents(quantityMilli: number, unitCostCents: number): bigint {
+  return divideRounded(BigInt(quantityMilli) * BigInt(unitCostCents), 10n ** BigInt(QUANTITY_SCALE));
+}
+
+const currencyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** For display only: "1,234.50". Formats the exact decimal string, never a float sum. */
+export function formatMoney(text: string): string {
+  return currencyFormat.format(text as unknown as number);
+}

@@ -1,0 +1,125 @@
+/**
+ * Accounts and sessions on this device: register a restaurant and its owner, sign in and out,
+ * resume a session from the keychain, and resolve who is behind each request.
+ */
+import type { ParsedInput } from '../../shared/contract';
+import type { SessionView } from '../../shared/contract/auth';
+import { fail } from '../../shared/errors';
+import type { Actor } from '../ipc/actor';
+import type { StoreContext } from '../store/context';
+import { newId } from '../store/ids';
+import { appendMutation } from '../store/outbox';
+import * as accounts from './accounts-store';
+import { UNKNOWN_USER_HASH, hashPassword, verifyPassword } from './passwords';
+import type { SessionKeeper } from './session-keeper';
+import * as sessions from './sessions-store';
+import * as throttle from './throttle';
+import { hashSecret, newSessionToken } from './tokens';
+import { toUserProfile, userMutationArgs } from './views';
+
+export const SESSION_DAYS = 30;
+
+export interface AuthDeps extends StoreContext {
+  keeper: SessionKeeper;
+  hashCost: number;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(deps: AuthDeps) {
+  const { db, clock, keeper } = deps;
+
+  function liveSession(): sessions.LiveSession | undefined {
+    const token = keeper.token();
+    return token ? sessions.findLiveSession(db, hashSecret(token), clock.now().toISOString()) : undefined;
+  }
+
+  function actor(): Actor {
+    const live = liveSession();
+    if (!live) throw fail.unauthenticated();
+    return {
+      sessionId: live.session_id,
+      userId: live.user_id,
+      restaurantId: live.restaurant_id,
+      role: live.role,
+      fullName: live.full_name,
+    };
+  }
+
+  function view(live: sessions.LiveSession): SessionView {
+    const user = accounts.findUserById(db, live.user_id);
+    const restaurant = accounts.findRestaurant(db, live.restaurant_id);
+    if (!user || !restaurant) throw fail.unauthenticated();
+    return { user: toUserProfile(user), restaurant, expiresAt: live.expires_at, remembered: keeper.remembers };
+  }
+
+  /** Opens a session for a user whose password was just proven, and keeps its token. */
+  async function startSession(userId: string): Promise<SessionView> {
+    const now = clock.now();
+    const token = newSessionToken();
+    db.transaction(() => {
+      sessions.insertSession(db, {
+        id: newId(),
+        userId,
+        tokenHash: hashSecret(token),
+        deviceId: deps.deviceId,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+      });
+      accounts.recordLogin(db, userId, now.toISOString());
+    })();
+    await keeper.keep(token);
+    const live = liveSession();
+    if (!live) throw fail.unauthenticated();
+    return view(live);
+  }
+
+  return {
+    actor,
+
+    async register(input: ParsedInput<'auth.register'>): Promise<SessionView> {
+      accounts.assertUsernameAndEmailFree(db, input);
+      const passwordHash = await hashPassword(input.password, deps.hashCost);
+      const at = clock.now().toISOString();
+      const restaurant = { id: newId(), name: input.restaurantName, type: input.restaurantType };
+      const userId = newId();
+      db.transaction(() => {
+        accounts.assertUsernameAndEmailFree(db, input);
+        accounts.insertRestaurant(db, restaurant, at);
+        accounts.insertUser(db, { ...input, id: userId, restaurantId: restaurant.id, passwordHash, role: 'owner', at });
+        appendMutation(db, 'restaurant.create', restaurant, at);
+        appendMutation(db, 'user.create', userMutationArgs(accounts.findUserById(db, userId)!), at);
+      })();
+      return startSession(userId);
+    },
+
+    async login(input: ParsedInput<'auth.login'>): Promise<SessionView> {
+      const key = accounts.loginKey(input.login);
+      throttle.assertNotThrottled(db, key, clock.now());
+      const user = accounts.findUserByLogin(db, input.login);
+      const matches = await verifyPassword(input.password, user?.password_hash ?? UNKNOWN_USER_HASH);
+      if (!user || !matches) {
+        throttle.recordFailure(db, key, clock.now());
+        throw fail.unauthenticated('Username or password is incorrect.');
+      }
+      throttle.clearFailures(db, key);
+      if (!user.is_active) throw fail.forbidden('This account has been deactivated. Ask your manager to reactivate it.');
+      return startSession(user.id);
+    },
+
+    async logout(): Promise<{ ok: true }> {
+      const live = liveSession();
+      if (live) sessions.revokeSession(db, live.session_id, clock.now().toISOString());
+      await keeper.forget();
+      return { ok: true };
+    },
+
+    /** Who is signed in on this device, or null; a dead token is dropped from the keychain. */
+    async currentSession(): Promise<SessionView | null> {
+      const live = liveSession();
+      if (live) return view(live);
+      if (keeper.token()) await keeper.forget();
+      return null;
+    },
+  };
+}

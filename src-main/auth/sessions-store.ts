@@ -1,0 +1,51 @@
+/** Sessions: a token's hash, its device, its expiry and whether it was revoked. */
+import type { Role } from '../../shared/domain';
+import type { Db } from '../store/database';
+import { sql } from '../store/statements';
+
+export interface LiveSession {
+  session_id: string;
+  user_id: string;
+  restaurant_id: string;
+  role: Role;
+  full_name: string;
+  expires_at: string;
+}
+
+export interface NewSession {
+  id: string;
+  userId: string;
+  tokenHash: string;
+  deviceId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export function insertSession(db: Db, session: NewSession): void {
+  sql(
+    db,
+    'INSERT INTO sessions (id, user_id, token_hash, device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(session.id, session.userId, session.tokenHash, session.deviceId, session.createdAt, session.expiresAt);
+}
+
+/** A session counts only if it is unrevoked, unexpired and its user is still active. */
+export const findLiveSession = (db: Db, tokenHash: string, now: string): LiveSession | undefined =>
+  sql(
+    db,
+    `SELECT s.id AS session_id, u.id AS user_id, u.restaurant_id, u.role, u.full_name, s.expires_at
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.is_active = 1`,
+  ).get(tokenHash, now) as LiveSession | undefined;
+
+export function revokeSession(db: Db, sessionId: string, at: string): void {
+  sql(db, 'UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, sessionId);
+}
+
+/** Ends every session of a user, but the one they are using (if any). */
+export function revokeUserSessions(db: Db, userId: string, at: string, keepSessionId = ''): void {
+  sql(db, 'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL').run(
+    at,
+    userId,
+    keepSessionId,
+  );
+}

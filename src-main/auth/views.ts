@@ -1,0 +1,42 @@
+/** Store rows → the shapes the contract sends to the renderer. Hashes never leave this folder. */
+import type { UserProfile } from '../../shared/contract/auth';
+import type { TeamMember } from '../../shared/contract/users';
+import type { UserRow } from './accounts-store';
+
+export const toUserProfile = (row: UserRow): UserProfile => ({
+  id: row.id,
+  username: row.username,
+  email: row.email,
+  fullName: row.full_name,
+  position: row.position,
+  role: row.role,
+  kitchenProduceList: JSON.parse(row.kitchen_produce_list) as string[],
+  barProduceList: JSON.parse(row.bar_produce_list) as string[],
+  lastLoginAt: row.last_login_at,
+});
+
+export const toTeamMember = (row: UserRow): TeamMember => ({
+  id: row.id,
+  username: row.username,
+  email: row.email,
+  fullName: row.full_name,
+  position: row.position,
+  role: row.role,
+  isActive: row.is_active === 1,
+  lastLoginAt: row.last_login_at,
+  createdAt: row.created_at,
+});
+
+/** What the outbox carries of a user: the profile, never the password hash. */
+export const userMutationArgs = (row: UserRow) => ({
+  id: row.id,
+  restaurantId: row.restaurant_id,
+  username: row.username,
+  email: row.email,
+  fullName: row.full_name,
+  position: row.position,
+  role: row.role,
+  isActive: row.is_active === 1,
+  kitchenProduceList: JSON.parse(row.kitchen_produce_list) as string[],
+  barProduceList: JSON.parse(row.bar_produce_list) as string[],
+});

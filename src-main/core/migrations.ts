@@ -1,0 +1,11 @@
+/** Every version of the local store's schema, oldest first. A released migration is never edited. */
+import { authSchema } from '../auth/schema';
+import { inventorySchema } from '../inventory/schema';
+import type { Migration } from '../store/migrate';
+import { metaSchema } from '../store/meta';
+import { outboxSchema } from '../store/outbox';
+
+export const localMigrations: readonly Migration[] = [
+  { version: 1, name: 'accounts and outbox', up: metaSchema + outboxSchema + authSchema },
+  { version: 2, name: 'kitchen and bar stock', up: inventorySchema },
+];

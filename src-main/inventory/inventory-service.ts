@@ -1,0 +1,127 @@
+/**
+ * Kitchen and bar stock: items scoped to the session's restaurant. Owners and managers shape the
+ * item list; anyone on the team records stock movements. Every write lands in the outbox with it.
+ */
+import type { ParsedInput } from '../../shared/contract';
+import type { InventoryList, Item, Movement } from '../../shared/contract/inventory';
+import type { Area } from '../../shared/domain';
+import { fail } from '../../shared/errors';
+import { centsFromMoney } from '../../shared/money';
+import { milliFromQuantity } from '../../shared/quantity';
+import { type Actor, requireManager } from '../ipc/actor';
+import type { StoreContext } from '../store/context';
+import { newId } from '../store/ids';
+import { appendMutation } from '../store/outbox';
+import * as items from './items-store';
+import * as movements from './movements-store';
+import { toInventoryList, toItem, toMovement } from './views';
+
+type ItemInput = Partial<ParsedInput<'inventory.update'>>;
+
+/** Contract strings → stored integers, for the fields present. */
+function toFields(input: ItemInput): Partial<items.ItemFields> {
+  return {
+    name: input.name,
+    category: input.category,
+    supplier: input.supplier,
+    unit: input.unit,
+    unitCostCents: input.unitCost === undefined ? undefined : centsFromMoney(input.unitCost),
+    parMilli: input.par === undefined ? undefined : input.par === null ? null : milliFromQuantity(input.par),
+  };
+}
+
+export type InventoryService = ReturnType<typeof createInventoryService>;
+
+export function createInventoryService({ db, clock }: StoreContext) {
+  const now = () => clock.now().toISOString();
+
+  function itemOf(actor: Actor, id: string): items.ItemRow {
+    const row = items.findItem(db, actor.restaurantId, id);
+    if (!row) throw fail.notFound('That item no longer exists.');
+    return row;
+  }
+
+  function assertNameFree(actor: Actor, area: Area, name: string, exceptId?: string): void {
+    if (items.isNameTaken(db, actor.restaurantId, area, name, exceptId)) {
+      throw fail.conflict(`There is already an item called "${name}" in the ${area}.`, 'name');
+    }
+  }
+
+  function record(actor: Actor, itemId: string, reason: movements.NewMovement['reason'], quantity: string, note: string) {
+    const movement = {
+      id: newId(),
+      restaurantId: actor.restaurantId,
+      itemId,
+      reason,
+      quantityMilli: milliFromQuantity(quantity),
+      note,
+      by: actor.userId,
+      at: now(),
+    };
+    movements.insertMovement(db, movement);
+    movements.refreshOnHand(db, itemId);
+    appendMutation(db, 'movement.record', movement, movement.at);
+  }
+
+  return {
+    list(actor: Actor, area: Area): InventoryList {
+      return toInventoryList(items.listItems(db, actor.restaurantId, area));
+    },
+
+    get(actor: Actor, id: string): Item {
+      return toItem(itemOf(actor, id));
+    },
+
+    create(actor: Actor, input: ParsedInput<'inventory.create'>): Item {
+      requireManager(actor);
+      assertNameFree(actor, input.area, input.name);
+      const id = newId();
+      const item = { ...(toFields(input) as items.ItemFields), id, restaurantId: actor.restaurantId, area: input.area };
+      db.transaction(() => {
+        items.insertItem(db, { ...item, by: actor.userId, at: now() });
+        appendMutation(db, 'item.create', item, now());
+        if (milliFromQuantity(input.openingStock) > 0) record(actor, id, 'count', input.openingStock, 'Opening stock');
+      })();
+      return toItem(itemOf(actor, id));
+    },
+
+    update(actor: Actor, input: ParsedInput<'inventory.update'>): Item {
+      requireManager(actor);
+      const current = itemOf(actor, input.id);
+      if (input.name !== undefined) assertNameFree(actor, current.area, input.name, current.id);
+      const fields = toFields(input);
+      db.transaction(() => {
+        items.updateItem(db, current.id, fields, actor.userId, now());
+        appendMutation(db, 'item.update', { id: current.id, ...fields }, now());
+      })();
+      return toItem(itemOf(actor, current.id));
+    },
+
+    delete(actor: Actor, id: string): { ok: true } {
+      requireManager(actor);
+      const current = itemOf(actor, id);
+      db.transaction(() => {
+        items.tombstoneItem(db, current.id, actor.userId, now());
+        appendMutation(db, 'item.delete', { id: current.id }, now());
+      })();
+      return { ok: true };
+    },
+
+    adjustStock(actor: Actor, input: ParsedInput<'inventory.adjustStock'>): Item {
+      const current = itemOf(actor, input.itemId);
+      if (input.reason !== 'count' && milliFromQuantity(input.quantity) === 0) {
+        throw fail.validation('quantity', 'Enter a change other than zero.');
+      }
+      db.transaction(() => record(actor, current.id, input.reason, input.quantity, input.note))();
+      return toItem(itemOf(actor, current.id));
+    },
+
+    history(actor: Actor, itemId: string): { item: Item; movements: Movement[] } {
+      const item = itemOf(actor, itemId);
+      const rows = movements.movementsOf(db, item.id);
+      const levels = movements.runningOnHand(rows);
+      const history = rows.map((row, index) => toMovement(row, levels[index] ?? 0)).reverse();
+      return { item: toItem(item), movements: history };
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/** All SQL about items, behind typed functions. Every read is scoped to one restaurant. */
+import type { Area } from '../../shared/domain';
+import type { Db } from '../store/database';
+import { sql } from '../store/statements';
+
+export interface ItemRow {
+  id: string;
+  area: Area;
+  name: string;
+  category: string;
+  supplier: string;
+  unit: string;
+  unit_cost_cents: number;
+  par_milli: number | null;
+  updated_at: string;
+  on_hand_milli: number;
+  updated_by: string;
+}
+
+export interface ItemFields {
+  name: string;
+  category: string;
+  supplier: string;
+  unit: string;
+  unitCostCents: number;
+  parMilli: number | null;
+}
+
+const SELECT_ITEMS = `
+SELECT i.id, i.area, i.name, i.category, i.supplier, i.unit, i.unit_cost_cents, i.par_milli, i.updated_at,
+       coalesce(s.on_hand_milli, 0) AS on_hand_milli, coalesce(u.full_name, '') AS updated_by
+  FROM items i
+  LEFT JOIN item_stock s ON s.item_id = i.id
+  LEFT JOIN users u ON u.id = i.updated_by
+ WHERE i.restaurant_id = ? AND i.deleted_at IS NULL`;
+
+export const listItems = (db: Db, restaurantId: string, area: Area): ItemRow[] =>
+  sql(db, `${SELECT_ITEMS} AND i.area = ? ORDER BY i.name COLLATE NOCASE`).all(restaurantId, area) as ItemRow[];
+
+export const findItem = (db: Db, restaurantId: string, id: string): ItemRow | undefined =>
+  sql(db, `${SELECT_ITEMS} AND i.id = ?`).get(restaurantId, id) as ItemRow | undefined;
+
+export function isNameTaken(db: Db, restaurantId: string, area: Area, name: string, exceptId = ''): boolean {
+  return (
+    sql(
+      db,
+      `SELECT 1 FROM items WHERE restaurant_id = ? AND area = ? AND lower(name) = lower(?) AND id <> ?
+         AND deleted_at IS NULL`,
+    ).get(restaurantId, area, name, exceptId) !== undefined
+  );
+}
+
+export interface NewItem extends ItemFields {
+  id: string;
+  restaurantId: string;
+  area: Area;
+  by: string;
+  at: string;
+}
+
+export function insertItem(db: Db, item: NewItem): void {
+  sql(
+    db,
+    `INSERT INTO items (id, restaurant_id, area, name, category, supplier, unit, unit_cost_cents, par_milli,
+       created_by, updated_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    item.id,
+    item.restaurantId,
+    item.area,
+    item.name,
+    item.category,
+    item.supplier,
+    item.unit,
+    item.unitCostCents,
+    item.parMilli,
+    item.by,
+    item.by,
+    item.at,
+    item.at,
+  );
+  sql(db, 'INSERT INTO item_stock (item_id, on_hand_milli) VALUES (?, 0)').run(item.id);
+}
+
+const COLUMNS: Record<keyof ItemFields, string> = {
+  name: 'name',
+  category: 'category',
+  supplier: 'supplier',
+  unit: 'unit',
+  unitCostCents: 'unit_cost_cents',
+  parMilli: 'par_milli',
+};
+
+/** Writes only the fields given: edits are last-writer-wins per field. */
+export function updateItem(db: Db, id: string, fields: Partial<ItemFields>, by: string, at: string): void {
+  const names = (Object.keys(fields) as (keyof ItemFields)[]).filter((name) => fields[name] !== undefined);
+  const assignments = names.map((name) => `${COLUMNS[name]} = ?`);
+  sql(db, `UPDATE items SET ${[...assignments, 'updated_by = ?', 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
+    ...names.map((name) => fields[name]),
+    by,
+    at,
+    id,
+  );
+}
+
+/** Deletes are tombstones: the row stays so a delete can sync, and wins over edits. */
+export function tombstoneItem(db: Db, id: string, by: string, at: string): void {
+  sql(db, 'UPDATE items SET deleted_at = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(at, by, at, id);
+}

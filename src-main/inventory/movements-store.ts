@@ -1,0 +1,76 @@
+/** Stock movements: append-only facts about an item's stock, and the on-hand level they add up to. */
+import type { MovementReason } from '../../shared/domain';
+import type { Db } from '../store/database';
+import { sql } from '../store/statements';
+
+export interface MovementRow {
+  id: string;
+  reason: MovementReason;
+  quantity_milli: number;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface NewMovement {
+  id: string;
+  restaurantId: string;
+  itemId: string;
+  reason: MovementReason;
+  quantityMilli: number;
+  note: string;
+  by: string;
+  at: string;
+}
+
+/** Server order for what has synced, then this device's order for what has not. */
+const ORDER = 'ORDER BY m.server_version IS NULL, m.server_version, m.seq';
+
+export function insertMovement(db: Db, movement: NewMovement): void {
+  sql(
+    db,
+    `INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, note, recorded_by, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    movement.id,
+    movement.restaurantId,
+    movement.itemId,
+    movement.reason,
+    movement.quantityMilli,
+    movement.note,
+    movement.by,
+    movement.at,
+  );
+}
+
+/** Oldest first, with the name of who recorded each. */
+export const movementsOf = (db: Db, itemId: string): MovementRow[] =>
+  sql(
+    db,
+    `SELECT m.id, m.reason, m.quantity_milli, m.note, coalesce(u.full_name, '') AS recorded_by, m.recorded_at
+       FROM stock_movements m LEFT JOIN users u ON u.id = m.recorded_by
+      WHERE m.item_id = ? ${ORDER}`,
+  ).all(itemId) as MovementRow[];
+
+/** The level after each movement: a count sets it, anything else moves it. */
+export function runningOnHand(movements: readonly Pick<MovementRow, 'reason' | 'quantity_milli'>[]): number[] {
+  let onHand = 0;
+  return movements.map((movement) => {
+    onHand = movement.reason === 'count' ? movement.quantity_milli : onHand + movement.quantity_milli;
+    return onHand;
+  });
+}
+
+/** Re-derives an item's on-hand level from its movements and caches it. */
+export function refreshOnHand(db: Db, itemId: string): number {
+  const quantities = sql(db, `SELECT m.reason, m.quantity_milli FROM stock_movements m WHERE m.item_id = ? ${ORDER}`).all(
+    itemId,
+  ) as Pick<MovementRow, 'reason' | 'quantity_milli'>[];
+  const onHand = runningOnHand(quantities).at(-1) ?? 0;
+  sql(
+    db,
+    `INSERT INTO item_stock (item_id, on_hand_milli) VALUES (?, ?)
+     ON CONFLICT (item_id) DO UPDATE SET on_hand_milli = excluded.on_hand_milli`,
+  ).run(itemId, onHand);
+  return onHand;
+}

@@ -1,0 +1,48 @@
+/**
+ * The one entry point for every IPC call, whichever host carries it (Electron's ipcMain or the
+ * browser preview's loopback bridge). It checks the channel, validates the input against the
+ * contract, runs the handler and validates its output. Errors leave as `AppError` data only.
+ */
+import { type ChannelName, channels, isChannelName } from '../../shared/contract';
+import { type AppError, AppFailure, type InvokeResult, validationError } from '../../shared/errors';
+import type { Handlers, Request } from './handler';
+
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+  warn(message: string, detail?: unknown): void;
+  info(message: string, detail?: unknown): void;
+}
+
+export interface Router {
+  invoke(channel: unknown, input: unknown): Promise<InvokeResult<unknown>>;
+}
+
+const INTERNAL: AppError = {
+  kind: 'internal',
+  message: 'Something went wrong inside KitchenGuard. Nothing was changed; the details are in the log.',
+};
+
+export function createRouter(handlers: Handlers<ChannelName>, request: Request, log: Logger): Router {
+  return {
+    async invoke(channel, input) {
+      if (!isChannelName(channel)) {
+        return { ok: false, error: { kind: 'validation', message: 'Unknown channel', issues: [{ path: 'channel', message: 'Unknown channel' }] } };
+      }
+      const contract = channels[channel];
+      const parsed = contract.input.safeParse(input);
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+      try {
+        const handler = handlers[channel] as (input: unknown, request: Request) => unknown;
+        const output = await handler(parsed.data, request);
+        const checked = contract.output.safeParse(output);
+        if (checked.success) return { ok: true, value: checked.data };
+        log.error(`Output of ${channel} broke the contract`, checked.error.issues);
+        return { ok: false, error: INTERNAL };
+      } catch (error) {
+        if (error instanceof AppFailure) return { ok: false, error: error.error };
+        log.error(`Handler ${channel} failed`, error);
+        return { ok: false, error: INTERNAL };
+      }
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The device's local store: one SQLite file. WAL + synchronous=FULL is what lets a count survive
+ * a killed process or a power cut; foreign keys keep every movement tied to its item.
+ */
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

@@ -1,0 +1,31 @@
+/** Facts about this device's store that belong to no restaurant: its device id, sync cursors. */
+import type { Db } from './database';
+import { newId } from './ids';
+import { sql } from './statements';
+
+export const metaSchema = `
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);`;
+
+export function readMeta(db: Db, key: string): string | null {
+  const row = sql(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function writeMeta(db: Db, key: string, value: string): void {
+  sql(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
+}
+
+/** The id this device signs its mutations with; made once, on first start. */
+export function deviceId(db: Db): string {
+  const existing = readMeta(db, 'device_id');
+  if (existing) return existing;
+  const id = newId();
+  writeMeta(db, 'device_id', id);
+  return id;
+}

@@ -1,0 +1,74 @@
+/** The restaurant's team, as its owners and managers run it: add people, set roles, deactivate. */
+import type { ParsedInput } from '../../shared/contract';
+import type { TeamMember } from '../../shared/contract/users';
+import * as accounts from '../auth/accounts-store';
+import { assertKeepsAnOwner, assertMayGrant, assertNotSelf, managedUser } from '../auth/authority';
+import { hashPassword } from '../auth/passwords';
+import { revokeUserSessions } from '../auth/sessions-store';
+import { toTeamMember, userMutationArgs } from '../auth/views';
+import { type Actor, requireManager } from '../ipc/actor';
+import type { StoreContext } from '../store/context';
+import { newId } from '../store/ids';
+import { appendMutation } from '../store/outbox';
+
+export interface TeamDeps extends StoreContext {
+  hashCost: number;
+}
+
+export type TeamService = ReturnType<typeof createTeamService>;
+
+export function createTeamService(deps: TeamDeps) {
+  const { db, clock } = deps;
+  const now = () => clock.now().toISOString();
+
+  /** Applies a change to a user and records it in the outbox, in one transaction. */
+  function changeUser(userId: string, change: () => void): TeamMember {
+    db.transaction(() => {
+      change();
+      appendMutation(db, 'user.update', userMutationArgs(accounts.findUserById(db, userId)!), now());
+    })();
+    return toTeamMember(accounts.findUserById(db, userId)!);
+  }
+
+  return {
+    list(actor: Actor): TeamMember[] {
+      requireManager(actor);
+      return accounts.listUsers(db, actor.restaurantId).map(toTeamMember);
+    },
+
+    async create(actor: Actor, input: ParsedInput<'users.create'>): Promise<TeamMember> {
+      requireManager(actor);
+      assertMayGrant(actor, input.role);
+      accounts.assertUsernameAndEmailFree(db, input);
+      const passwordHash = await hashPassword(input.password, deps.hashCost);
+      const id = newId();
+      db.transaction(() => {
+        accounts.assertUsernameAndEmailFree(db, input);
+        accounts.insertUser(db, { ...input, id, restaurantId: actor.restaurantId, passwordHash, at: now() });
+        appendMutation(db, 'user.create', userMutationArgs(accounts.findUserById(db, id)!), now());
+      })();
+      return toTeamMember(accounts.findUserById(db, id)!);
+    },
+
+    setRole(actor: Actor, input: ParsedInput<'users.setRole'>): TeamMember {
+      const target = managedUser(db, actor, input.userId);
+      assertMayGrant(actor, input.role);
+      assertKeepsAnOwner(db, target, input.role === 'owner');
+      return changeUser(target.id, () => accounts.setRole(db, target.id, input.role, now()));
+    },
+
+    deactivate(actor: Actor, input: ParsedInput<'users.deactivate'>): TeamMember {
+      const target = managedUser(db, actor, input.userId);
+      assertNotSelf(actor, target, 'deactivate');
+      return changeUser(target.id, () => {
+        accounts.setActive(db, target.id, false, now());
+        revokeUserSessions(db, target.id, now());
+      });
+    },
+
+    reactivate(actor: Actor, input: ParsedInput<'users.reactivate'>): TeamMember {
+      const target = managedUser(db, actor, input.userId);
+      return changeUser(target.id, () => accounts.setActive(db, target.id, true, now()));
+    },
+  };
+}
