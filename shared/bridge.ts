@@ -9,3 +9,6 @@ export interface KitchenGuardBridge {
 }
 
 export const BRIDGE_GLOBAL = 'kitchenGuard';
+
+/** The single ipcMain channel the preload forwards `invoke` over. */
+export const IPC_INVOKE = 'kitchenguard:invoke';

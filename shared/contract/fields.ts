@@ -1,7 +1,7 @@
 /** Field schemas shared by several channels, with messages a restaurant manager can act on. */
 import { z } from 'zod';
+import { centsFromMoney, MAX_UNIT_COST_CENTS } from '../money';
 import { MAX_QUANTITY_MILLI, milliFromQuantity } from '../quantity';
-import { MAX_UNIT_COST_CENTS, centsFromMoney } from '../money';
 
 export const id = z.uuid({ error: 'Must be an id' });
 export const isoTime = z.string().max(40);

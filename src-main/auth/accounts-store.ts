@@ -92,7 +92,9 @@ export function isUsernameTaken(db: Db, username: string): boolean {
 }
 
 export function isEmailTaken(db: Db, email: string, exceptUserId = ''): boolean {
-  return sql(db, 'SELECT 1 FROM users WHERE email_key = ? AND id <> ?').get(loginKey(email), exceptUserId) !== undefined;
+  return (
+    sql(db, 'SELECT 1 FROM users WHERE email_key = ? AND id <> ?').get(loginKey(email), exceptUserId) !== undefined
+  );
 }
 
 /** Checked before the slow hash for quick feedback, and again inside the write that needs it. */

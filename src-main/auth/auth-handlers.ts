@@ -3,10 +3,7 @@ import type { Handlers } from '../ipc/handler';
 import type { AuthService } from './auth-service';
 import type { CredentialsService } from './credentials-service';
 
-export function authHandlers(
-  auth: AuthService,
-  credentials: CredentialsService,
-): Handlers<keyof typeof authChannels> {
+export function authHandlers(auth: AuthService, credentials: CredentialsService): Handlers<keyof typeof authChannels> {
   return {
     'auth.register': (input) => auth.register(input),
     'auth.login': (input) => auth.login(input),

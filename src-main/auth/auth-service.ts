@@ -10,7 +10,7 @@ import type { StoreContext } from '../store/context';
 import { newId } from '../store/ids';
 import { appendMutation } from '../store/outbox';
 import * as accounts from './accounts-store';
-import { UNKNOWN_USER_HASH, hashPassword, verifyPassword } from './passwords';
+import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './passwords';
 import type { SessionKeeper } from './session-keeper';
 import * as sessions from './sessions-store';
 import * as throttle from './throttle';
@@ -103,7 +103,8 @@ export function createAuthService(deps: AuthDeps) {
         throw fail.unauthenticated('Username or password is incorrect.');
       }
       throttle.clearFailures(db, key);
-      if (!user.is_active) throw fail.forbidden('This account has been deactivated. Ask your manager to reactivate it.');
+      if (!user.is_active)
+        throw fail.forbidden('This account has been deactivated. Ask your manager to reactivate it.');
       return startSession(user.id);
     },
 

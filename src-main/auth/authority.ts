@@ -6,7 +6,7 @@ import type { Role } from '../../shared/domain';
 import { fail } from '../../shared/errors';
 import { type Actor, requireManager } from '../ipc/actor';
 import type { Db } from '../store/database';
-import { type UserRow, countActiveOwners, findUserById } from './accounts-store';
+import { countActiveOwners, findUserById, type UserRow } from './accounts-store';
 
 /** The target user, if the actor may manage them; otherwise a `forbidden` or `not_found` failure. */
 export function managedUser(db: Db, actor: Actor, userId: string): UserRow {

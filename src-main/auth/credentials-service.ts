@@ -93,7 +93,8 @@ export function createCredentialsService(deps: CredentialsDeps) {
       }
       const hash = await hashPassword(input.newPassword, deps.hashCost);
       db.transaction(() => {
-        if (!resetCodes.claimResetCode(db, codeId, now())) throw fail.validation('code', 'That code has just been used.');
+        if (!resetCodes.claimResetCode(db, codeId, now()))
+          throw fail.validation('code', 'That code has just been used.');
         accounts.setPasswordHash(db, user.id, hash, now());
         revokeUserSessions(db, user.id, now());
       })();

@@ -34,4 +34,5 @@ export const findUsableResetCode = (db: Db, userId: string, codeHash: string, no
 
 /** True if this call used the code; false if another got there first. */
 export const claimResetCode = (db: Db, codeId: string, now: string): boolean =>
-  sql(db, 'UPDATE password_reset_codes SET used_at = ? WHERE id = ? AND used_at IS NULL').run(now, codeId).changes === 1;
+  sql(db, 'UPDATE password_reset_codes SET used_at = ? WHERE id = ? AND used_at IS NULL').run(now, codeId).changes ===
+  1;

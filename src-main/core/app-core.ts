@@ -2,15 +2,16 @@
  * The core: everything KitchenGuard does, in plain Node. Electron's main process and the browser
  * preview both host it and pass IPC calls to `invoke`; neither adds behaviour of its own.
  */
-import { createAuthService } from '../auth/auth-service';
+
 import { authHandlers } from '../auth/auth-handlers';
+import { createAuthService } from '../auth/auth-service';
 import { createCredentialsService } from '../auth/credentials-service';
 import { DEFAULT_HASH_COST } from '../auth/passwords';
 import { openSessionKeeper } from '../auth/session-keeper';
-import { createInventoryService } from '../inventory/inventory-service';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
-import { type Logger, type Router, createRouter } from '../ipc/router';
-import { type SecretStore, openKeychain } from '../secrets/keychain';
+import { createInventoryService } from '../inventory/inventory-service';
+import { createRouter, type Logger, type Router } from '../ipc/router';
+import { openKeychain, type SecretStore } from '../secrets/keychain';
 import { type Clock, systemClock } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';

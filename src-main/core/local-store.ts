@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupStore } from '../store/backup';
 import { type Db, openDatabase } from '../store/database';
-import { type Migration, applyMigrations, pendingMigrations, schemaVersion } from '../store/migrate';
+import { applyMigrations, type Migration, pendingMigrations, schemaVersion } from '../store/migrate';
 
 export const STORE_FILE = 'kitchenguard.sqlite';
 export const backupFolder = (dataFolder: string): string => join(dataFolder, 'backups');
@@ -17,7 +17,8 @@ export async function openLocalStore(dataFolder: string, migrations: readonly Mi
   try {
     const pending = pendingMigrations(db, migrations);
     const current = schemaVersion(db);
-    if (pending.length > 0 && current > 0) await backupStore(db, backupFolder(dataFolder), `before-v${pending.at(-1)?.version}`, now);
+    if (pending.length > 0 && current > 0)
+      await backupStore(db, backupFolder(dataFolder), `before-v${pending.at(-1)?.version}`, now);
     applyMigrations(db, pending);
     return db;
   } catch (error) {

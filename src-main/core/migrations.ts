@@ -1,8 +1,8 @@
 /** Every version of the local store's schema, oldest first. A released migration is never edited. */
 import { authSchema } from '../auth/schema';
 import { inventorySchema } from '../inventory/schema';
-import type { Migration } from '../store/migrate';
 import { metaSchema } from '../store/meta';
+import type { Migration } from '../store/migrate';
 import { outboxSchema } from '../store/outbox';
 
 export const localMigrations: readonly Migration[] = [

@@ -47,7 +47,13 @@ export function createInventoryService({ db, clock }: StoreContext) {
     }
   }
 
-  function record(actor: Actor, itemId: string, reason: movements.NewMovement['reason'], quantity: string, note: string) {
+  function record(
+    actor: Actor,
+    itemId: string,
+    reason: movements.NewMovement['reason'],
+    quantity: string,
+    note: string,
+  ) {
     const movement = {
       id: newId(),
       restaurantId: actor.restaurantId,

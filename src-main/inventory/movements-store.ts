@@ -63,9 +63,10 @@ export function runningOnHand(movements: readonly Pick<MovementRow, 'reason' | '
 
 /** Re-derives an item's on-hand level from its movements and caches it. */
 export function refreshOnHand(db: Db, itemId: string): number {
-  const quantities = sql(db, `SELECT m.reason, m.quantity_milli FROM stock_movements m WHERE m.item_id = ? ${ORDER}`).all(
-    itemId,
-  ) as Pick<MovementRow, 'reason' | 'quantity_milli'>[];
+  const quantities = sql(
+    db,
+    `SELECT m.reason, m.quantity_milli FROM stock_movements m WHERE m.item_id = ? ${ORDER}`,
+  ).all(itemId) as Pick<MovementRow, 'reason' | 'quantity_milli'>[];
   const onHand = runningOnHand(quantities).at(-1) ?? 0;
   sql(
     db,

@@ -1,5 +1,5 @@
 /** Who is acting: the signed-in user behind a request, resolved from the session on every call. */
-import { type Role, canManage } from '../../shared/domain';
+import { canManage, type Role } from '../../shared/domain';
 import { fail } from '../../shared/errors';
 
 export interface Actor {

@@ -26,7 +26,14 @@ export function createRouter(handlers: Handlers<ChannelName>, request: Request, 
   return {
     async invoke(channel, input) {
       if (!isChannelName(channel)) {
-        return { ok: false, error: { kind: 'validation', message: 'Unknown channel', issues: [{ path: 'channel', message: 'Unknown channel' }] } };
+        return {
+          ok: false,
+          error: {
+            kind: 'validation',
+            message: 'Unknown channel',
+            issues: [{ path: 'channel', message: 'Unknown channel' }],
+          },
+        };
       }
       const contract = channels[channel];
       const parsed = contract.input.safeParse(input);

@@ -6,7 +6,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/cont
 import type { AppError } from '../../shared/errors';
 import { type Core, openCore } from '../core/app-core';
 import type { Logger } from '../ipc/router';
-import { type SecretStore, memoryStore } from '../secrets/keychain';
+import { memoryStore, type SecretStore } from '../secrets/keychain';
 
 export const quietLog: Logger = { error: () => {}, warn: () => {}, info: () => {} };
 

@@ -1,0 +1,31 @@
+// The browser preview's stand-in for the Electron preload: the same single `invoke`, carried over
+// a loopback HTTP call that presents the token the preview printed in its URL.
+(() => {
+  const KEY = 'kitchenguard-preview-token';
+  const fromUrl = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(KEY, fromUrl);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  const token = sessionStorage.getItem(KEY) || '';
+  const unavailable = (message) => ({ ok: false, error: { kind: 'unavailable', message } });
+
+  async function invoke(channel, input) {
+    let response;
+    try {
+      response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kitchenguard-token': token },
+        body: JSON.stringify({ channel, input: input === undefined ? null : input }),
+      });
+    } catch {
+      return unavailable('The KitchenGuard preview is not running. Start it again with npm start.');
+    }
+    if (response.status === 401) {
+      return unavailable('This page belongs to an earlier run of the preview. Open the address it printed last.');
+    }
+    return response.json();
+  }
+
+  Object.defineProperty(window, 'kitchenGuard', { value: Object.freeze({ invoke }), enumerable: false });
+})();

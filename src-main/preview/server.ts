@@ -1,0 +1,141 @@
+/**
+ * The browser preview: the same core as the Electron main process, behind a loopback-only HTTP
+ * bridge that demands a random token, with the built renderer served beside it. For machines with
+ * no Electron binary (and for the e2e run). It is never part of a packaged build.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import type { Core } from '../core/app-core';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+export interface PreviewServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPreviewServer(core: Core, rendererFolder: string, port = 0): Promise<PreviewServer> {
+  const token = randomBytes(32).toString('base64url');
+  const server = createServer((request, response) => {
+    handle(core, rendererFolder, token, server, request, response).catch(() => send(response, 500, 'Internal error'));
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}/#token=${token}`,
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(
+  core: Core,
+  rendererFolder: string,
+  token: string,
+  server: Server,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  // A page on another origin that resolves a name to 127.0.0.1 still sends its own Host: refuse it.
+  const { port } = server.address() as AddressInfo;
+  if (request.headers.host !== `127.0.0.1:${port}`) return send(response, 421, 'Wrong host');
+  if (request.url === '/api/invoke') return invokeCore(core, token, request, response);
+  if (request.method !== 'GET') return send(response, 405, 'Method not allowed');
+  return serveFile(rendererFolder, request.url ?? '/', response);
+}
+
+async function invokeCore(core: Core, token: string, request: IncomingMessage, response: ServerResponse) {
+  if (request.method !== 'POST') return send(response, 405, 'Method not allowed');
+  if (!sameSecret(String(request.headers['x-kitchenguard-token'] ?? ''), token))
+    return send(response, 401, 'Bad token');
+  if (!String(request.headers['content-type']).startsWith('application/json')) return send(response, 415, 'JSON only');
+  const body = await readBody(request);
+  if (body === null) return send(response, 413, 'Too large');
+  let call: { channel?: unknown; input?: unknown };
+  try {
+    call = JSON.parse(body) as typeof call;
+  } catch {
+    return send(response, 400, 'Malformed JSON');
+  }
+  const result = await core.invoke(call?.channel, call?.input);
+  response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(result));
+}
+
+async function serveFile(rendererFolder: string, url: string, response: ServerResponse): Promise<void> {
+  const path = decodeURIComponent(url.split('?')[0] ?? '/');
+  if (path === '/preview-bridge.js') return sendFile(response, join(import.meta.dirname, 'bridge.js'));
+  const root = resolve(rendererFolder);
+  const file = normalize(join(root, path === '/' ? 'index.html' : path));
+  if (!file.startsWith(root + sep)) return send(response, 404, 'Not found');
+  if (file.endsWith('index.html')) return sendIndex(response, file);
+  return sendFile(response, file);
+}
+
+/** The built page, with the preview bridge loaded before the app's own script. */
+async function sendIndex(response: ServerResponse, file: string): Promise<void> {
+  const html = await readFile(file, 'utf8');
+  const page = html.replace('<head>', '<head>\n    <script src="/preview-bridge.js"></script>');
+  response.writeHead(200, headers('.html'));
+  response.end(page);
+}
+
+async function sendFile(response: ServerResponse, file: string): Promise<void> {
+  try {
+    const content = await readFile(file);
+    response.writeHead(200, headers(extname(file)));
+    response.end(content);
+  } catch {
+    send(response, 404, 'Not found');
+  }
+}
+
+const headers = (extension: string) => ({
+  'content-type': TYPES[extension] ?? 'application/octet-stream',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+});
+
+function send(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end(message);
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((done, failed) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.destroy();
+        done(null);
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', failed);
+  });
+}
