@@ -80,9 +80,11 @@ export function insertUser(db: Db, user: NewUser): void {
 export const findUserById = (db: Db, id: string): UserRow | undefined =>
   sql(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 
-/** By username or email, either case. */
-export const findUserByLogin = (db: Db, login: string): UserRow | undefined =>
-  sql(db, 'SELECT * FROM users WHERE username_key = ?1 OR email_key = ?1').get(loginKey(login)) as UserRow | undefined;
+/** By username or email, either case. (better-sqlite3 reads `?1` as a named parameter: two plain `?`.) */
+export function findUserByLogin(db: Db, login: string): UserRow | undefined {
+  const key = loginKey(login);
+  return sql(db, 'SELECT * FROM users WHERE username_key = ? OR email_key = ?').get(key, key) as UserRow | undefined;
+}
 
 export const findUserByUsername = (db: Db, username: string): UserRow | undefined =>
   sql(db, 'SELECT * FROM users WHERE username_key = ?').get(loginKey(username)) as UserRow | undefined;

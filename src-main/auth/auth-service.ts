@@ -57,7 +57,10 @@ export function createAuthService(deps: AuthDeps) {
   async function startSession(userId: string): Promise<SessionView> {
     const now = clock.now();
     const token = newSessionToken();
+    // The session this device had open ends here: its token is about to be replaced in the keychain.
+    const previous = liveSession();
     db.transaction(() => {
+      if (previous) sessions.revokeSession(db, previous.session_id, now.toISOString());
       sessions.insertSession(db, {
         id: newId(),
         userId,
@@ -94,9 +97,10 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async login(input: ParsedInput<'auth.login'>): Promise<SessionView> {
-      const key = accounts.loginKey(input.login);
-      throttle.assertNotThrottled(db, key, clock.now());
       const user = accounts.findUserByLogin(db, input.login);
+      // Guesses count against the account, whether they name it by username or by email.
+      const key = user ? `user:${user.id}` : accounts.loginKey(input.login);
+      throttle.assertNotThrottled(db, key, clock.now());
       const matches = await verifyPassword(input.password, user?.password_hash ?? UNKNOWN_USER_HASH);
       if (!user || !matches) {
         throttle.recordFailure(db, key, clock.now());

@@ -2,11 +2,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { SessionView } from '../../shared/contract/auth';
+import type { TeamMember } from '../../shared/contract/users';
+import type { Role } from '../../shared/domain';
 import type { AppError } from '../../shared/errors';
 import { type Core, openCore } from '../core/app-core';
 import type { Logger } from '../ipc/router';
 import { memoryStore, type SecretStore } from '../secrets/keychain';
+import type { Db } from '../store/database';
+import { type Mutation, readOutbox } from '../store/outbox';
 
 export const quietLog: Logger = { error: () => {}, warn: () => {}, info: () => {} };
 
@@ -16,20 +22,29 @@ export class TestClock {
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
   }
+  iso = (): string => this.current.toISOString();
 }
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 export const tempFolder = (label = 'kg'): string => mkdtempSync(join(tmpdir(), `${label}-`));
 
 export interface TestCore extends Core {
   folder: string;
   clock: TestClock;
+  /** The keychain the test gave the core; null when the core opened the OS keychain itself. */
+  secrets: SecretStore | null;
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   fail<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<AppError>;
 }
 
 export interface TestCoreOptions {
   folder?: string;
-  secrets?: SecretStore;
+  /** Defaults to a keychain that forgets everything (unavailable); `null` opens the real OS keychain. */
+  secrets?: SecretStore | null;
   clock?: TestClock;
 }
 
@@ -39,11 +54,12 @@ export const TEST_HASH_COST = 4;
 export async function openTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
   const folder = options.folder ?? tempFolder();
   const clock = options.clock ?? new TestClock();
+  const secrets = options.secrets === undefined ? memoryStore('no keychain in this test') : options.secrets;
   const core = await openCore({
     dataFolder: folder,
     appVersion: '0.0.0-test',
     log: quietLog,
-    secrets: options.secrets ?? memoryStore('no keychain in this test'),
+    secrets: secrets ?? undefined,
     clock,
     hashCost: TEST_HASH_COST,
   });
@@ -51,6 +67,7 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
     ...core,
     folder,
     clock,
+    secrets,
     async call(channel, input) {
       const result = await core.invoke(channel, input);
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
@@ -66,6 +83,55 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
 
 export const removeFolder = (folder: string): void => rmSync(folder, { recursive: true, force: true });
 
+/**
+ * `openTestCore` for a describe block: every core opened through it is closed, and its folder
+ * removed, after each test.
+ */
+export function testCores(): (options?: TestCoreOptions) => Promise<TestCore> {
+  const opened: TestCore[] = [];
+  afterEach(() => {
+    for (const core of opened.splice(0)) {
+      core.close();
+      removeFolder(core.folder);
+    }
+  });
+  return async (options) => {
+    const core = await openTestCore(options);
+    opened.push(core);
+    return core;
+  };
+}
+
+/**
+ * A keychain that remembers across cores within one test, as the OS keychain does across restarts.
+ * It stands in for the OS (the real one is exercised in src-main/secrets), not for any of our code.
+ */
+export interface TestKeychain extends SecretStore {
+  readonly entries: Map<string, string>;
+}
+
+export function testKeychain(): TestKeychain {
+  const entries = new Map<string, string>();
+  return {
+    available: true,
+    problem: null,
+    entries,
+    get: async (account) => entries.get(account) ?? null,
+    set: async (account, secret) => {
+      entries.set(account, secret);
+    },
+    delete: async (account) => {
+      entries.delete(account);
+    },
+  };
+}
+
+/** Another device on the same store (its own keychain and session), for sessions that end elsewhere. */
+export const otherDevice = (core: TestCore): Promise<TestCore> =>
+  openTestCore({ folder: core.folder, clock: core.clock });
+
+export const PASSWORD = 'correct horse battery';
+
 let counter = 0;
 /** A valid registration with unique names. */
 export function owner(overrides: Partial<ChannelInput<'auth.register'>> = {}): ChannelInput<'auth.register'> {
@@ -77,7 +143,77 @@ export function owner(overrides: Partial<ChannelInput<'auth.register'>> = {}): C
     position: 'Owner',
     username: `owner${counter}`,
     email: `owner${counter}@bistro.test`,
-    password: 'correct horse battery',
+    password: PASSWORD,
     ...overrides,
   };
 }
+
+/** A valid new team member with unique names. */
+export function member(
+  role: Role,
+  overrides: Partial<ChannelInput<'users.create'>> = {},
+): ChannelInput<'users.create'> {
+  counter += 1;
+  return {
+    username: `${role}${counter}`,
+    email: `${role}${counter}@bistro.test`,
+    fullName: `${role[0]?.toUpperCase()}${role.slice(1)} ${counter}`,
+    position: role,
+    role,
+    password: PASSWORD,
+    ...overrides,
+  };
+}
+
+/** A valid new item; kitchen by default. */
+export function itemInput(overrides: Partial<ChannelInput<'inventory.create'>> = {}): ChannelInput<'inventory.create'> {
+  counter += 1;
+  return {
+    area: 'kitchen',
+    name: `Item ${counter}`,
+    category: 'Dry goods',
+    supplier: 'Metro',
+    unit: 'kg',
+    unitCost: '2.50',
+    par: null,
+    ...overrides,
+  };
+}
+
+/** Registers a restaurant on this core and stays signed in as its owner. */
+export async function registerOwner(
+  core: TestCore,
+  overrides: Partial<ChannelInput<'auth.register'>> = {},
+): Promise<SessionView> {
+  return core.call('auth.register', owner(overrides));
+}
+
+/** Signs whoever is signed in out, and `login` in. */
+export async function signInAs(core: TestCore, login: string, password = PASSWORD): Promise<SessionView> {
+  await core.call('auth.logout', {});
+  return core.call('auth.login', { login, password });
+}
+
+/** Adds a member to the signed-in manager's restaurant. */
+export const addMember = (
+  core: TestCore,
+  role: Role,
+  overrides: Partial<ChannelInput<'users.create'>> = {},
+): Promise<TeamMember> => core.call('users.create', member(role, overrides));
+
+/** Row count of every table in the store, to prove a call wrote nothing. */
+export function tableCounts(db: Db): Record<string, number> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((table) => [table, db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]),
+  );
+}
+
+/** The outbox, or only the mutations after `afterId`. */
+export const outboxAfter = (db: Db, afterId = 0): Mutation[] =>
+  readOutbox(db, 1_000_000).filter((mutation) => mutation.mutationId > afterId);
+
+export const lastMutationId = (db: Db): number => readOutbox(db, 1_000_000).at(-1)?.mutationId ?? 0;
