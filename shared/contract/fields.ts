@@ -38,7 +38,11 @@ export const password = z.string({ error: 'Password must be text' }).min(1, 'Pas
 export const money = z
   .string({ error: 'Must be an amount like 12.50' })
   .trim()
-  .regex(/^\d{1,8}(\.\d{1,2})?$/, 'Must be an amount like 12.50 (two decimals at most)')
+  .regex(/^\d{1,8}(\.\d{1,2})?$/, {
+    error: 'Must be an amount like 12.50 (two decimals at most)',
+    // A failed format must stop here: the size check below parses the text and would throw.
+    abort: true,
+  })
   .refine((value) => centsFromMoney(value) <= MAX_UNIT_COST_CENTS, 'Amount is too large');
 
 const decimalQuantity = (signed: boolean) =>
@@ -49,6 +53,7 @@ const decimalQuantity = (signed: boolean) =>
       error: signed
         ? 'Must be a number like 2.5 or -1 (three decimals at most)'
         : 'Must be a number like 2.5 (three decimals at most)',
+      abort: true,
     })
     .refine((value) => Math.abs(milliFromQuantity(value)) <= MAX_QUANTITY_MILLI, 'Quantity is too large');
 

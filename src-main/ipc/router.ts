@@ -36,9 +36,10 @@ export function createRouter(handlers: Handlers<ChannelName>, request: Request, 
         };
       }
       const contract = channels[channel];
-      const parsed = contract.input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       try {
+        // Inside the try: a schema that throws on hostile input must still answer with data.
+        const parsed = contract.input.safeParse(input);
+        if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
         const handler = handlers[channel] as (input: unknown, request: Request) => unknown;
         const output = await handler(parsed.data, request);
         const checked = contract.output.safeParse(output);
