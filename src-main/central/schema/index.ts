@@ -1,0 +1,48 @@
+/** Every version of the central server's schema, oldest first. A released version is never edited. */
+import { v1Accounts } from './v1-accounts';
+import { v2StockSync } from './v2-stock-sync';
+
+export interface ServerMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const serverMigrations: readonly ServerMigration[] = [
+  { version: 1, name: 'restaurants, people and sessions', sql: v1Accounts },
+  { version: 2, name: 'stock and sync', sql: v2StockSync },
+];
+
+export const LATEST_SERVER_SCHEMA = serverMigrations.length;
+
+/** What the application role may call; every other function stays private to the schema. */
+export const APP_FUNCTIONS = [
+  'kg.session_restaurant()',
+  'kg.register(jsonb, jsonb, text, uuid)',
+  'kg.login(text, text, uuid)',
+  'kg.logout()',
+  'kg.whoami()',
+  'kg.change_password(text, text)',
+  'kg.update_profile(jsonb)',
+  'kg.create_user(jsonb, text)',
+  'kg.set_role(uuid, text)',
+  'kg.set_active(uuid, boolean)',
+  'kg.issue_reset_code(uuid)',
+  'kg.reset_password(text, text, text)',
+  'kg.push(uuid, jsonb)',
+  'kg.device_state(uuid)',
+];
+
+/** What it may read, through row-level security. */
+export const APP_TABLES = [
+  'kg.server_info',
+  'kg.schema_migrations',
+  'kg.restaurants',
+  'kg.restaurant_sync',
+  'kg.users',
+  'kg.items',
+  'kg.stock_movements',
+  'kg.item_stock',
+  'kg.devices',
+  'kg.mutation_rejections',
+];
