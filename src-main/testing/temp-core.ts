@@ -217,3 +217,11 @@ export const outboxAfter = (db: Db, afterId = 0): Mutation[] =>
   readOutbox(db, 1_000_000).filter((mutation) => mutation.mutationId > afterId);
 
 export const lastMutationId = (db: Db): number => readOutbox(db, 1_000_000).at(-1)?.mutationId ?? 0;
+
+/** A restaurant with an owner, a manager and a staff member; the owner is signed in. */
+export async function restaurantWithTeam(core: TestCore) {
+  const { user: boss, restaurant } = await registerOwner(core, { fullName: 'Olive Owner' });
+  const manager = await addMember(core, 'manager', { fullName: 'Mona Manager' });
+  const staff = await addMember(core, 'staff', { fullName: 'Sid Staff' });
+  return { restaurant, boss, manager, staff, as: (who: { username: string }) => signInAs(core, who.username) };
+}
