@@ -1,0 +1,12 @@
+/** Proves the e2e pipeline: the preview starts, serves the built renderer, and its core answers. */
+import type { KitchenGuardBridge } from '../shared/bridge';
+import { expect, test } from './support/preview';
+
+test('the preview serves KitchenGuard and the core answers system.status', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  await expect(page).toHaveTitle('KitchenGuard');
+  const status = await page.evaluate(() =>
+    (globalThis as unknown as { kitchenGuard: KitchenGuardBridge }).kitchenGuard.invoke('system.status', {}),
+  );
+  expect(status).toMatchObject({ ok: true });
+});

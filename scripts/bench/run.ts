@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: runs each suite, then prints one table of medians (and p99 where the target is
+ * on it) beside their targets. Exits 1 if a target is missed. Later suites (sync, PostgreSQL) add
+ * themselves to SUITES; `npm run bench -- inventory` runs only the named suites.
+ */
+import { inventoryBenchmarks } from './inventory.bench';
+import { type BenchRow, formatTable, passes } from './table';
+
+type Suite = (progress: (message: string) => void) => Promise<BenchRow[]>;
+
+const SUITES: Record<string, Suite> = {
+  inventory: inventoryBenchmarks,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in SUITES));
+if (unknown.length > 0) {
+  console.error(`Unknown suite(s): ${unknown.join(', ')}. Suites: ${Object.keys(SUITES).join(', ')}`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const rows: BenchRow[] = [];
+for (const [name, suite] of Object.entries(SUITES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  rows.push(...(await suite((message) => console.log(`[${name}] ${message}`))));
+}
+
+console.log(`\nKitchenGuard benchmarks — Node ${process.version}, ${process.platform}/${process.arch}\n`);
+console.log(formatTable(rows));
+const missed = rows.filter((row) => passes(row) === false);
+console.log(
+  `\n${missed.length === 0 ? 'All targets met' : `${missed.length} target(s) missed`} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+);
+process.exit(missed.length === 0 ? 0 : 1);
