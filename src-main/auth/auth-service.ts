@@ -90,8 +90,13 @@ export function createAuthService(deps: AuthDeps) {
         accounts.assertUsernameAndEmailFree(db, input);
         accounts.insertRestaurant(db, restaurant, at);
         accounts.insertUser(db, { ...input, id: userId, restaurantId: restaurant.id, passwordHash, role: 'owner', at });
-        appendMutation(db, 'restaurant.create', restaurant, at);
-        appendMutation(db, 'user.create', userMutationArgs(accounts.findUserById(db, userId)!), at);
+        appendMutation(db, { name: 'restaurant.create', args: restaurant, at, authorId: userId });
+        appendMutation(db, {
+          name: 'user.create',
+          args: userMutationArgs(accounts.findUserById(db, userId)!),
+          at,
+          authorId: userId,
+        });
       })();
       return startSession(userId);
     },

@@ -58,7 +58,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
       }
       db.transaction(() => {
         accounts.updateProfile(db, user.id, input, now());
-        appendMutation(db, 'user.update', userMutationArgs(self(actor)), now());
+        appendMutation(db, { name: 'user.update', args: userMutationArgs(self(actor)), at: now(), authorId: actor.userId });
       })();
       return toUserProfile(self(actor));
     },

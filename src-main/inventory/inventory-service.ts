@@ -66,7 +66,7 @@ export function createInventoryService({ db, clock }: StoreContext) {
     };
     movements.insertMovement(db, movement);
     movements.refreshOnHand(db, itemId);
-    appendMutation(db, 'movement.record', movement, movement.at);
+    appendMutation(db, { name: 'movement.record', args: movement, at: movement.at, authorId: actor.userId });
   }
 
   return {
@@ -85,7 +85,7 @@ export function createInventoryService({ db, clock }: StoreContext) {
       const item = { ...(toFields(input) as items.ItemFields), id, restaurantId: actor.restaurantId, area: input.area };
       db.transaction(() => {
         items.insertItem(db, { ...item, by: actor.userId, at: now() });
-        appendMutation(db, 'item.create', item, now());
+        appendMutation(db, { name: 'item.create', args: item, at: now(), authorId: actor.userId });
         if (milliFromQuantity(input.openingStock) > 0) record(actor, id, 'count', input.openingStock, 'Opening stock');
       })();
       return toItem(itemOf(actor, id));
@@ -98,7 +98,7 @@ export function createInventoryService({ db, clock }: StoreContext) {
       const fields = toFields(input);
       db.transaction(() => {
         items.updateItem(db, current.id, fields, actor.userId, now());
-        appendMutation(db, 'item.update', { id: current.id, ...fields }, now());
+        appendMutation(db, { name: 'item.update', args: { id: current.id, ...fields }, at: now(), authorId: actor.userId });
       })();
       return toItem(itemOf(actor, current.id));
     },
@@ -108,7 +108,7 @@ export function createInventoryService({ db, clock }: StoreContext) {
       const current = itemOf(actor, id);
       db.transaction(() => {
         items.tombstoneItem(db, current.id, actor.userId, now());
-        appendMutation(db, 'item.delete', { id: current.id }, now());
+        appendMutation(db, { name: 'item.delete', args: { id: current.id }, at: now(), authorId: actor.userId });
       })();
       return { ok: true };
     },

@@ -82,7 +82,8 @@ export function insertItem(db: Db, item: NewItem): void {
   sql(db, 'INSERT INTO item_stock (item_id, on_hand_milli) VALUES (?, 0)').run(item.id);
 }
 
-const COLUMNS: Record<keyof ItemFields, string> = {
+/** Contract field → column, for writes that touch only the fields given. */
+export const ITEM_COLUMNS: Record<keyof ItemFields, string> = {
   name: 'name',
   category: 'category',
   supplier: 'supplier',
@@ -94,7 +95,7 @@ const COLUMNS: Record<keyof ItemFields, string> = {
 /** Writes only the fields given: edits are last-writer-wins per field. */
 export function updateItem(db: Db, id: string, fields: Partial<ItemFields>, by: string, at: string): void {
   const names = (Object.keys(fields) as (keyof ItemFields)[]).filter((name) => fields[name] !== undefined);
-  const assignments = names.map((name) => `${COLUMNS[name]} = ?`);
+  const assignments = names.map((name) => `${ITEM_COLUMNS[name]} = ?`);
   sql(db, `UPDATE items SET ${[...assignments, 'updated_by = ?', 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
     ...names.map((name) => fields[name]),
     by,

@@ -5,11 +5,20 @@
 import type { Db } from './database';
 import { sql } from './statements';
 
+export interface NewMutation {
+  name: string;
+  args: unknown;
+  at: string;
+  /** Who made the change: it is sent to the server under that user's session. */
+  authorId: string;
+}
+
 export interface Mutation {
   mutationId: number;
   name: string;
   args: unknown;
   createdAt: string;
+  authorId: string | null;
 }
 
 export const outboxSchema = `
@@ -20,8 +29,16 @@ CREATE TABLE outbox (
   created_at  TEXT NOT NULL
 );`;
 
-export function appendMutation(db: Db, name: string, args: unknown, createdAt: string): void {
-  sql(db, 'INSERT INTO outbox (name, args, created_at) VALUES (?, ?, ?)').run(name, JSON.stringify(args), createdAt);
+/** v3: the author of each mutation, so it can be sent under their own session. */
+export const outboxAuthorSchema = 'ALTER TABLE outbox ADD COLUMN author_id TEXT;';
+
+export function appendMutation(db: Db, mutation: NewMutation): void {
+  sql(db, 'INSERT INTO outbox (name, args, created_at, author_id) VALUES (?, ?, ?, ?)').run(
+    mutation.name,
+    JSON.stringify(mutation.args),
+    mutation.at,
+    mutation.authorId,
+  );
 }
 
 export function waitingMutations(db: Db): number {
@@ -29,13 +46,14 @@ export function waitingMutations(db: Db): number {
 }
 
 export function readOutbox(db: Db, limit = 1000): Mutation[] {
-  const rows = db
-    .prepare('SELECT mutation_id, name, args, created_at FROM outbox ORDER BY mutation_id LIMIT ?')
-    .all(limit) as { mutation_id: number; name: string; args: string; created_at: string }[];
+  const rows = sql(db, 'SELECT mutation_id, name, args, created_at, author_id FROM outbox ORDER BY mutation_id LIMIT ?').all(
+    limit,
+  ) as { mutation_id: number; name: string; args: string; created_at: string; author_id: string | null }[];
   return rows.map((row) => ({
     mutationId: row.mutation_id,
     name: row.name,
     args: JSON.parse(row.args),
     createdAt: row.created_at,
+    authorId: row.author_id,
   }));
 }

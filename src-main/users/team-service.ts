@@ -22,10 +22,15 @@ export function createTeamService(deps: TeamDeps) {
   const now = () => clock.now().toISOString();
 
   /** Applies a change to a user and records it in the outbox, in one transaction. */
-  function changeUser(userId: string, change: () => void): TeamMember {
+  function changeUser(actor: Actor, userId: string, change: () => void): TeamMember {
     db.transaction(() => {
       change();
-      appendMutation(db, 'user.update', userMutationArgs(accounts.findUserById(db, userId)!), now());
+      appendMutation(db, {
+        name: 'user.update',
+        args: userMutationArgs(accounts.findUserById(db, userId)!),
+        at: now(),
+        authorId: actor.userId,
+      });
     })();
     return toTeamMember(accounts.findUserById(db, userId)!);
   }
@@ -45,7 +50,12 @@ export function createTeamService(deps: TeamDeps) {
       db.transaction(() => {
         accounts.assertUsernameAndEmailFree(db, input);
         accounts.insertUser(db, { ...input, id, restaurantId: actor.restaurantId, passwordHash, at: now() });
-        appendMutation(db, 'user.create', userMutationArgs(accounts.findUserById(db, id)!), now());
+        appendMutation(db, {
+          name: 'user.create',
+          args: userMutationArgs(accounts.findUserById(db, id)!),
+          at: now(),
+          authorId: actor.userId,
+        });
       })();
       return toTeamMember(accounts.findUserById(db, id)!);
     },
@@ -54,13 +64,13 @@ export function createTeamService(deps: TeamDeps) {
       const target = managedUser(db, actor, input.userId);
       assertMayGrant(actor, input.role);
       assertKeepsAnOwner(db, target, input.role === 'owner');
-      return changeUser(target.id, () => accounts.setRole(db, target.id, input.role, now()));
+      return changeUser(actor, target.id, () => accounts.setRole(db, target.id, input.role, now()));
     },
 
     deactivate(actor: Actor, input: ParsedInput<'users.deactivate'>): TeamMember {
       const target = managedUser(db, actor, input.userId);
       assertNotSelf(actor, target, 'deactivate');
-      return changeUser(target.id, () => {
+      return changeUser(actor, target.id, () => {
         accounts.setActive(db, target.id, false, now());
         revokeUserSessions(db, target.id, now());
       });
@@ -68,7 +78,7 @@ export function createTeamService(deps: TeamDeps) {
 
     reactivate(actor: Actor, input: ParsedInput<'users.reactivate'>): TeamMember {
       const target = managedUser(db, actor, input.userId);
-      return changeUser(target.id, () => accounts.setActive(db, target.id, true, now()));
+      return changeUser(actor, target.id, () => accounts.setActive(db, target.id, true, now()));
     },
   };
 }

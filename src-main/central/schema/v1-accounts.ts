@@ -224,15 +224,18 @@ END $$;
 CREATE FUNCTION kg.login(p_login text, p_password text, p_device uuid) RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
 DECLARE
-  k text := lower(trim(p_login));
-  wait integer := kg.throttle_wait(k);
   u kg.users;
+  k text;
+  wait integer;
   h text;
 BEGIN
+  SELECT * INTO u FROM kg.users WHERE lower(username) = lower(trim(p_login)) OR lower(email) = lower(trim(p_login));
+  -- Guesses count against the account, whether they name it by username or by email.
+  k := coalesce('user:' || u.id, lower(trim(p_login)));
+  wait := kg.throttle_wait(k);
   IF wait > 0 THEN
     RETURN jsonb_build_object('status', 'locked', 'retryAfterSeconds', wait);
   END IF;
-  SELECT * INTO u FROM kg.users WHERE lower(username) = k OR lower(email) = k;
   SELECT password_hash INTO h FROM kg.credentials WHERE user_id = u.id;
   -- An unknown name costs a bcrypt comparison too, so timing does not tell names apart.
   IF h IS NULL THEN

@@ -1,0 +1,166 @@
+/**
+ * The connection to one central PostgreSQL server: a bounded pg.Pool over verified TLS only.
+ * Every unit of work is one transaction that first presents the user's session token, so the
+ * server's row-level security knows whose restaurant it is. A dropped idle connection (the Wi-Fi
+ * going) is reported, never thrown: pg.Pool without an 'error' listener would crash the app.
+ */
+import { isIP } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import pg from 'pg';
+import { LATEST_SERVER_SCHEMA } from './schema';
+import { ServerConnectionError, describeConnectionError } from './server-errors';
+
+export interface ServerSettings {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+}
+
+export interface ServerCredentials {
+  password: string;
+  /** PEM of the CA bundle that must have signed the server's certificate. */
+  ca: string;
+}
+
+export interface ConnectionReport {
+  tlsVersion: string;
+  serverVersion: string;
+  roundTripMs: number;
+  schemaVersion: number;
+}
+
+export type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  params?: unknown[],
+) => Promise<pg.QueryResult<R>>;
+
+export interface TransactionOptions {
+  /** One consistent snapshot for several reads (initial sync). */
+  snapshot?: boolean;
+  /** Fault-injection seam for tests: runs after the work, just before COMMIT is sent. */
+  beforeCommit?: () => Promise<void>;
+}
+
+export interface CentralServer {
+  readonly settings: ServerSettings;
+  transaction<T>(token: string | null, work: (query: Query) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  test(): Promise<ConnectionReport>;
+  /** Called when an idle pooled connection dies. */
+  onConnectionLost(listener: (error: ServerConnectionError) => void): void;
+  close(): Promise<void>;
+}
+
+export const POOL_SIZE = 4;
+
+export function poolConfig(settings: ServerSettings, credentials: ServerCredentials): pg.PoolConfig {
+  return {
+    host: settings.host,
+    port: settings.port,
+    database: settings.database,
+    user: settings.user,
+    password: credentials.password,
+    // verify-full: the chain must lead to the chosen CA and the certificate must name the host.
+    ssl: {
+      ca: credentials.ca,
+      rejectUnauthorized: true,
+      servername: isIP(settings.host) ? undefined : settings.host,
+      minVersion: 'TLSv1.2',
+    },
+    max: POOL_SIZE,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+    query_timeout: 30_000,
+    keepAlive: true,
+    application_name: 'KitchenGuard',
+  };
+}
+
+export function openCentralServer(settings: ServerSettings, credentials: ServerCredentials): CentralServer {
+  if (!credentials.ca.includes('BEGIN CERTIFICATE')) {
+    throw new ServerConnectionError('certificate_untrusted', 'Choose the CA bundle file (.pem) that signed the server certificate.', false);
+  }
+  const pool = new pg.Pool(poolConfig(settings, credentials));
+  const lostListeners: ((error: ServerConnectionError) => void)[] = [];
+  pool.on('error', (error) => {
+    const described = describeConnectionError(error, settings);
+    for (const listener of lostListeners) listener(described);
+  });
+
+  async function checkout(): Promise<pg.PoolClient> {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      throw describeConnectionError(error, settings);
+    }
+  }
+
+  return {
+    settings,
+
+    async transaction(token, work, options = {}) {
+      const client = await checkout();
+      let broken: unknown = null;
+      try {
+        await client.query(options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
+        await client.query("SELECT set_config('kg.session_token', $1, true)", [token ?? '']);
+        const result = await work((text, params) => client.query(text, params));
+        await options.beforeCommit?.();
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        broken = error;
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw isServerRaised(error) ? error : describeConnectionError(error, settings);
+      } finally {
+        // A connection that failed mid-transaction is not trusted again.
+        client.release(broken && !isServerRaised(broken) ? true : undefined);
+      }
+    },
+
+    async test() {
+      const client = await checkout();
+      try {
+        const started = performance.now();
+        await client.query('SELECT 1');
+        const roundTripMs = performance.now() - started;
+        const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+        const schemaVersion = await readSchemaVersion(client);
+        const socket = (client as unknown as { connection: { stream: TLSSocket } }).connection.stream;
+        return {
+          tlsVersion: socket.getProtocol?.() ?? 'unknown',
+          serverVersion: rows[0]?.server_version ?? 'unknown',
+          roundTripMs,
+          schemaVersion,
+        };
+      } catch (error) {
+        throw describeConnectionError(error, settings);
+      } finally {
+        client.release();
+      }
+    },
+
+    onConnectionLost(listener) {
+      lostListeners.push(listener);
+    },
+
+    close: () => pool.end(),
+  };
+}
+
+/** Errors the server's own functions raise on purpose (SQLSTATE class KG) pass through as they are. */
+export const isServerRaised = (error: unknown): boolean =>
+  /^KG\d{3}$/.test(String((error as { code?: unknown })?.code ?? ''));
+
+async function readSchemaVersion(client: pg.PoolClient): Promise<number> {
+  const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM kg.schema_migrations');
+  const version = rows[0]?.version ?? 0;
+  if (version < LATEST_SERVER_SCHEMA) {
+    throw new ServerConnectionError(
+      'schema_old',
+      `The server's KitchenGuard schema is version ${version}; this app needs version ${LATEST_SERVER_SCHEMA}. Run the server set-up (Settings → Central server → Set up server) to upgrade it.`,
+      false,
+    );
+  }
+  return version;
+}

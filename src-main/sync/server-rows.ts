@@ -1,0 +1,90 @@
+/**
+ * Rows the central server sends are untrusted input like any file a user imports: each is checked
+ * against these schemas before it touches the local store.
+ */
+import { z } from 'zod';
+import { AREAS, MOVEMENT_REASONS, ROLES } from '../../shared/domain';
+
+const uuid = z.uuid();
+const time = z
+  .union([z.date(), z.string()])
+  .transform((value) => new Date(value))
+  .refine((date) => !Number.isNaN(date.getTime()), 'Not a time')
+  .transform((date) => date.toISOString());
+const version = z.coerce.number().int().nonnegative();
+const money = z.string().regex(/^\d{1,8}(\.\d{1,2})?$/);
+const quantity = z.string().regex(/^-?\d{1,12}(\.\d{1,3})?$/);
+const text = (max: number) => z.string().max(max);
+
+export const serverRestaurant = z.object({
+  id: uuid,
+  name: text(120).min(1),
+  type: text(40).min(1),
+  created_at: time,
+  updated_at: time,
+});
+
+export const serverUser = z.object({
+  id: uuid,
+  restaurant_id: uuid,
+  username: z.string().regex(/^[A-Za-z0-9._-]{3,40}$/),
+  email: text(254).min(3),
+  full_name: text(120).min(1),
+  position: text(80),
+  role: z.enum(ROLES),
+  kitchen_produce_list: z.array(text(80)).max(500),
+  bar_produce_list: z.array(text(80)).max(500),
+  is_active: z.boolean(),
+  last_login_at: time.nullable(),
+  created_at: time,
+  updated_at: time,
+});
+export type ServerUser = z.infer<typeof serverUser>;
+
+export const serverItem = z.object({
+  id: uuid,
+  restaurant_id: uuid,
+  area: z.enum(AREAS),
+  name: text(120).min(1),
+  category: text(60),
+  supplier: text(120),
+  unit: text(20).min(1),
+  unit_cost: money,
+  par: quantity.nullable(),
+  created_by: uuid,
+  updated_by: uuid,
+  created_at: time,
+  updated_at: time,
+  deleted_at: time.nullable(),
+});
+export type ServerItem = z.infer<typeof serverItem>;
+
+export const serverMovement = z.object({
+  seq: version,
+  id: uuid,
+  restaurant_id: uuid,
+  item_id: uuid,
+  reason: z.enum(MOVEMENT_REASONS),
+  quantity,
+  note: text(500),
+  recorded_by: uuid,
+  recorded_at: time,
+});
+export type ServerMovement = z.infer<typeof serverMovement>;
+
+export const serverHead = z.object({ version, generation: uuid, min_version: version });
+
+/** Keeps the rows that pass, and says which did not (and why) instead of failing the whole pull. */
+export function checkRows<T>(schema: z.ZodType<T>, rows: unknown[], what: string): { valid: T[]; problems: string[] } {
+  const valid: T[] = [];
+  const problems: string[] = [];
+  for (const row of rows) {
+    const parsed = schema.safeParse(row);
+    if (parsed.success) valid.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0];
+      problems.push(`The server sent a ${what} that could not be read (${issue?.path.join('.')}: ${issue?.message}).`);
+    }
+  }
+  return { valid, problems };
+}
