@@ -46,6 +46,7 @@ export interface TestCoreOptions {
   /** Defaults to a keychain that forgets everything (unavailable); `null` opens the real OS keychain. */
   secrets?: SecretStore | null;
   clock?: TestClock;
+  log?: Logger;
 }
 
 /** Cost 4 keeps the suite quick; one test pins the real default (12) separately. */
@@ -58,7 +59,7 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
   const core = await openCore({
     dataFolder: folder,
     appVersion: '0.0.0-test',
-    log: quietLog,
+    log: options.log ?? quietLog,
     secrets: secrets ?? undefined,
     clock,
     hashCost: TEST_HASH_COST,
