@@ -22,9 +22,13 @@ const npm = (script) => ['npm', 'run', '--silent', script];
 const STEP_TIMEOUT_MS = 25 * 60 * 1000;
 
 const steps = [
-  { id: 'setup', title: 'system packages', command: ['node', 'scripts/setup-system.mjs'], required: true },
-  { id: 'typecheck', title: 'typecheck (tsc)', command: npm('typecheck') },
-  { id: 'lint', title: 'lint (biome + dependency-cruiser)', command: npm('lint') },
+  { id: 'setup', title: 'system packages', command: [process.execPath, 'scripts/setup-system.mjs'], required: true },
+  // `npm run typecheck`, one tsc project per step so errors in one do not hide the other's.
+  { id: 'tsc-node', title: 'typecheck: main, shared, scripts, e2e', command: [bin('tsc'), '-p', 'tsconfig.node.json'] },
+  { id: 'tsc-web', title: 'typecheck: renderer', command: [bin('tsc'), '-p', 'tsconfig.web.json'] },
+  // The two halves of `npm run lint`, run apart so a format error does not hide an architecture one.
+  { id: 'biome', title: 'lint: biome', command: npm('lint:biome') },
+  { id: 'deps', title: 'lint: dependency-cruiser', command: npm('lint:deps') },
   { id: 'build', title: 'build (electron-vite)', command: [bin('electron-vite'), 'build'] },
   { id: 'unit', title: 'unit + integration (vitest)', command: [bin('vitest'), 'run'], keyring: true },
   { id: 'e2e', title: 'e2e (playwright)', command: [bin('playwright'), 'test'], keyring: true, needs: 'build' },
@@ -117,7 +121,7 @@ const total = (Date.now() - started) / 1000;
 const failed = results.filter((r) => r.status !== 'ok');
 console.log('\n━━ npm test summary ━━');
 for (const r of results) {
-  console.log(`  ${r.status.padEnd(4)}  ${r.title.padEnd(36)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.detail}`);
+  console.log(`  ${r.status.padEnd(4)}  ${r.title.padEnd(40)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.detail}`);
 }
 console.log(
   failed.length === 0
