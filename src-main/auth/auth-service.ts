@@ -13,6 +13,7 @@ import * as accounts from './accounts-store';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './passwords';
 import type { SessionKeeper } from './session-keeper';
 import * as sessions from './sessions-store';
+import type { SessionOrigin } from './sessions-store';
 import * as throttle from './throttle';
 import { hashSecret, newSessionToken } from './tokens';
 import { toUserProfile, userMutationArgs } from './views';
@@ -25,6 +26,19 @@ export interface AuthDeps extends StoreContext {
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/** A session granted elsewhere (the central server) or by a check made offline. */
+export interface SessionGrant {
+  token: string;
+  origin: SessionOrigin;
+  expiresAt: string;
+}
+
+const newGrant = (now: Date): SessionGrant => ({
+  token: newSessionToken(),
+  origin: 'local',
+  expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+});
 
 export function createAuthService(deps: AuthDeps) {
   const { db, clock, keeper } = deps;
@@ -54,9 +68,9 @@ export function createAuthService(deps: AuthDeps) {
   }
 
   /** Opens a session for a user whose password was just proven, and keeps its token. */
-  async function startSession(userId: string): Promise<SessionView> {
+  async function openSession(userId: string, grant?: SessionGrant): Promise<SessionView> {
     const now = clock.now();
-    const token = newSessionToken();
+    const { token, origin, expiresAt } = grant ?? newGrant(now);
     // The session this device had open ends here: its token is about to be replaced in the keychain.
     const previous = liveSession();
     db.transaction(() => {
@@ -67,7 +81,8 @@ export function createAuthService(deps: AuthDeps) {
         tokenHash: hashSecret(token),
         deviceId: deps.deviceId,
         createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
+        expiresAt,
+        origin,
       });
       accounts.recordLogin(db, userId, now.toISOString());
     })();
@@ -79,6 +94,23 @@ export function createAuthService(deps: AuthDeps) {
 
   return {
     actor,
+    openSession,
+
+    /** The signed-in user, how their session was granted, and its token: for the sync engine. */
+    current(): { userId: string; restaurantId: string; origin: SessionOrigin; token: string } | null {
+      const live = liveSession();
+      const token = keeper.token();
+      return live && token
+        ? { userId: live.user_id, restaurantId: live.restaurant_id, origin: live.origin, token }
+        : null;
+    },
+
+    /** Ends the session on this device only: the server already ended it, or is told elsewhere. */
+    async endSession(): Promise<void> {
+      const live = liveSession();
+      if (live) sessions.revokeSession(db, live.session_id, clock.now().toISOString());
+      await keeper.forget();
+    },
 
     async register(input: ParsedInput<'auth.register'>): Promise<SessionView> {
       accounts.assertUsernameAndEmailFree(db, input);
@@ -98,15 +130,16 @@ export function createAuthService(deps: AuthDeps) {
           authorId: userId,
         });
       })();
-      return startSession(userId);
+      return openSession(userId);
     },
 
-    async login(input: ParsedInput<'auth.login'>): Promise<SessionView> {
+    /** Against this store's hashes: the authority without a server, the fallback offline. */
+    async login(input: ParsedInput<'auth.login'>, origin: SessionOrigin = 'local'): Promise<SessionView> {
       const user = accounts.findUserByLogin(db, input.login);
       // Guesses count against the account, whether they name it by username or by email.
       const key = user ? `user:${user.id}` : accounts.loginKey(input.login);
       throttle.assertNotThrottled(db, key, clock.now());
-      const matches = await verifyPassword(input.password, user?.password_hash ?? UNKNOWN_USER_HASH);
+      const matches = await verifyPassword(input.password, user?.password_hash || UNKNOWN_USER_HASH);
       if (!user || !matches) {
         throttle.recordFailure(db, key, clock.now());
         throw fail.unauthenticated('Username or password is incorrect.');
@@ -114,7 +147,7 @@ export function createAuthService(deps: AuthDeps) {
       throttle.clearFailures(db, key);
       if (!user.is_active)
         throw fail.forbidden('This account has been deactivated. Ask your manager to reactivate it.');
-      return startSession(user.id);
+      return openSession(user.id, { ...newGrant(clock.now()), origin });
     },
 
     async logout(): Promise<{ ok: true }> {

@@ -3,8 +3,15 @@ import type { Role } from '../../shared/domain';
 import type { Db } from '../store/database';
 import { sql } from '../store/statements';
 
+/**
+ * 'local': this store is the authority; 'server': the token is the central server's own;
+ * 'offline': signed in against the cached hash while the server was out of reach.
+ */
+export type SessionOrigin = 'local' | 'server' | 'offline';
+
 export interface LiveSession {
   session_id: string;
+  origin: SessionOrigin;
   user_id: string;
   restaurant_id: string;
   role: Role;
@@ -19,20 +26,30 @@ export interface NewSession {
   deviceId: string;
   createdAt: string;
   expiresAt: string;
+  origin: SessionOrigin;
 }
 
 export function insertSession(db: Db, session: NewSession): void {
   sql(
     db,
-    'INSERT INTO sessions (id, user_id, token_hash, device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(session.id, session.userId, session.tokenHash, session.deviceId, session.createdAt, session.expiresAt);
+    `INSERT INTO sessions (id, user_id, token_hash, device_id, created_at, expires_at, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    session.id,
+    session.userId,
+    session.tokenHash,
+    session.deviceId,
+    session.createdAt,
+    session.expiresAt,
+    session.origin,
+  );
 }
 
 /** A session counts only if it is unrevoked, unexpired and its user is still active. */
 export const findLiveSession = (db: Db, tokenHash: string, now: string): LiveSession | undefined =>
   sql(
     db,
-    `SELECT s.id AS session_id, u.id AS user_id, u.restaurant_id, u.role, u.full_name, s.expires_at
+    `SELECT s.id AS session_id, s.origin, u.id AS user_id, u.restaurant_id, u.role, u.full_name, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.is_active = 1`,
   ).get(tokenHash, now) as LiveSession | undefined;

@@ -1,0 +1,156 @@
+/**
+ * Pull: what changed on the server since this device's cursor, a page at a time, each page read in
+ * one REPEATABLE READ snapshot and applied in one local transaction with the cursor it reaches.
+ */
+import type { CentralServer, Query } from '../central/central-server';
+import type { Db } from '../store/database';
+import {
+  applyItem,
+  applyMovement,
+  applyRestaurant,
+  applyUser,
+  overlayPendingItemEdits,
+  refreshItems,
+} from './local-apply';
+import { checkRows, serverHead, serverItem, serverMovement, serverRestaurant, serverUser } from './server-rows';
+import { type SyncPosition, readPosition, writePosition } from './sync-state';
+
+export const PULL_PAGE_ROWS = 5000;
+
+export interface PullProgress {
+  done: number;
+  total: number;
+}
+
+export type PullOutcome =
+  | { kind: 'pulled'; rows: number; problems: string[] }
+  | { kind: 'session_ended' }
+  | { kind: 'resync'; reason: string };
+
+interface Page {
+  head: { version: number; generation: string; min_version: number };
+  upto: number;
+  total: number | null;
+  restaurants: unknown[];
+  users: unknown[];
+  items: unknown[];
+  movements: unknown[];
+}
+
+export const USER_COLUMNS = `id, restaurant_id, username, email, full_name, position, role, kitchen_produce_list,
+  bar_produce_list, is_active, last_login_at, created_at, updated_at`;
+export const ITEM_COLUMNS = `id, restaurant_id, area, name, category, supplier, unit, unit_cost::text AS unit_cost,
+  par::text AS par, created_by, updated_by, created_at, updated_at, deleted_at`;
+
+const CHANGED_VERSIONS = `
+  SELECT version FROM kg.users WHERE version > $1
+  UNION ALL SELECT version FROM kg.items WHERE version > $1
+  UNION ALL SELECT version FROM kg.stock_movements WHERE version > $1`;
+
+/** The version a page ends at: about PULL_PAGE_ROWS rows on, never splitting one version. */
+async function pageEnd(query: Query, cursor: number, latest: number): Promise<number> {
+  const { rows } = await query<{ version: string }>(
+    `SELECT version FROM (${CHANGED_VERSIONS}) v ORDER BY version OFFSET $2 LIMIT 1`,
+    [cursor, PULL_PAGE_ROWS],
+  );
+  return rows[0] ? Number(rows[0].version) : latest;
+}
+
+async function fetchPage(query: Query, cursor: number, withTotal: boolean): Promise<Page | null> {
+  const headRow = (
+    await query('SELECT s.version, i.generation, i.min_version FROM kg.restaurant_sync s CROSS JOIN kg.server_info i')
+  ).rows[0];
+  // Row-level security shows no restaurant to a session that is no longer valid.
+  if (!headRow) return null;
+  const head = serverHead.parse(headRow);
+  const upto = await pageEnd(query, cursor, head.version);
+  const range = [cursor, upto];
+  const total = withTotal
+    ? Number((await query<{ n: string }>(`SELECT count(*) AS n FROM (${CHANGED_VERSIONS}) v`, [cursor])).rows[0]?.n)
+    : null;
+  const select = async (sql: string) => (await query(sql, range)).rows;
+  return {
+    head,
+    upto,
+    total,
+    restaurants: await select(
+      'SELECT id, name, type, created_at, updated_at FROM kg.restaurants WHERE version > $1 AND version <= $2',
+    ),
+    users: await select(`SELECT ${USER_COLUMNS} FROM kg.users WHERE version > $1 AND version <= $2`),
+    // Items a page's movements refer to come with it, whatever their own version.
+    items: await select(
+      `SELECT ${ITEM_COLUMNS} FROM kg.items
+        WHERE (version > $1 AND version <= $2)
+           OR id IN (SELECT item_id FROM kg.stock_movements WHERE version > $1 AND version <= $2)`,
+    ),
+    movements: await select(
+      `SELECT seq, id, restaurant_id, item_id, reason, quantity::text AS quantity, note, recorded_by, recorded_at
+         FROM kg.stock_movements WHERE version > $1 AND version <= $2 ORDER BY seq`,
+    ),
+  };
+}
+
+/** Applies a page in one local transaction; rows of any other restaurant are refused. */
+function applyPage(db: Db, page: Page, restaurantId: string): { rows: number; problems: string[] } {
+  const restaurants = checkRows(serverRestaurant, page.restaurants, 'restaurant');
+  const users = checkRows(serverUser, page.users, 'user');
+  const items = checkRows(serverItem, page.items, 'item');
+  const movements = checkRows(serverMovement, page.movements, 'stock movement');
+  const problems = [...restaurants.problems, ...users.problems, ...items.problems, ...movements.problems];
+  const ours = <T extends { restaurant_id?: string; id?: string }>(row: T) =>
+    (row.restaurant_id ?? row.id) === restaurantId;
+  const touched = new Set<string>();
+  db.transaction(() => {
+    for (const row of restaurants.valid.filter(ours)) applyRestaurant(db, row);
+    for (const row of users.valid.filter(ours)) applyUser(db, row);
+    for (const row of items.valid.filter(ours)) {
+      applyItem(db, row);
+      touched.add(row.id);
+    }
+    for (const row of movements.valid.filter(ours)) {
+      applyMovement(db, row);
+      touched.add(row.item_id);
+    }
+    overlayPendingItemEdits(db, touched);
+    refreshItems(db, touched);
+    writePosition(db, { cursor: page.upto, generation: page.head.generation });
+  })();
+  const rows = restaurants.valid.length + users.valid.length + items.valid.length + movements.valid.length;
+  return { rows, problems };
+}
+
+export interface PullOptions {
+  db: Db;
+  server: CentralServer;
+  token: string;
+  restaurantId: string;
+  onProgress?: (progress: PullProgress) => void;
+}
+
+export async function pull({ db, server, token, restaurantId, onProgress }: PullOptions): Promise<PullOutcome> {
+  let position: SyncPosition = readPosition(db);
+  const initial = position.cursor === 0;
+  let done = 0;
+  let total = 0;
+  const problems: string[] = [];
+  for (;;) {
+    const cursor = position.cursor;
+    const page = await server.transaction(token, (query) => fetchPage(query, cursor, initial && done === 0), {
+      snapshot: true,
+    });
+    if (!page) return { kind: 'session_ended' };
+    if (position.generation && position.generation !== page.head.generation) {
+      return { kind: 'resync', reason: 'The central server was restored from a backup.' };
+    }
+    if (cursor > 0 && cursor < page.head.min_version) {
+      return { kind: 'resync', reason: 'This computer was away longer than the server keeps its change history.' };
+    }
+    const applied = applyPage(db, page, restaurantId);
+    problems.push(...applied.problems);
+    done += applied.rows;
+    total = page.total ?? total;
+    if (initial) onProgress?.({ done, total: Math.max(total, done) });
+    position = readPosition(db);
+    if (page.upto >= page.head.version) return { kind: 'pulled', rows: done, problems };
+  }
+}

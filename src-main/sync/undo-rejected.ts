@@ -1,0 +1,63 @@
+/**
+ * A change the server refused is undone on this device, so it shows what the server holds: the
+ * refused movement disappears, a refused item edit gives way to the server's item, an item the
+ * server never accepted goes. The refusal itself stays listed, with its reason, for the user.
+ */
+import type { CentralServer } from '../central/central-server';
+import type { Db } from '../store/database';
+import { sql } from '../store/statements';
+import { applyItem, applyUser, refreshItems } from './local-apply';
+import { ITEM_COLUMNS, USER_COLUMNS } from './pull';
+import type { Rejection } from './push';
+import { checkRows, serverItem, serverUser } from './server-rows';
+
+interface Refused {
+  movements: string[];
+  items: Set<string>;
+  users: Set<string>;
+}
+
+function whatWasRefused(db: Db, rejected: readonly Rejection[]): Refused {
+  const refused: Refused = { movements: [], items: new Set(), users: new Set() };
+  for (const { mutationId } of rejected) {
+    const row = sql(db, 'SELECT name, args FROM sync_rejections WHERE mutation_id = ?').get(mutationId) as
+      | { name: string; args: string }
+      | undefined;
+    if (!row) continue;
+    const args = JSON.parse(row.args) as { id: string; itemId?: string };
+    if (row.name === 'movement.record') {
+      refused.movements.push(args.id);
+      if (args.itemId) refused.items.add(args.itemId);
+    } else if (row.name.startsWith('item.')) refused.items.add(args.id);
+    else if (row.name.startsWith('user.')) refused.users.add(args.id);
+  }
+  return refused;
+}
+
+export async function undoRejected(db: Db, server: CentralServer, token: string, rejected: readonly Rejection[]) {
+  if (rejected.length === 0) return;
+  const refused = whatWasRefused(db, rejected);
+  const fromServer = await server.transaction(token, async (query) => ({
+    items: (await query(`SELECT ${ITEM_COLUMNS} FROM kg.items WHERE id = ANY($1::uuid[])`, [[...refused.items]])).rows,
+    users: (await query(`SELECT ${USER_COLUMNS} FROM kg.users WHERE id = ANY($1::uuid[])`, [[...refused.users]])).rows,
+  }));
+  const items = checkRows(serverItem, fromServer.items, 'item').valid;
+  const users = checkRows(serverUser, fromServer.users, 'user').valid;
+  db.transaction(() => {
+    for (const id of refused.movements) {
+      sql(db, 'DELETE FROM stock_movements WHERE id = ? AND server_version IS NULL').run(id);
+    }
+    for (const item of items) applyItem(db, item);
+    for (const user of users) applyUser(db, user);
+    const onServer = new Set(items.map((item) => item.id));
+    for (const id of [...refused.items].filter((id) => !onServer.has(id))) removeLocalItem(db, id);
+    refreshItems(db, [...refused.items].filter((id) => onServer.has(id)));
+  })();
+}
+
+/** An item the server never accepted: it, its stock and its movements go. */
+function removeLocalItem(db: Db, itemId: string): void {
+  sql(db, 'DELETE FROM stock_movements WHERE item_id = ?').run(itemId);
+  sql(db, 'DELETE FROM item_stock WHERE item_id = ?').run(itemId);
+  sql(db, 'DELETE FROM items WHERE id = ?').run(itemId);
+}
