@@ -66,7 +66,7 @@ describe('migrating an existing older store', () => {
     const folder = await versionOneFolder();
     await open({ folder });
     const files = backups(folder);
-    expect(files).toEqual([expect.stringMatching(/^kitchenguard-[\dT-]+Z-before-v2\.sqlite$/)]);
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^kitchenguard-[\\dT-]+Z-before-v${LATEST}\\.sqlite$`))]);
     const copy = new Database(join(backupFolder(folder), files[0] ?? ''), { readonly: true, fileMustExist: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
