@@ -28,13 +28,14 @@ const profile = {
   barProduceList: ['Limes', 'Mint'],
 };
 
-/** Runs one call and returns the mutations it appended, as [name, args]. */
+/** Runs one call and returns the mutations it appended, as [name, args]; each is by whoever is signed in. */
 async function mutationsOf<C extends ChannelName>(core: TestCore, channel: C, input: ChannelInput<C>) {
   const before = lastMutationId(core.db);
   core.clock.advance(MINUTE);
   await core.call(channel, input);
   const added = outboxAfter(core.db, before);
-  for (const mutation of added) expect(mutation.createdAt).toBe(core.clock.iso());
+  const author = (await core.call('auth.session', {}))?.user.id;
+  for (const mutation of added) expect(mutation).toMatchObject({ createdAt: core.clock.iso(), authorId: author });
   return added.map(({ name, args }) => [name, args]);
 }
 
