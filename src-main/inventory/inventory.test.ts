@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import type { MovementReason } from '../../shared/domain';
@@ -275,5 +276,53 @@ describe('stock movements', () => {
         recordedAt: new Date(core.clock.now().getTime() - 2 * MINUTE).toISOString(),
       },
     ]);
+  });
+});
+
+/** Thousandths as decimal text, written independently of shared/decimal: 1500 → "1.5". */
+function milliText(milli: number): string {
+  const abs = Math.abs(milli);
+  const fraction = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  return `${milli < 0 ? '-' : ''}${Math.floor(abs / 1000)}${fraction ? `.${fraction}` : ''}`;
+}
+
+describe('stock derived from movements (property)', () => {
+  const movement = fc.oneof(
+    fc.record({ reason: fc.constant('count' as const), milli: fc.integer({ min: 0, max: 10_000_000 }) }),
+    fc.record({
+      reason: fc.constantFrom('delivery', 'usage', 'waste', 'correction') as fc.Arbitrary<MovementReason>,
+      milli: fc.integer({ min: -10_000_000, max: 10_000_000 }).filter((milli) => milli !== 0),
+    }),
+  );
+
+  it('on hand, value and history match a model of counts and changes', async () => {
+    const { core } = await ownerCore();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 99_999 }),
+        fc.array(movement, { maxLength: 15 }),
+        async (cents, moves) => {
+          const unitCost = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+          const { id } = await create(core, { unitCost });
+          let level = 0;
+          const levels: number[] = [];
+          for (const { reason, milli } of moves) {
+            await adjust(core, id, reason, milliText(milli));
+            level = reason === 'count' ? milli : level + milli;
+            levels.push(level);
+          }
+          const valueCents = Math.round((Math.max(0, level) * cents) / 1000);
+          const item = await core.call('inventory.get', { id });
+          expect(item.onHand).toBe(milliText(level));
+          expect(item.stockValue).toBe(`${Math.floor(valueCents / 100)}.${String(valueCents % 100).padStart(2, '0')}`);
+          const { movements } = await core.call('inventory.history', { itemId: id });
+          expect(movements.map((m) => m.onHandAfter)).toEqual(levels.map(milliText).reverse());
+          expect(movements.map((m) => m.quantity)).toEqual(moves.map((m) => milliText(m.milli)).reverse());
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
