@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { quantile, summarise } from './measure';
+import { formatTable, passes } from './table';
+
+describe('bench statistics', () => {
+  it('takes quantiles by nearest rank', () => {
+    const sorted = Array.from({ length: 1000 }, (_, i) => i + 1);
+    expect(quantile(sorted, 0.5)).toBe(500);
+    expect(quantile(sorted, 0.99)).toBe(990);
+    expect(quantile([7], 0.99)).toBe(7);
+    expect(quantile([], 0.5)).toBeNaN();
+  });
+
+  it('summarises unsorted samples', () => {
+    expect(summarise([5, 1, 3])).toMatchObject({ median: 3, p99: 5 });
+  });
+});
+
+describe('bench table', () => {
+  const row = { metric: 'x', n: 10, median: 8, p99: 3 };
+
+  it('judges the statistic the target names, and nothing without a target', () => {
+    expect(passes({ ...row, target: { stat: 'median', maxMs: 10 } })).toBe(true);
+    expect(passes({ ...row, target: { stat: 'median', maxMs: 5 } })).toBe(false);
+    expect(passes({ ...row, target: { stat: 'p99', maxMs: 2 } })).toBe(false);
+    expect(passes(row)).toBeNull();
+  });
+
+  it('prints the target and the verdict beside each metric', () => {
+    const text = formatTable([
+      { ...row, target: { stat: 'p99', maxMs: 2 } },
+      { ...row, metric: 'info row' },
+    ]);
+    expect(text).toMatch(/x\s+10\s+8\.000 ms\s+3\.000 ms\s+p99 ≤ 2 ms\s+FAIL/);
+    expect(text).toMatch(/info row .* info$/m);
+  });
+});
