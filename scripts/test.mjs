@@ -57,10 +57,19 @@ function inKeyringSession(command) {
   };
 }
 
+/** Signals a step's whole process group (vitest workers, Chromium, previews, PostgreSQL clusters). */
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
 let current = null;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (current) process.kill(-current.pid, signal);
+    if (current) killGroup(current.pid, signal);
     console.error(`\nnpm test: stopped by ${signal}`);
     process.exit(130);
   });
@@ -78,7 +87,7 @@ function run(command, extraEnv) {
     current = child;
     const timer = setTimeout(() => {
       console.error(`npm test: ${command.join(' ')} took over ${STEP_TIMEOUT_MS / 60000} min; stopping it.`);
-      process.kill(-child.pid, 'SIGKILL');
+      killGroup(child.pid, 'SIGKILL');
     }, STEP_TIMEOUT_MS);
     child.on('error', (error) => {
       clearTimeout(timer);
