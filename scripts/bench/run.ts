@@ -3,6 +3,7 @@
  * on it) beside their targets. Exits 1 if a target is missed. Later suites (sync, PostgreSQL) add
  * themselves to SUITES; `npm run bench -- inventory` runs only the named suites.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { inventoryBenchmarks } from './inventory.bench';
 import { type BenchRow, formatTable, passes } from './table';
 
@@ -26,7 +27,11 @@ for (const [name, suite] of Object.entries(SUITES)) {
   rows.push(...(await suite((message) => console.log(`[${name}] ${message}`))));
 }
 
-console.log(`\nKitchenGuard benchmarks — Node ${process.version}, ${process.platform}/${process.arch}\n`);
+// Tail latencies (p99) move with whatever else the machine is doing: say how busy it was.
+const load = loadavg()[0]?.toFixed(1);
+console.log(
+  `\nKitchenGuard benchmarks — Node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cores, load ${load}\n`,
+);
 console.log(formatTable(rows));
 const missed = rows.filter((row) => passes(row) === false);
 console.log(
