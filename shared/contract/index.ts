@@ -4,7 +4,9 @@
  */
 import type { z } from 'zod';
 import { authChannels } from './auth';
+import { centralChannels } from './central';
 import { inventoryChannels } from './inventory';
+import { syncChannels } from './sync';
 import { systemChannels } from './system';
 import { usersChannels } from './users';
 
@@ -13,6 +15,8 @@ export const channels = {
   ...usersChannels,
   ...inventoryChannels,
   ...systemChannels,
+  ...centralChannels,
+  ...syncChannels,
 } as const;
 
 export type Channels = typeof channels;

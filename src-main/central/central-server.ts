@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import pg from 'pg';
 import { LATEST_SERVER_SCHEMA } from './schema';
-import { ServerConnectionError, describeConnectionError } from './server-errors';
+import { describeConnectionError, ServerConnectionError } from './server-errors';
 
 export interface ServerSettings {
   host: string;
@@ -78,7 +78,11 @@ export function poolConfig(settings: ServerSettings, credentials: ServerCredenti
 
 export function openCentralServer(settings: ServerSettings, credentials: ServerCredentials): CentralServer {
   if (!credentials.ca.includes('BEGIN CERTIFICATE')) {
-    throw new ServerConnectionError('certificate_untrusted', 'Choose the CA bundle file (.pem) that signed the server certificate.', false);
+    throw new ServerConnectionError(
+      'certificate_untrusted',
+      'Choose the CA bundle file (.pem) that signed the server certificate.',
+      false,
+    );
   }
   const pool = new pg.Pool(poolConfig(settings, credentials));
   const lostListeners: ((error: ServerConnectionError) => void)[] = [];
@@ -153,7 +157,9 @@ export const isServerRaised = (error: unknown): boolean =>
   /^KG\d{3}$/.test(String((error as { code?: unknown })?.code ?? ''));
 
 async function readSchemaVersion(client: pg.PoolClient): Promise<number> {
-  const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM kg.schema_migrations');
+  const { rows } = await client.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM kg.schema_migrations',
+  );
   const version = rows[0]?.version ?? 0;
   if (version < LATEST_SERVER_SCHEMA) {
     throw new ServerConnectionError(

@@ -59,40 +59,78 @@ export function describeConnectionError(error: unknown, where: Where): ServerCon
   const code = codeOf(error);
   const message = messageOf(error);
   const at = `${where.host}:${where.port}`;
-  const problem = (kind: ServerProblem, text: string, transient = false) => new ServerConnectionError(kind, text, transient);
+  const problem = (kind: ServerProblem, text: string, transient = false) =>
+    new ServerConnectionError(kind, text, transient);
 
   if (/does not support SSL/i.test(message)) {
-    return problem('tls_unsupported', `The server at ${at} does not offer encrypted (TLS) connections, and KitchenGuard connects only over verified TLS. Turn on SSL on the server (on AWS RDS it is on by default).`);
+    return problem(
+      'tls_unsupported',
+      `The server at ${at} does not offer encrypted (TLS) connections, and KitchenGuard connects only over verified TLS. Turn on SSL on the server (on AWS RDS it is on by default).`,
+    );
   }
   if (UNTRUSTED.has(code)) {
-    return problem('certificate_untrusted', `The server's certificate could not be verified with the CA bundle you chose (${code}). Choose the bundle that signed it — for AWS RDS, the global bundle from AWS — and try again.`);
+    return problem(
+      'certificate_untrusted',
+      `The server's certificate could not be verified with the CA bundle you chose (${code}). Choose the bundle that signed it — for AWS RDS, the global bundle from AWS — and try again.`,
+    );
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return problem('hostname_mismatch', `The server's certificate is not for "${where.host}". Use the exact host name the certificate names (for RDS, the endpoint shown in the AWS console), not an IP address or an alias.`);
+    return problem(
+      'hostname_mismatch',
+      `The server's certificate is not for "${where.host}". Use the exact host name the certificate names (for RDS, the endpoint shown in the AWS console), not an IP address or an alias.`,
+    );
   }
   if (code === '28000') {
-    return problem('credentials', `The server refused this connection for user "${where.user}" (no matching access rule; KitchenGuard always uses TLS). Ask your database administrator to allow this user over SSL.`);
+    return problem(
+      'credentials',
+      `The server refused this connection for user "${where.user}" (no matching access rule; KitchenGuard always uses TLS). Ask your database administrator to allow this user over SSL.`,
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return problem('dns', `No server called "${where.host}" could be found (DNS lookup failed). Check the host name, or your internet connection.`, true);
+    return problem(
+      'dns',
+      `No server called "${where.host}" could be found (DNS lookup failed). Check the host name, or your internet connection.`,
+      true,
+    );
   }
   if (UNREACHABLE.has(code)) {
-    return problem('refused', `Nothing answered at ${at} (${code}). Check the host and port, and that the server is running and reachable from this network.`, true);
+    return problem(
+      'refused',
+      `Nothing answered at ${at} (${code}). Check the host and port, and that the server is running and reachable from this network.`,
+      true,
+    );
   }
   if (code === 'ETIMEDOUT' || /timeout|timed out/i.test(message)) {
-    return problem('timeout', `The server at ${at} did not answer in time. It may be down or blocked by a firewall; KitchenGuard will keep trying.`, true);
+    return problem(
+      'timeout',
+      `The server at ${at} did not answer in time. It may be down or blocked by a firewall; KitchenGuard will keep trying.`,
+      true,
+    );
   }
   if (code === '28P01') {
-    return problem('credentials', `The server refused the user name "${where.user}" or its password. Check both in Settings → Central server.`);
+    return problem(
+      'credentials',
+      `The server refused the user name "${where.user}" or its password. Check both in Settings → Central server.`,
+    );
   }
   if (code === '3D000') {
     return problem('no_database', `There is no database called "${where.database}" on ${at}. Check the database name.`);
   }
   if (['3F000', '42P01', '42883'].includes(code) || (code === '42501' && /schema kg/.test(message))) {
-    return problem('schema_missing', `The database "${where.database}" has no KitchenGuard schema this user can use. Run the server set-up (Settings → Central server → Set up server) with an administrator account.`);
+    return problem(
+      'schema_missing',
+      `The database "${where.database}" has no KitchenGuard schema this user can use. Run the server set-up (Settings → Central server → Set up server) with an administrator account.`,
+    );
   }
-  if (LOST.has(code) || /Connection terminated|socket hang up|Client has encountered a connection error/i.test(message)) {
-    return problem('connection_lost', 'The connection to the central server was lost. Working offline; changes are kept on this computer and sent when it is back.', true);
+  if (
+    LOST.has(code) ||
+    /Connection terminated|socket hang up|Client has encountered a connection error/i.test(message)
+  ) {
+    return problem(
+      'connection_lost',
+      'The connection to the central server was lost. Working offline; changes are kept on this computer and sent when it is back.',
+      true,
+    );
   }
   return problem('unknown', `The central server could not be used: ${message}`, true);
 }

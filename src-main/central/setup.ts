@@ -42,11 +42,16 @@ export async function setupServer(admin: pg.ClientConfig, options: SetupOptions)
     await client.query(BOOTSTRAP);
     const fromVersion = await currentVersion(client);
     if (fromVersion > LATEST_SERVER_SCHEMA) {
-      throw new Error(`The server schema is version ${fromVersion}, newer than this app knows (${LATEST_SERVER_SCHEMA}).`);
+      throw new Error(
+        `The server schema is version ${fromVersion}, newer than this app knows (${LATEST_SERVER_SCHEMA}).`,
+      );
     }
     for (const migration of serverMigrations.filter((m) => m.version > fromVersion)) {
       await client.query(migration.sql);
-      await client.query('INSERT INTO kg.schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await client.query('INSERT INTO kg.schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
     }
     const roleCreated = await ensureAppRole(client, options);
     await grantAppRole(client, options.appRole);
@@ -61,7 +66,9 @@ export async function setupServer(admin: pg.ClientConfig, options: SetupOptions)
 }
 
 async function currentVersion(client: pg.Client): Promise<number> {
-  const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM kg.schema_migrations');
+  const { rows } = await client.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM kg.schema_migrations',
+  );
   return rows[0]?.version ?? 0;
 }
 
@@ -69,7 +76,8 @@ async function ensureAppRole(client: pg.Client, { appRole, appPassword }: SetupO
   const role = client.escapeIdentifier(appRole);
   const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [appRole]);
   const exists = rowCount === 1;
-  if (!exists && !appPassword) throw new Error(`The application role ${appRole} does not exist yet: give it a password.`);
+  if (!exists && !appPassword)
+    throw new Error(`The application role ${appRole} does not exist yet: give it a password.`);
   const password = appPassword ? ` PASSWORD ${client.escapeLiteral(appPassword)}` : '';
   await client.query(
     `${exists ? 'ALTER' : 'CREATE'} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT${password}`,

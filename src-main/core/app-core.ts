@@ -3,6 +3,8 @@
  * preview both host it and pass IPC calls to `invoke`; neither adds behaviour of its own.
  */
 
+import type { ChannelName } from '../../shared/contract';
+import type { SyncStatus } from '../../shared/contract/sync';
 import { authHandlers } from '../auth/auth-handlers';
 import { createAuthService } from '../auth/auth-service';
 import { createCredentialsService } from '../auth/credentials-service';
@@ -10,12 +12,14 @@ import { DEFAULT_HASH_COST } from '../auth/passwords';
 import { openSessionKeeper } from '../auth/session-keeper';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { createInventoryService } from '../inventory/inventory-service';
+import { chooseOnEachCall } from '../ipc/mode-switch';
 import { createRouter, type Logger, type Router } from '../ipc/router';
 import { openKeychain, type SecretStore } from '../secrets/keychain';
 import { type Clock, systemClock } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
 import { deviceId } from '../store/meta';
+import { createSyncFeature, type SyncOptions } from '../sync/sync-feature';
 import { systemHandlers } from '../system/system-handlers';
 import { createTeamService } from '../users/team-service';
 import { usersHandlers } from '../users/users-handlers';
@@ -33,13 +37,25 @@ export interface CoreOptions {
   clock?: Clock;
   /** bcrypt cost; never below 12 outside tests of the core itself. */
   hashCost?: number;
+  sync?: SyncOptions;
 }
 
 export interface Core extends Router {
   /** The store, for the sync engine, benchmarks and tests; hosts never touch it. */
   readonly db: Db;
-  close(): void;
+  /** Syncs with the central server now, if one is configured; for hosts and tests. */
+  syncNow(): Promise<SyncStatus>;
+  close(): Promise<void>;
 }
+
+/** Channels that write synced data: a sync follows shortly after each. */
+const WRITES = new Set<ChannelName>([
+  'inventory.create',
+  'inventory.update',
+  'inventory.delete',
+  'inventory.adjustStock',
+  'auth.updateProfile',
+]);
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
@@ -51,20 +67,33 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const keeper = await openSessionKeeper(secrets, store.deviceId);
 
   const auth = createAuthService({ ...store, keeper, hashCost });
-  const handlers = {
+  const sync = createSyncFeature({ ...store, auth, secrets, hashCost, log: options.log, options: options.sync });
+  const localAccounts = {
     ...authHandlers(auth, createCredentialsService({ ...store, hashCost })),
     ...usersHandlers(createTeamService({ ...store, hashCost })),
+  };
+  const handlers = {
+    ...localAccounts,
+    ...chooseOnEachCall(localAccounts, sync.accountHandlers, sync.isConfigured),
     ...inventoryHandlers(createInventoryService(store)),
-    ...systemHandlers(statusReporter({ ...options, db, secrets })),
+    ...systemHandlers(statusReporter({ ...options, db, secrets, centralConfigured: sync.isConfigured })),
+    ...sync.handlers,
   };
   const router = createRouter(handlers, { actor: auth.actor }, options.log);
   const stopBackups = startDailyBackups(db, options.dataFolder, clock, options.log);
+  sync.engine.start();
 
   return {
     db,
-    invoke: router.invoke,
-    close() {
+    async invoke(channel, input) {
+      const result = await router.invoke(channel, input);
+      if (result.ok && WRITES.has(channel as ChannelName)) sync.engine.nudge();
+      return result;
+    },
+    syncNow: () => sync.engine.syncNow(),
+    async close() {
       stopBackups();
+      await sync.close();
       db.close();
     },
   };

@@ -12,9 +12,16 @@ interface StatusSources {
   secrets: SecretStore;
   dataFolder: string;
   appVersion: string;
+  centralConfigured: () => boolean;
 }
 
-export function statusReporter({ db, secrets, dataFolder, appVersion }: StatusSources): () => SystemStatus {
+export function statusReporter({
+  db,
+  secrets,
+  dataFolder,
+  appVersion,
+  centralConfigured,
+}: StatusSources): () => SystemStatus {
   return () => ({
     appVersion,
     dataFolder,
@@ -23,7 +30,7 @@ export function statusReporter({ db, secrets, dataFolder, appVersion }: StatusSo
       lastBackupAt: lastBackupTime(backupFolder(dataFolder))?.toISOString() ?? null,
     },
     keychain: { available: secrets.available, message: secrets.problem },
-    centralServer: { configured: false },
+    centralServer: { configured: centralConfigured() },
     outbox: { waiting: waitingMutations(db) },
   });
 }

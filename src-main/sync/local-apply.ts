@@ -12,7 +12,10 @@ import type { Db } from '../store/database';
 import { sql } from '../store/statements';
 import type { ServerItem, ServerMovement, ServerUser } from './server-rows';
 
-export function applyRestaurant(db: Db, row: { id: string; name: string; type: string; created_at: string; updated_at: string }) {
+export function applyRestaurant(
+  db: Db,
+  row: { id: string; name: string; type: string; created_at: string; updated_at: string },
+) {
   sql(
     db,
     `INSERT INTO restaurants (id, name, type, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -119,7 +122,10 @@ export function overlayPendingItemEdits(db: Db, itemIds: ReadonlySet<string>): v
     const args = JSON.parse(edit.args) as Record<string, unknown> & { id: string };
     if (!itemIds.has(args.id)) continue;
     if (edit.name === 'item.delete') {
-      sql(db, 'UPDATE items SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?').run(new Date().toISOString(), args.id);
+      sql(db, 'UPDATE items SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?').run(
+        new Date().toISOString(),
+        args.id,
+      );
     } else {
       overlayFields(db, args);
     }

@@ -13,7 +13,7 @@ import {
   refreshItems,
 } from './local-apply';
 import { checkRows, serverHead, serverItem, serverMovement, serverRestaurant, serverUser } from './server-rows';
-import { type SyncPosition, readPosition, writePosition } from './sync-state';
+import { readPosition, type SyncPosition, writePosition } from './sync-state';
 
 export const PULL_PAGE_ROWS = 5000;
 

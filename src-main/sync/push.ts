@@ -53,10 +53,9 @@ export async function push(options: PushOptions): Promise<PushOutcome> {
     const result = await server.transaction(
       token,
       async (query) => {
-        const { rows } = await query<{ result: { lastMutationId: number; rejected: { id: number; reason: string }[] } }>(
-          'SELECT kg.push($1, $2::jsonb) AS result',
-          [deviceId, JSON.stringify(mutations)],
-        );
+        const { rows } = await query<{
+          result: { lastMutationId: number; rejected: { id: number; reason: string }[] };
+        }>('SELECT kg.push($1, $2::jsonb) AS result', [deviceId, JSON.stringify(mutations)]);
         return rows[0]!.result;
       },
       options.faults,
@@ -70,12 +69,19 @@ export async function push(options: PushOptions): Promise<PushOutcome> {
 
 async function serverPosition(server: CentralServer, token: string, deviceId: string): Promise<number> {
   return server.transaction(token, async (query) => {
-    const { rows } = await query<{ state: { lastMutationId: number } }>('SELECT kg.device_state($1) AS state', [deviceId]);
+    const { rows } = await query<{ state: { lastMutationId: number } }>('SELECT kg.device_state($1) AS state', [
+      deviceId,
+    ]);
     return Number(rows[0]?.state.lastMutationId ?? 0);
   });
 }
 
-async function recordedRejections(options: PushOptions, token: string, first: number, last: number): Promise<Rejection[]> {
+async function recordedRejections(
+  options: PushOptions,
+  token: string,
+  first: number,
+  last: number,
+): Promise<Rejection[]> {
   return options.server.transaction(token, async (query) => {
     const { rows } = await query<{ mutation_id: string; name: string; reason: string }>(
       'SELECT mutation_id, name, reason FROM kg.mutation_rejections WHERE device_id = $1 AND mutation_id BETWEEN $2 AND $3',

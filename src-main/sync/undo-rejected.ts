@@ -51,7 +51,10 @@ export async function undoRejected(db: Db, server: CentralServer, token: string,
     for (const user of users) applyUser(db, user);
     const onServer = new Set(items.map((item) => item.id));
     for (const id of [...refused.items].filter((id) => !onServer.has(id))) removeLocalItem(db, id);
-    refreshItems(db, [...refused.items].filter((id) => onServer.has(id)));
+    refreshItems(
+      db,
+      [...refused.items].filter((id) => onServer.has(id)),
+    );
   })();
 }
 

@@ -1,6 +1,7 @@
 /** Every version of the central server's schema, oldest first. A released version is never edited. */
 import { v1Accounts } from './v1-accounts';
 import { v2StockSync } from './v2-stock-sync';
+import { v3Join } from './v3-join';
 
 export interface ServerMigration {
   version: number;
@@ -11,6 +12,7 @@ export interface ServerMigration {
 export const serverMigrations: readonly ServerMigration[] = [
   { version: 1, name: 'restaurants, people and sessions', sql: v1Accounts },
   { version: 2, name: 'stock and sync', sql: v2StockSync },
+  { version: 3, name: 'joining with local data', sql: v3Join },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;
@@ -31,6 +33,11 @@ export const APP_FUNCTIONS = [
   'kg.reset_password(text, text, text)',
   'kg.push(uuid, jsonb)',
   'kg.device_state(uuid)',
+  'kg.join_restaurant(jsonb, jsonb, text, text, uuid)',
+  'kg.upload_users(jsonb)',
+  'kg.upload_items(jsonb)',
+  'kg.upload_movements(jsonb, uuid)',
+  'kg.set_device_position(uuid, bigint)',
 ];
 
 /** What it may read, through row-level security. */

@@ -56,15 +56,52 @@ async function freePort(): Promise<number> {
 
 function makeCertificates(folder: string): void {
   const ca = (name: string) => {
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`,
-      '-keyout', `${name}.key`, '-out', `${name}.crt`], folder);
+    openssl(
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${name}`,
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.crt`,
+      ],
+      folder,
+    );
   };
   ca('test-ca');
   ca('wrong-ca');
   writeFileSync(join(folder, 'san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-keyout', 'server.key', '-out', 'server.csr'], folder);
-  openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'test-ca.crt', '-CAkey', 'test-ca.key', '-CAcreateserial',
-    '-days', '2', '-extfile', 'san.ext', '-out', 'server.crt'], folder);
+  openssl(
+    ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-keyout', 'server.key', '-out', 'server.csr'],
+    folder,
+  );
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'test-ca.crt',
+      '-CAkey',
+      'test-ca.key',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      'san.ext',
+      '-out',
+      'server.crt',
+    ],
+    folder,
+  );
 }
 
 export async function startTestCluster(): Promise<TestCluster> {
@@ -84,20 +121,32 @@ export async function startTestCluster(): Promise<TestCluster> {
     }
   }
   chmodSync(join(tls, 'server.key'), 0o600);
-  pg('initdb', ['-D', data, '-U', TEST_ADMIN_USER, '--auth=scram-sha-256', `--pwfile=${join(folder, 'pwfile')}`,
-    '-E', 'UTF8', '--locale=C.UTF-8']);
+  pg('initdb', [
+    '-D',
+    data,
+    '-U',
+    TEST_ADMIN_USER,
+    '--auth=scram-sha-256',
+    `--pwfile=${join(folder, 'pwfile')}`,
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
   const port = await freePort();
-  writeFileSync(join(data, 'postgresql.auto.conf'), [
-    "listen_addresses = '127.0.0.1'",
-    `port = ${port}`,
-    `unix_socket_directories = '${folder}'`,
-    'ssl = on',
-    `ssl_cert_file = '${join(tls, 'server.crt')}'`,
-    `ssl_key_file = '${join(tls, 'server.key')}'`,
-    "ssl_min_protocol_version = 'TLSv1.2'",
-    'max_connections = 100',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(data, 'postgresql.auto.conf'),
+    [
+      "listen_addresses = '127.0.0.1'",
+      `port = ${port}`,
+      `unix_socket_directories = '${folder}'`,
+      'ssl = on',
+      `ssl_cert_file = '${join(tls, 'server.crt')}'`,
+      `ssl_key_file = '${join(tls, 'server.key')}'`,
+      "ssl_min_protocol_version = 'TLSv1.2'",
+      'max_connections = 100',
+      '',
+    ].join('\n'),
+  );
   // TLS or nothing, as on RDS with rds.force_ssl: no `host` or `local` lines at all.
   writeFileSync(join(data, 'pg_hba.conf'), 'hostssl all all 127.0.0.1/32 scram-sha-256\n');
   const log = join(folder, 'postgres.log');

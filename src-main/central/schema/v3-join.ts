@@ -1,0 +1,122 @@
+/**
+ * Server schema v3: a device that already holds a restaurant's data (made on the embedded default,
+ * or kept through a server restore) brings it up. Every upload is idempotent by row id, so an
+ * interrupted one simply runs again.
+ */
+export const v3Join = String.raw`
+-- Creates the restaurant and the joining owner or manager from this device's copy, or, when it is
+-- already there (a resumed join), checks the password the server holds. Either way: a session.
+CREATE FUNCTION kg.join_restaurant(p_restaurant jsonb, p_user jsonb, p_hash text, p_password text, p_device uuid)
+RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
+DECLARE
+  r uuid := (p_restaurant->>'id')::uuid;
+  u uuid := (p_user->>'id')::uuid;
+  h text;
+BEGIN
+  IF p_user->>'role' NOT IN ('owner', 'manager') THEN
+    RAISE EXCEPTION 'Only an owner or a manager can connect a restaurant to the server.' USING ERRCODE = 'KG403';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM kg.restaurants WHERE id = r) THEN
+    h := kg.readable_hash(p_hash);
+    IF crypt(coalesce(p_password, ''), h) <> h THEN
+      RAISE EXCEPTION 'Password is incorrect.' USING ERRCODE = 'KG422', DETAIL = 'ownerPassword';
+    END IF;
+    INSERT INTO kg.restaurants (id, name, type, version) VALUES (r, p_restaurant->>'name', p_restaurant->>'type', 1);
+    INSERT INTO kg.restaurant_sync (restaurant_id, version) VALUES (r, 1);
+    PERFORM kg.insert_user(p_user, r, p_user->>'role', h, 1);
+  ELSE
+    SELECT c.password_hash INTO h FROM kg.credentials c JOIN kg.users usr ON usr.id = c.user_id
+     WHERE usr.id = u AND usr.restaurant_id = r AND usr.role IN ('owner', 'manager') AND usr.is_active;
+    IF h IS NULL OR crypt(coalesce(p_password, ''), h) <> h THEN
+      RAISE EXCEPTION 'Password is incorrect.' USING ERRCODE = 'KG422', DETAIL = 'ownerPassword';
+    END IF;
+  END IF;
+  RETURN kg.open_session(u, p_device);
+END $$;
+
+CREATE FUNCTION kg.upload_users(p_users jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
+DECLARE
+  a kg.actor := kg.require_manager();
+  v bigint := kg.next_version(a.restaurant_id);
+  p jsonb;
+  added integer := 0;
+BEGIN
+  FOR p IN SELECT value FROM jsonb_array_elements(p_users) LOOP
+    IF EXISTS (SELECT 1 FROM kg.users WHERE id = (p->>'id')::uuid) THEN
+      IF NOT EXISTS (SELECT 1 FROM kg.users WHERE id = (p->>'id')::uuid AND restaurant_id = a.restaurant_id) THEN
+        RAISE EXCEPTION 'No such team member.' USING ERRCODE = 'KG404';
+      END IF;
+      CONTINUE;
+    END IF;
+    IF p->>'role' NOT IN ('owner', 'manager', 'staff') THEN
+      RAISE EXCEPTION 'Role must be owner, manager or staff.' USING ERRCODE = 'KG422', DETAIL = 'role';
+    END IF;
+    PERFORM kg.insert_user(p, a.restaurant_id, p->>'role', p->>'passwordHash', v);
+    UPDATE kg.users SET is_active = coalesce((p->>'isActive')::boolean, true),
+      kitchen_produce_list = coalesce(p->'kitchenProduceList', '[]'), bar_produce_list = coalesce(p->'barProduceList', '[]')
+     WHERE id = (p->>'id')::uuid;
+    added := added + 1;
+  END LOOP;
+  RETURN added;
+END $$;
+
+CREATE FUNCTION kg.upload_items(p_items jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
+DECLARE
+  a kg.actor := kg.require_manager();
+  v bigint := kg.next_version(a.restaurant_id);
+  added integer;
+BEGIN
+  IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_items) e JOIN kg.items i ON i.id = (e.value->>'id')::uuid
+              WHERE i.restaurant_id <> a.restaurant_id) THEN
+    RAISE EXCEPTION 'No such item.' USING ERRCODE = 'KG404';
+  END IF;
+  INSERT INTO kg.items (id, restaurant_id, area, name, category, supplier, unit, unit_cost, par, created_by,
+                        updated_by, created_at, updated_at, deleted_at, version)
+  SELECT (p->>'id')::uuid, a.restaurant_id, p->>'area', p->>'name', coalesce(p->>'category', ''),
+         coalesce(p->>'supplier', ''), p->>'unit', kg.cents(p, 'unitCostCents'), kg.milli(p, 'parMilli'),
+         (p->>'createdBy')::uuid, (p->>'updatedBy')::uuid, (p->>'createdAt')::timestamptz,
+         (p->>'updatedAt')::timestamptz, (p->>'deletedAt')::timestamptz, v
+    FROM jsonb_array_elements(p_items) AS e(p)
+  ON CONFLICT (id) DO NOTHING;
+  GET DIAGNOSTICS added = ROW_COUNT;
+  RETURN added;
+END $$;
+
+CREATE FUNCTION kg.upload_movements(p_movements jsonb, p_device uuid) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
+DECLARE
+  a kg.actor := kg.require_manager();
+  v bigint := kg.next_version(a.restaurant_id);
+  added integer;
+BEGIN
+  IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_movements) e
+              WHERE NOT EXISTS (SELECT 1 FROM kg.items i
+                                 WHERE i.id = (e.value->>'itemId')::uuid AND i.restaurant_id = a.restaurant_id)) THEN
+    RAISE EXCEPTION 'A stock movement refers to an item that is not on the server.' USING ERRCODE = 'KG404';
+  END IF;
+  INSERT INTO kg.stock_movements (id, restaurant_id, item_id, reason, quantity, note, recorded_by, recorded_at,
+                                  device_id, version)
+  SELECT (p->>'id')::uuid, a.restaurant_id, (p->>'itemId')::uuid, p->>'reason', kg.milli(p, 'quantityMilli'),
+         coalesce(p->>'note', ''), (p->>'by')::uuid, (p->>'at')::timestamptz, p_device, v
+    FROM jsonb_array_elements(p_movements) WITH ORDINALITY AS e(p, n)
+   ORDER BY n
+  ON CONFLICT (id) DO NOTHING;
+  GET DIAGNOSTICS added = ROW_COUNT;
+  RETURN added;
+END $$;
+
+-- Where this device's outbox continues: only ever forward, so nothing applied is applied again.
+CREATE FUNCTION kg.set_device_position(p_device uuid, p_last bigint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
+DECLARE
+  a kg.actor := kg.require_actor();
+BEGIN
+  INSERT INTO kg.devices (id, restaurant_id, last_mutation_id) VALUES (p_device, a.restaurant_id, p_last)
+  ON CONFLICT (id) DO UPDATE SET last_mutation_id = greatest(kg.devices.last_mutation_id, excluded.last_mutation_id),
+    last_seen_at = now()
+  WHERE kg.devices.restaurant_id = a.restaurant_id;
+END $$;
+`;

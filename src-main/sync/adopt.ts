@@ -1,0 +1,52 @@
+/**
+ * Takes what the server granted into this device: the user and restaurant, a locally cached hash
+ * of the password just proven (for signing in offline later), and the server's session.
+ */
+import type { SessionView } from '../../shared/contract/auth';
+import { fail } from '../../shared/errors';
+import { setPasswordHash } from '../auth/accounts-store';
+import type { AuthService } from '../auth/auth-service';
+import { hashPassword } from '../auth/passwords';
+import type { Db } from '../store/database';
+import { applyRestaurant, applyUser } from './local-apply';
+import type { ServerGrant, ServerUserJson } from './server-calls';
+import { bindRestaurant, boundRestaurant } from './sync-state';
+
+export interface AdoptDeps {
+  db: Db;
+  auth: AuthService;
+  hashCost: number;
+}
+
+/** Refuses a user of another restaurant than the one this computer is connected to. */
+export function assertSameRestaurant(db: Db, json: ServerUserJson): void {
+  const bound = boundRestaurant(db);
+  if (bound && bound !== json.user.restaurant_id) {
+    throw fail.forbidden(
+      'This computer is connected to another restaurant on the central server. Sign in with an account of that restaurant.',
+    );
+  }
+}
+
+export function storeUser(db: Db, json: ServerUserJson): void {
+  db.transaction(() => {
+    applyRestaurant(db, json.restaurant);
+    applyUser(db, json.user);
+  })();
+}
+
+export async function adoptGrant(deps: AdoptDeps, grant: ServerGrant, password: string): Promise<SessionView> {
+  const { db } = deps;
+  assertSameRestaurant(db, grant.user);
+  const hash = await hashPassword(password, deps.hashCost);
+  db.transaction(() => {
+    storeUser(db, grant.user);
+    setPasswordHash(db, grant.user.user.id, hash, new Date().toISOString());
+    bindRestaurant(db, grant.user.user.restaurant_id);
+  })();
+  return deps.auth.openSession(grant.user.user.id, {
+    token: grant.token,
+    origin: 'server',
+    expiresAt: new Date(grant.expiresAt).toISOString(),
+  });
+}

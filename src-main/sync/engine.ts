@@ -1,0 +1,216 @@
+/**
+ * The sync engine: pushes the outbox and pulls what changed, at start, shortly after each local
+ * write, periodically, and on "Sync now" — never on the path of a keystroke. One run at a time.
+ * Network trouble means "offline" and a retry with backoff; the app keeps working on its store.
+ */
+import type { SyncStatus } from '../../shared/contract/sync';
+import { AppFailure } from '../../shared/errors';
+import type { CentralLink } from '../central/central-link';
+import type { CentralServer, TransactionOptions } from '../central/central-server';
+import { ServerConnectionError } from '../central/server-errors';
+import type { Logger } from '../ipc/router';
+import type { Clock } from '../store/clock';
+import type { Db } from '../store/database';
+import { waitingMutations } from '../store/outbox';
+import { sql } from '../store/statements';
+import type { ChangeFeed } from './change-feed';
+import { type PullProgress, pull } from './pull';
+import { push } from './push';
+import { resync } from './resync';
+import type { SyncSession } from './sync-session';
+import { boundRestaurant, lastSyncedAt, markSynced } from './sync-state';
+import { undoRejected } from './undo-rejected';
+
+export interface SyncEngineDeps {
+  db: Db;
+  deviceId: string;
+  link: CentralLink;
+  session: SyncSession;
+  changes: ChangeFeed;
+  clock: Clock;
+  log: Logger;
+  timing?: Partial<SyncTiming>;
+  faults?: Pick<TransactionOptions, 'beforeCommit'>;
+}
+
+export interface SyncTiming {
+  /** Quiet time after a local write before pushing it. */
+  afterWriteMs: number;
+  periodicMs: number;
+  firstRetryMs: number;
+  maxRetryMs: number;
+}
+
+const DEFAULT_TIMING: SyncTiming = { afterWriteMs: 400, periodicMs: 30_000, firstRetryMs: 1_000, maxRetryMs: 60_000 };
+
+export interface SyncEngine {
+  status(): SyncStatus;
+  /** A local write happened: sync soon. */
+  nudge(): void;
+  syncNow(): Promise<SyncStatus>;
+  start(): void;
+  stop(): void;
+}
+
+type State = SyncStatus['state'];
+
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const { db, link, session, changes, log } = deps;
+  const timing = { ...DEFAULT_TIMING, ...deps.timing };
+  let state: State = link.settings() ? 'offline' : 'not_configured';
+  let lastError: string | null = null;
+  let progress: PullProgress | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let failures = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = true;
+
+  link.onConnectionLost((error) => {
+    log.warn('Central server connection lost', error.message);
+    if (state === 'online') setOffline(error.message);
+  });
+
+  function setOffline(message: string): void {
+    state = 'offline';
+    lastError = message;
+  }
+
+  function schedule(ms: number): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void run(), ms);
+    timer.unref();
+  }
+
+  async function cycle(server: CentralServer): Promise<void> {
+    const restaurantId = boundRestaurant(db);
+    const token = restaurantId ? await session.serverToken(server) : null;
+    if (!restaurantId || !token) {
+      if (session.takeEndReason()) changes.bump();
+      state = 'signed_out';
+      return;
+    }
+    state = 'syncing';
+    const pushed = await push({ db, server, deviceId: deps.deviceId, tokenFor: session.tokenFor, faults: deps.faults });
+    if (pushed.rejected.length > 0) {
+      await undoRejected(db, server, token, pushed.rejected);
+      changes.bump();
+    }
+    await session.releaseRetained(server);
+    const pulled = await pull({
+      db,
+      server,
+      token,
+      restaurantId,
+      onProgress: (next) => {
+        progress = next;
+      },
+    });
+    progress = null;
+    if (pulled.kind === 'session_ended') {
+      await session.ended();
+      changes.bump();
+      state = 'signed_out';
+      return;
+    }
+    if (pulled.kind === 'resync') {
+      log.warn('Resyncing from the central server', pulled.reason);
+      await resync({ db, server, token, deviceId: deps.deviceId, restaurantId });
+      changes.bump();
+      return cycle(server);
+    }
+    if (pulled.rows > 0) changes.bump();
+    markSynced(db, deps.clock.now().toISOString());
+    state = 'online';
+    lastError = pulled.problems[0] ?? null;
+  }
+
+  async function runOnce(): Promise<void> {
+    const server = await link.server();
+    if (!server) {
+      state = 'not_configured';
+      return;
+    }
+    await cycle(server);
+  }
+
+  function onFailure(error: unknown): number {
+    failures += 1;
+    const backoff = Math.min(timing.maxRetryMs, timing.firstRetryMs * 2 ** (failures - 1));
+    if (error instanceof ServerConnectionError) {
+      setOffline(error.message);
+      state = error.transient ? 'offline' : 'error';
+      return error.transient ? backoff : timing.maxRetryMs;
+    }
+    if (isSessionEnded(error)) {
+      void session.ended().then(() => changes.bump());
+      state = 'signed_out';
+      return timing.periodicMs;
+    }
+    log.error('Sync failed', error);
+    state = 'error';
+    lastError = error instanceof Error ? error.message : String(error);
+    return backoff;
+  }
+
+  async function run(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let next = timing.periodicMs;
+      try {
+        await runOnce();
+        failures = 0;
+      } catch (error) {
+        next = onFailure(error);
+      } finally {
+        running = null;
+        progress = null;
+      }
+      if (again) {
+        again = false;
+        return run();
+      }
+      schedule(next);
+    })();
+    return running;
+  }
+
+  return {
+    status(): SyncStatus {
+      const settings = link.settings();
+      return {
+        state: settings ? state : 'not_configured',
+        server: settings ? `${settings.database} on ${settings.host}` : null,
+        waiting: waitingMutations(db),
+        lastSyncedAt: lastSyncedAt(db),
+        lastError,
+        rejections: (sql(db, 'SELECT count(*) AS n FROM sync_rejections').get() as { n: number }).n,
+        progress,
+        change: changes.current(),
+      };
+    },
+    nudge() {
+      if (link.settings()) schedule(timing.afterWriteMs);
+    },
+    async syncNow() {
+      await run();
+      return this.status();
+    },
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+const isSessionEnded = (error: unknown): boolean =>
+  (error instanceof AppFailure && error.error.kind === 'unauthenticated') ||
+  String((error as { code?: unknown })?.code) === 'KG401';

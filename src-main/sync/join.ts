@@ -1,0 +1,124 @@
+/**
+ * Connecting this computer to a central server. From the sign-in screen it only saves the settings
+ * (a new laptop then signs in with a server account). Signed in as an owner or manager on a store
+ * that holds a restaurant made on the embedded default, it brings that restaurant up — its people,
+ * items and stock movements — once, then syncs it from then on.
+ */
+import type { ParsedInput } from '../../shared/contract';
+import { fail } from '../../shared/errors';
+import { findRestaurant, findUserById } from '../auth/accounts-store';
+import type { AuthService } from '../auth/auth-service';
+import { verifyPassword } from '../auth/passwords';
+import { userMutationArgs } from '../auth/views';
+import { type CentralLink, readCaBundle } from '../central/central-link';
+import type { ServerSettings } from '../central/central-server';
+import { openCentralServer } from '../central/central-server';
+import { describeConnectionError } from '../central/server-errors';
+import { type Actor, requireManager } from '../ipc/actor';
+import type { Db } from '../store/database';
+import { sql } from '../store/statements';
+import { adoptGrant } from './adopt';
+import type { SyncEngine } from './engine';
+import { asAppFailure, callServer, grantReply } from './server-calls';
+import { bindRestaurant, boundRestaurant } from './sync-state';
+import { lastIssuedMutation, setDevicePosition, type UploadCounts, uploadHoldings } from './upload';
+
+export interface JoinDeps {
+  db: Db;
+  deviceId: string;
+  hashCost: number;
+  auth: AuthService;
+  link: CentralLink;
+  engine: SyncEngine;
+}
+
+type ConnectionInput = ParsedInput<'central.test'>;
+
+async function resolveConnection(link: CentralLink, input: ConnectionInput) {
+  const settings = { host: input.host, port: input.port, database: input.database, user: input.user };
+  const password = input.password ?? (await link.savedPassword());
+  if (!password) throw fail.validation('password', 'Enter the password of the database user.');
+  return { settings, password, ca: await readCaBundle(input.caFile) };
+}
+
+/** Proves settings without saving them: TLS verified, credentials accepted, schema current. */
+export async function testConnection(link: CentralLink, input: ConnectionInput) {
+  const { settings, password, ca } = await resolveConnection(link, input);
+  return probe(settings, password, ca);
+}
+
+async function probe(settings: ServerSettings, password: string, ca: string) {
+  const server = openCentralServer(settings, { password, ca });
+  try {
+    return await server.test();
+  } catch (error) {
+    throw asAppFailure(describeConnectionError(error, settings));
+  } finally {
+    await server.close();
+  }
+}
+
+export async function connect(deps: JoinDeps, input: ParsedInput<'central.connect'>, actor: Actor | null) {
+  const { db, link } = deps;
+  // A fresh computer is set up from the sign-in screen; after that, only owners and managers change it.
+  if (actor) requireManager(actor);
+  else if (boundRestaurant(db))
+    throw fail.unauthenticated('Sign in as an owner or a manager to change the central server.');
+  const { settings, password, ca } = await resolveConnection(link, input);
+  await probe(settings, password, ca);
+  const stored = { ...settings, caFile: input.caFile };
+  const restaurantId = actor && !boundRestaurant(db) ? actor.restaurantId : null;
+  if (!restaurantId) {
+    await link.save(stored, password, ca);
+    deps.engine.start();
+    return { uploaded: { users: 0, items: 0, movements: 0 } };
+  }
+  await link.save(stored, password, ca);
+  const uploaded = await bringUp(deps, actor!, input.ownerPassword);
+  deps.engine.start();
+  return { uploaded };
+}
+
+async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string | undefined): Promise<UploadCounts> {
+  const { db } = deps;
+  const user = findUserById(db, actor.userId)!;
+  if (!ownerPassword) {
+    throw fail.validation('ownerPassword', "Enter your password: your restaurant's data goes to the server with you.");
+  }
+  if (!(await verifyPassword(ownerPassword, user.password_hash))) {
+    throw fail.validation('ownerPassword', 'Password is incorrect.');
+  }
+  const server = await deps.link.requireServer();
+  const restaurant = findRestaurant(db, actor.restaurantId)!;
+  const grant = await callServer(
+    server,
+    null,
+    'SELECT kg.join_restaurant($1::jsonb, $2::jsonb, $3, $4, $5) AS reply',
+    [
+      JSON.stringify(restaurant),
+      JSON.stringify(userMutationArgs(user)),
+      user.password_hash,
+      ownerPassword,
+      deps.deviceId,
+    ],
+    grantReply,
+  );
+  // Changes made before this point travel inside the upload; later ones are pushed as usual.
+  const upTo = lastIssuedMutation(db);
+  const target = { db, server, token: grant.token, restaurantId: actor.restaurantId, deviceId: deps.deviceId };
+  const uploaded = await uploadHoldings(target, true);
+  await setDevicePosition(target, upTo);
+  db.transaction(() => {
+    sql(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(upTo);
+    bindRestaurant(db, actor.restaurantId);
+  })();
+  await adoptGrant({ db, auth: deps.auth, hashCost: deps.hashCost }, grant, ownerPassword);
+  return uploaded;
+}
+
+export async function disconnect(deps: Pick<JoinDeps, 'db' | 'link' | 'engine'>): Promise<{ ok: true }> {
+  deps.engine.stop();
+  await deps.link.forget();
+  sql(deps.db, "DELETE FROM meta WHERE key IN ('sync.restaurant', 'sync.cursor', 'sync.generation')").run();
+  return { ok: true };
+}

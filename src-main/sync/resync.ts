@@ -1,0 +1,25 @@
+/**
+ * After the server was restored from an older backup (a new generation) or this device was away
+ * past the kept history: put back what this device holds, continue its outbox where it stands,
+ * and pull everything again from a snapshot.
+ */
+import type { CentralServer } from '../central/central-server';
+import type { Db } from '../store/database';
+import { sql } from '../store/statements';
+import { lastIssuedMutation, setDevicePosition, uploadHoldings } from './upload';
+
+interface ResyncTarget {
+  db: Db;
+  server: CentralServer;
+  token: string;
+  deviceId: string;
+  restaurantId: string;
+}
+
+export async function resync(target: ResyncTarget): Promise<void> {
+  const { db } = target;
+  await uploadHoldings(target, false);
+  const firstWaiting = (sql(db, 'SELECT min(mutation_id) AS id FROM outbox').get() as { id: number | null }).id;
+  await setDevicePosition(target, firstWaiting === null ? lastIssuedMutation(db) : firstWaiting - 1);
+  sql(db, "DELETE FROM meta WHERE key IN ('sync.cursor', 'sync.generation')").run();
+}

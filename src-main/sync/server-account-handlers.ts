@@ -1,0 +1,30 @@
+import type { Handlers } from '../ipc/handler';
+import type { ServerAccounts } from './server-accounts';
+
+/** The account channels the central server answers when one is configured. */
+export type ServerAccountChannel =
+  | 'auth.register'
+  | 'auth.login'
+  | 'auth.logout'
+  | 'auth.changePassword'
+  | 'auth.issueResetCode'
+  | 'auth.resetPassword'
+  | 'users.create'
+  | 'users.setRole'
+  | 'users.deactivate'
+  | 'users.reactivate';
+
+export function serverAccountHandlers(accounts: ServerAccounts): Handlers<ServerAccountChannel> {
+  return {
+    'auth.register': (input) => accounts.register(input),
+    'auth.login': (input) => accounts.login(input),
+    'auth.logout': () => accounts.logout(),
+    'auth.changePassword': (input, request) => accounts.changePassword(request.actor(), input),
+    'auth.issueResetCode': (input, request) => accounts.issueResetCode(request.actor(), input),
+    'auth.resetPassword': (input) => accounts.resetPassword(input),
+    'users.create': (input, request) => accounts.createUser(request.actor(), input),
+    'users.setRole': (input, request) => accounts.setRole(request.actor(), input),
+    'users.deactivate': (input, request) => accounts.setActive(request.actor(), input.userId, false),
+    'users.reactivate': (input, request) => accounts.setActive(request.actor(), input.userId, true),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Accounts when a central server is configured: registration, sign-in, team changes, reset codes
+ * and password changes go to the server's functions, which verify hashes and enforce roles there.
+ * What they return is cached here, so reads stay local and a known user can sign in offline.
+ */
+import { z } from 'zod';
+import type { ParsedInput } from '../../shared/contract';
+import type { SessionView } from '../../shared/contract/auth';
+import type { TeamMember } from '../../shared/contract/users';
+import { fail } from '../../shared/errors';
+import { findUserById, findUserByLogin, setPasswordHash } from '../auth/accounts-store';
+import type { AuthService } from '../auth/auth-service';
+import { hashPassword } from '../auth/passwords';
+import { toTeamMember } from '../auth/views';
+import type { CentralLink } from '../central/central-link';
+import { ServerConnectionError } from '../central/server-errors';
+import type { Actor } from '../ipc/actor';
+import type { Db } from '../store/database';
+import { newId } from '../store/ids';
+import { adoptGrant, assertSameRestaurant, storeUser } from './adopt';
+import type { SyncEngine } from './engine';
+import { callServer, grantReply, type LoginReply, serverLogin, userReply } from './server-calls';
+import type { SyncSession } from './sync-session';
+
+export interface ServerAccountsDeps {
+  db: Db;
+  deviceId: string;
+  hashCost: number;
+  auth: AuthService;
+  link: CentralLink;
+  session: SyncSession;
+  engine: SyncEngine;
+}
+
+const statusReply = z.object({ status: z.enum(['ok', 'invalid', 'locked']), retryAfterSeconds: z.number().optional() });
+const resetCodeReply = z.object({ code: z.string(), expiresAt: z.string(), username: z.string() });
+
+export type ServerAccounts = ReturnType<typeof createServerAccounts>;
+
+export function createServerAccounts(deps: ServerAccountsDeps) {
+  const { db, auth, link, session, engine } = deps;
+  const adoptDeps = { db, auth, hashCost: deps.hashCost };
+
+  function replyToSession(reply: LoginReply): asserts reply is Extract<LoginReply, { status: 'ok' }> {
+    if (reply.status === 'locked') {
+      throw fail.rateLimited(
+        `Too many failed attempts. Try again in ${Math.ceil(reply.retryAfterSeconds / 60)} minutes.`,
+        reply.retryAfterSeconds,
+      );
+    }
+    if (reply.status === 'invalid') throw fail.unauthenticated('Username or password is incorrect.');
+    if (reply.status === 'inactive')
+      throw fail.forbidden('This account has been deactivated. Ask your manager to reactivate it.');
+  }
+
+  /** The server cannot be reached: a user who signed in here before may go on, against the cached hash. */
+  async function offlineLogin(input: ParsedInput<'auth.login'>, problem: ServerConnectionError): Promise<SessionView> {
+    const known = findUserByLogin(db, input.login);
+    if (!known?.password_hash) {
+      throw fail.unavailable(
+        `${problem.message} This account has not signed in on this computer before, so its first sign-in needs the server.`,
+      );
+    }
+    const view = await auth.login(input, 'offline');
+    session.rememberForConfirmation(input.login, input.password);
+    return view;
+  }
+
+  /** A team member as the server now has them, cached for the team list. */
+  function cacheMember(json: z.output<typeof userReply>): TeamMember {
+    storeUser(db, json);
+    return toTeamMember(findUserById(db, json.user.id)!);
+  }
+
+  async function managerCall(actor: Actor, text: string, params: unknown[]): Promise<TeamMember> {
+    const token = await session.tokenFor(actor.userId);
+    if (!token) throw fail.unavailable('Team changes need the central server: connect to it and sign in again.');
+    return cacheMember(await callServer(await link.requireServer(), token, text, params, userReply));
+  }
+
+  async function ownToken(actor: Actor): Promise<string> {
+    const token = await session.tokenFor(actor.userId);
+    if (!token) throw fail.unavailable('This needs the central server: sign in again while it can be reached.');
+    return token;
+  }
+
+  return {
+    async register(input: ParsedInput<'auth.register'>): Promise<SessionView> {
+      const restaurant = { id: newId(), name: input.restaurantName, type: input.restaurantType };
+      const owner = {
+        id: newId(),
+        username: input.username,
+        email: input.email,
+        fullName: input.fullName,
+        position: input.position,
+      };
+      const grant = await callServer(
+        await link.requireServer(),
+        null,
+        'SELECT kg.register($1::jsonb, $2::jsonb, $3, $4) AS reply',
+        [JSON.stringify(restaurant), JSON.stringify(owner), input.password, deps.deviceId],
+        grantReply,
+      );
+      const view = await adoptGrant(adoptDeps, grant, input.password);
+      engine.nudge();
+      return view;
+    },
+
+    async login(input: ParsedInput<'auth.login'>): Promise<SessionView> {
+      let reply: LoginReply;
+      try {
+        reply = await serverLogin(await link.requireServer(), input.login, input.password, deps.deviceId);
+      } catch (error) {
+        const cause = (error as { cause?: unknown }).cause;
+        if (cause instanceof ServerConnectionError && cause.transient) return offlineLogin(input, cause);
+        throw error;
+      }
+      replyToSession(reply);
+      assertSameRestaurant(db, reply.user);
+      const view = await adoptGrant(adoptDeps, reply, input.password);
+      engine.nudge();
+      return view;
+    },
+
+    async logout(): Promise<{ ok: true }> {
+      const current = auth.current();
+      if (current?.origin === 'server') {
+        const kept = await session.retainIfPending(current.userId, current.token);
+        const server = kept ? null : await link.server().catch(() => null);
+        if (server)
+          await callServer(server, current.token, 'SELECT kg.logout() AS reply', [], z.unknown()).catch(
+            () => undefined,
+          );
+      }
+      await auth.endSession();
+      return { ok: true };
+    },
+
+    async changePassword(actor: Actor, input: ParsedInput<'auth.changePassword'>): Promise<{ ok: true }> {
+      await callServer(
+        await link.requireServer(),
+        await ownToken(actor),
+        'SELECT kg.change_password($1, $2) AS reply',
+        [input.currentPassword, input.newPassword],
+        z.unknown(),
+      );
+      setPasswordHash(db, actor.userId, await hashPassword(input.newPassword, deps.hashCost), new Date().toISOString());
+      return { ok: true };
+    },
+
+    async issueResetCode(actor: Actor, input: ParsedInput<'auth.issueResetCode'>) {
+      const reply = await callServer(
+        await link.requireServer(),
+        await ownToken(actor),
+        'SELECT kg.issue_reset_code($1) AS reply',
+        [input.userId],
+        resetCodeReply,
+      );
+      return { ...reply, expiresAt: new Date(reply.expiresAt).toISOString() };
+    },
+
+    async resetPassword(input: ParsedInput<'auth.resetPassword'>): Promise<{ ok: true }> {
+      const reply = await callServer(
+        await link.requireServer(),
+        null,
+        'SELECT kg.reset_password($1, $2, $3) AS reply',
+        [input.username, input.code, input.newPassword],
+        statusReply,
+      );
+      if (reply.status === 'locked')
+        throw fail.rateLimited('Too many failed attempts. Try again later.', reply.retryAfterSeconds ?? 60);
+      if (reply.status === 'invalid') {
+        throw fail.validation('code', 'That code is not valid: it may be mistyped, used already, or expired.');
+      }
+      return { ok: true };
+    },
+
+    createUser(actor: Actor, input: ParsedInput<'users.create'>): Promise<TeamMember> {
+      const { password, ...profile } = input;
+      return managerCall(actor, 'SELECT kg.create_user($1::jsonb, $2) AS reply', [
+        JSON.stringify({ ...profile, id: newId() }),
+        password,
+      ]);
+    },
+
+    setRole: (actor: Actor, input: ParsedInput<'users.setRole'>) =>
+      managerCall(actor, 'SELECT kg.set_role($1, $2) AS reply', [input.userId, input.role]),
+
+    setActive: (actor: Actor, userId: string, active: boolean) =>
+      managerCall(actor, 'SELECT kg.set_active($1, $2) AS reply', [userId, active]),
+  };
+}
