@@ -13,6 +13,7 @@ import type { Logger } from '../ipc/router';
 import { memoryStore, type SecretStore } from '../secrets/keychain';
 import type { Db } from '../store/database';
 import { type Mutation, readOutbox } from '../store/outbox';
+import type { SyncOptions } from '../sync/sync-feature';
 
 export const quietLog: Logger = { error: () => {}, warn: () => {}, info: () => {} };
 
@@ -47,6 +48,7 @@ export interface TestCoreOptions {
   secrets?: SecretStore | null;
   clock?: TestClock;
   log?: Logger;
+  sync?: SyncOptions;
 }
 
 /** Cost 4 keeps the suite quick; one test pins the real default (12) separately. */
@@ -63,6 +65,7 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
     secrets: secrets ?? undefined,
     clock,
     hashCost: TEST_HASH_COST,
+    sync: options.sync,
   });
   return {
     ...core,
