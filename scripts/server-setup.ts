@@ -1,0 +1,81 @@
+/**
+ * `npm run server:setup -- --host H --database D --admin-user U --ca global-bundle.pem [--port 5432]
+ *   [--app-user kitchenguard_app]`: creates or upgrades the central server's schema and the
+ * application role the desktop clients connect as. Run once by an administrator; running it again
+ * changes nothing. The administrator's password is asked for (or read from KITCHENGUARD_ADMIN_PASSWORD)
+ * and never stored; the application password comes from KITCHENGUARD_APP_PASSWORD or, for a new
+ * role, is generated and printed once.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { describeConnectionError } from '../src-main/central/server-errors';
+import { setupServer } from '../src-main/central/setup';
+
+const { values } = parseArgs({
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string', default: '5432' },
+    database: { type: 'string' },
+    'admin-user': { type: 'string' },
+    ca: { type: 'string' },
+    'app-user': { type: 'string', default: 'kitchenguard_app' },
+    'new-app-password': { type: 'boolean', default: false },
+  },
+});
+
+function required(name: keyof typeof values): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') {
+    console.error(`Missing --${name}. Usage: npm run server:setup -- --host H --database D --admin-user U --ca FILE`);
+    process.exit(2);
+  }
+  return value;
+}
+
+/** Reads a secret from the terminal without echoing it. */
+function askHidden(question: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const output = terminal as unknown as { _writeToOutput: (text: string) => void };
+  output._writeToOutput = (text: string) => {
+    if (text.startsWith(question)) process.stdout.write(text);
+  };
+  return new Promise((resolve) =>
+    terminal.question(question, (answer) => {
+      terminal.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    }),
+  );
+}
+
+const where = {
+  host: required('host'),
+  port: Number(values.port),
+  database: required('database'),
+  user: required('admin-user'),
+};
+const ca = readFileSync(required('ca'), 'utf8');
+const adminPassword = process.env.KITCHENGUARD_ADMIN_PASSWORD ?? (await askHidden(`Password for ${where.user}: `));
+const generated = values['new-app-password'] ? randomBytes(18).toString('base64url') : undefined;
+const appPassword = process.env.KITCHENGUARD_APP_PASSWORD ?? generated;
+
+try {
+  const result = await setupServer(
+    { ...where, password: adminPassword, ssl: { ca, rejectUnauthorized: true } },
+    { appRole: values['app-user'] ?? 'kitchenguard_app', appPassword },
+  );
+  const changed = result.fromVersion === result.toVersion ? 'already current' : `upgraded from ${result.fromVersion}`;
+  console.log(`KitchenGuard schema version ${result.toVersion} (${changed}) on ${where.database} at ${where.host}.`);
+  console.log(`Application role ${values['app-user']}: ${result.roleCreated ? 'created' : 'kept'}.`);
+  if (appPassword && !process.env.KITCHENGUARD_APP_PASSWORD) {
+    console.log(`Its password (shown once; enter it in each computer's Settings → Central server): ${appPassword}`);
+  }
+} catch (error) {
+  const message = /application role .* does not exist/.test(String(error))
+    ? `${(error as Error).message} Add --new-app-password (or set KITCHENGUARD_APP_PASSWORD).`
+    : describeConnectionError(error, where).message;
+  console.error(`Server set-up failed: ${message}`);
+  process.exit(1);
+}
