@@ -64,6 +64,10 @@ export async function connect(deps: JoinDeps, input: ParsedInput<'central.connec
   if (actor) requireManager(actor);
   else if (boundRestaurant(db))
     throw fail.unauthenticated('Sign in as an owner or a manager to change the central server.');
+  const current = link.settings();
+  if (boundRestaurant(db) && current && (current.host !== input.host || current.database !== input.database)) {
+    throw fail.validation('host', 'This computer syncs with another server: disconnect from it first.');
+  }
   const { settings, password, ca } = await resolveConnection(link, input);
   await probe(settings, password, ca);
   const stored = { ...settings, caFile: input.caFile };
