@@ -155,7 +155,7 @@ describe('logout and resume', () => {
 
 /** Closes a core and opens another on its folder, clock and keychain: an app restart. */
 async function reopen(core: TestCore, keychain = core.secrets ?? undefined): Promise<TestCore> {
-  core.close();
+  await core.close();
   return open({ folder: core.folder, clock: core.clock, secrets: keychain });
 }
 
@@ -243,7 +243,7 @@ describe('deactivated users', () => {
 
     await core.call('users.reactivate', { userId: cook.id });
     expect((await cooksDevice.call('auth.login', { login: cook.username, password: PASSWORD })).user.id).toBe(cook.id);
-    cooksDevice.close();
+    await cooksDevice.close();
   });
 });
 
@@ -282,7 +282,7 @@ describe('changePassword', () => {
     expect((await laptop.call('auth.login', { login: user.username, password: 'a brand new secret' })).user.id).toBe(
       user.id,
     );
-    laptop.close();
+    await laptop.close();
   });
 
   it('needs a session', async () => {

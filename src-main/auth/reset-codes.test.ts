@@ -101,7 +101,7 @@ describe('reset codes', () => {
     await phone.call('auth.login', { login: staff.username, password: PASSWORD });
     await reset(core, staff.username, issued.code);
     expect(await phone.call('auth.session', {})).toBeNull();
-    phone.close();
+    await phone.close();
   });
 
   it('are throttled: wrong codes lock the name, even against the right code', async () => {

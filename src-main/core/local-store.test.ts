@@ -81,7 +81,7 @@ describe('migrating an existing older store', () => {
   it('takes no backup of a fresh store, nor of one already up to date', async () => {
     const core = await open();
     expect(backups(core.folder)).toEqual([]);
-    core.close();
+    await core.close();
     await open({ folder: core.folder, clock: core.clock });
     expect(backups(core.folder)).toEqual([]);
   });

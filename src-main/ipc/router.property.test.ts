@@ -28,7 +28,21 @@ const PUBLIC = new Set<ChannelName>([
   'auth.session',
   'auth.resetPassword',
   'system.status',
+  // A new computer is pointed at its central server from the sign-in screen.
+  'central.settings',
+  'central.test',
+  'central.connect',
+  'central.setup',
+  'sync.status',
+  'sync.now',
+  'sync.waitForChange',
 ]);
+
+/** A long poll: a valid call waits up to 25 s for a change that never comes here. */
+const LONG_POLL: ChannelName = 'sync.waitForChange';
+
+/** No server is reachable here, and this CA file does not exist: valid central inputs stop at it. */
+const server = { host: '127.0.0.1', port: 9, database: 'kitchenguard', caFile: '/nonexistent/kg-test-ca.pem' };
 
 let core: TestCore;
 let ownerName: string;
@@ -84,11 +98,21 @@ beforeAll(async () => {
     'inventory.adjustStock': { itemId: item.id, reason: 'delivery', quantity: '1.5', note: 'prop' },
     'inventory.history': { itemId: item.id },
     'system.status': {},
+    'central.settings': {},
+    'central.test': { ...server, user: 'kg_app', password: 'app password' },
+    'central.connect': { ...server, user: 'kg_app', password: 'app password', ownerPassword: PASSWORD },
+    'central.disconnect': {},
+    'central.setup': { ...server, adminUser: 'kg_admin', adminPassword: 'admin password', appUser: 'kg_app' },
+    'sync.status': {},
+    'sync.now': {},
+    'sync.waitForChange': { since: 0 },
+    'sync.rejections': {},
+    'sync.dismissRejections': {},
   };
 });
 
-afterAll(() => {
-  core.close();
+afterAll(async () => {
+  await core.close();
   removeFolder(core.folder);
 });
 
@@ -198,8 +222,9 @@ describe.each(['signed in', 'signed out'] as const)('every channel, %s', (mode) 
   it.each(channelNames)('%s answers hostile input with data, and invalid input writes nothing', async (channel) => {
     await fc.assert(
       fc.asyncProperty(hostileInput(channel), async ({ input, field }) => {
-        await enterMode(mode);
         const valid = isValid(channel, input);
+        fc.pre(!(valid && channel === LONG_POLL));
+        await enterMode(mode);
         const { error, unchanged } = await invokeHostile(channel, input);
         if (valid) {
           if (mode === 'signed out' && !PUBLIC.has(channel)) {

@@ -71,13 +71,13 @@ describe.runIf(runs)(`the OS keychain${runs ? '' : ` (skipped: ${keychain.proble
     expect(registered.remembered).toBe(true);
     expect(await stored(account)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await core.call('system.status', {})).keychain).toEqual({ available: true, message: null });
-    core.close();
+    await core.close();
 
     const restarted = await open({ folder: core.folder, clock: core.clock, secrets: await openKeychain(SERVICE) });
     expect(await restarted.call('auth.session', {})).toEqual(registered);
     expect(await restarted.call('auth.logout', {})).toEqual({ ok: true });
     expect(await stored(account)).toBeNull();
-    restarted.close();
+    await restarted.close();
 
     const again = await open({ folder: core.folder, clock: core.clock, secrets: await openKeychain(SERVICE) });
     expect(await again.call('auth.session', {})).toBeNull();

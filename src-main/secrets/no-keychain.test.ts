@@ -39,7 +39,7 @@ describe.runIf(process.platform === 'linux')('without a keychain', () => {
     expect(keychain).toEqual({ available: false, message: expect.stringMatching(PROBLEM) });
     expect((await core.call('inventory.list', { area: 'kitchen' })).items).toEqual([]);
     expect((await core.call('auth.session', {}))?.user.id).toBe(session.user.id);
-    core.close();
+    await core.close();
 
     const restarted = await open({ folder: core.folder, clock: core.clock, secrets: null });
     expect(await restarted.call('auth.session', {})).toBeNull();

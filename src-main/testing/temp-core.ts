@@ -93,9 +93,9 @@ export const removeFolder = (folder: string): void => rmSync(folder, { recursive
  */
 export function testCores(): (options?: TestCoreOptions) => Promise<TestCore> {
   const opened: TestCore[] = [];
-  afterEach(() => {
+  afterEach(async () => {
     for (const core of opened.splice(0)) {
-      core.close();
+      if (core.db.open) await core.close();
       removeFolder(core.folder);
     }
   });
