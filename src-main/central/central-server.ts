@@ -91,12 +91,23 @@ export function openCentralServer(settings: ServerSettings, credentials: ServerC
     for (const listener of lostListeners) listener(described);
   });
 
+  // While a client is checked out the pool stops listening to it, and pg.Client emits 'error' when
+  // its connection dies even mid-query (the query is rejected too). Unheard, that 'error' would be
+  // an uncaught exception ending the app, so each lease listens; the failure surfaces through the
+  // rejected query, and the dead client is dropped from the pool on release.
   async function checkout(): Promise<pg.PoolClient> {
     try {
-      return await pool.connect();
+      const client = await pool.connect();
+      client.on('error', heardWhileCheckedOut);
+      return client;
     } catch (error) {
       throw describeConnectionError(error, settings);
     }
+  }
+
+  function checkin(client: pg.PoolClient, destroy = false): void {
+    client.removeListener('error', heardWhileCheckedOut);
+    client.release(destroy || undefined);
   }
 
   return {
@@ -118,7 +129,7 @@ export function openCentralServer(settings: ServerSettings, credentials: ServerC
         throw isServerRaised(error) ? error : describeConnectionError(error, settings);
       } finally {
         // A connection that failed mid-transaction is not trusted again.
-        client.release(broken && !isServerRaised(broken) ? true : undefined);
+        checkin(client, Boolean(broken) && !isServerRaised(broken));
       }
     },
 
@@ -140,7 +151,7 @@ export function openCentralServer(settings: ServerSettings, credentials: ServerC
       } catch (error) {
         throw describeConnectionError(error, settings);
       } finally {
-        client.release();
+        checkin(client);
       }
     },
 
@@ -151,6 +162,9 @@ export function openCentralServer(settings: ServerSettings, credentials: ServerC
     close: () => pool.end(),
   };
 }
+
+/** The lease's 'error' listener: the same failure reaches the caller as the rejected query. */
+const heardWhileCheckedOut = (): void => {};
 
 /** Errors the server's own functions raise on purpose (SQLSTATE class KG) pass through as they are. */
 export const isServerRaised = (error: unknown): boolean =>
