@@ -2,7 +2,7 @@
  * The architecture of DESIGN.md ("The shape"), checked on every `npm run lint`:
  *
  *   src-renderer ──▶ shared ◀── src-main
- *   src-main:  electron/, preview/ (hosts) ─▶ core/ (assembly) ─▶ features ─▶ store/, ipc/, secrets/
+ *   src-main:  electron/, preview/ (hosts) ─▶ core/ (assembly) ─▶ features ─▶ store/, ipc/, secrets/, central/
  *
  * Type-only imports count (tsPreCompilationDeps): a renderer that imports a type from src-main
  * already knows too much, even if the bundle would not show it.
@@ -10,8 +10,8 @@
 
 /** Services: what the core assembles. Lower layers never reach up into them. */
 const FEATURES = '^src-main/(auth|users|inventory|counts|reports|sync|system)/';
-const LOWER_LAYERS = '^src-main/(store|ipc|secrets)/';
-const TESTS = '(^src-main/testing/|\\.test\\.ts$)';
+const LOWER_LAYERS = '^src-main/(store|ipc|secrets|central)/';
+const TESTS = '(/testing/|\\.test\\.ts$)';
 /** npm packages that only make sense in Node: databases, native modules, the keychain, logging. */
 const NODE_ONLY_PACKAGES =
   '(^|/)node_modules/(better-sqlite3|pg|pg-[^/]+|@napi-rs/keyring[^/]*|bcryptjs|electron-log)/';
@@ -94,14 +94,15 @@ module.exports = {
     {
       name: 'lower-layers-do-not-import-features',
       severity: 'error',
-      comment: 'store/, ipc/ and secrets/ serve the features; they never know them, the core or the hosts.',
+      comment:
+        'store/, ipc/, secrets/ and central/ (the server connection) serve the features; they never know them, the core or the hosts.',
       from: { path: LOWER_LAYERS, pathNot: TESTS },
       to: { path: [FEATURES, '^src-main/(core|electron|preview)/'] },
     },
     {
       name: 'tests-never-ship',
       severity: 'error',
-      comment: 'Test files and test support (src-main/testing/) are imported only by tests, scripts and e2e.',
+      comment: 'Test files and test support (any testing/ folder) are imported only by tests, scripts and e2e.',
       from: { path: '^(src-main|shared|src-renderer)/', pathNot: TESTS },
       to: { path: TESTS },
     },
