@@ -43,9 +43,8 @@ function keyringStore(service: string): SecretStore {
   };
 }
 
-/** The no-keychain path: secrets live only as long as the process. */
-export function memoryStore(problem: string): SecretStore {
-  const secrets = new Map<string, string>();
+/** The no-keychain path: secrets live only as long as the process (in `secrets`). */
+export function memoryStore(problem: string, secrets = new Map<string, string>()): SecretStore {
   return {
     available: false,
     problem,

@@ -116,18 +116,7 @@ export interface TestKeychain extends SecretStore {
 
 export function testKeychain(): TestKeychain {
   const entries = new Map<string, string>();
-  return {
-    available: true,
-    problem: null,
-    entries,
-    get: async (account) => entries.get(account) ?? null,
-    set: async (account, secret) => {
-      entries.set(account, secret);
-    },
-    delete: async (account) => {
-      entries.delete(account);
-    },
-  };
+  return { ...memoryStore('', entries), available: true, problem: null, entries };
 }
 
 /** Another device on the same store (its own keychain and session), for sessions that end elsewhere. */
