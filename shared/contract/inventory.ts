@@ -51,10 +51,20 @@ export const adjustStockInput = z
     quantity: f.signedQuantity,
     note: f.text('Note', 500).default(''),
   })
-  .refine((input) => input.reason !== 'count' || !input.quantity.startsWith('-'), {
-    path: ['quantity'],
-    error: 'A count cannot be negative',
+  .superRefine((input, context) => {
+    const problem = signProblem(input.reason, input.quantity);
+    if (problem) context.addIssue({ code: 'custom', path: ['quantity'], message: problem });
   });
+
+/** A delivery adds, usage and waste take away, a count is a level: the sign must say the same. */
+function signProblem(reason: (typeof MOVEMENT_REASONS)[number], quantity: string): string | null {
+  const negative = quantity.trim().startsWith('-');
+  if (reason === 'count' && negative) return 'A count cannot be negative';
+  if (reason === 'delivery' && negative) return 'A delivery adds stock: enter a positive amount';
+  if ((reason === 'usage' || reason === 'waste') && !negative)
+    return `${reason === 'usage' ? 'Usage' : 'Waste'} takes stock away: enter a negative amount`;
+  return null;
+}
 export type AdjustStockInput = z.input<typeof adjustStockInput>;
 
 export const movementSchema = z.object({

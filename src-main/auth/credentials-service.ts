@@ -58,7 +58,12 @@ export function createCredentialsService(deps: CredentialsDeps) {
       }
       db.transaction(() => {
         accounts.updateProfile(db, user.id, input, now());
-        appendMutation(db, { name: 'user.update', args: userMutationArgs(self(actor)), at: now(), authorId: actor.userId });
+        appendMutation(db, {
+          name: 'user.update',
+          args: userMutationArgs(self(actor)),
+          at: now(),
+          authorId: actor.userId,
+        });
       })();
       return toUserProfile(self(actor));
     },
@@ -99,6 +104,8 @@ export function createCredentialsService(deps: CredentialsDeps) {
         revokeUserSessions(db, user.id, now());
       })();
       throttle.clearFailures(db, key);
+      // The new password works at once, even if guessing the old one had locked the account.
+      throttle.clearFailures(db, `user:${user.id}`);
       return { ok: true };
     },
   };

@@ -60,6 +60,15 @@ const WRITES = new Set<ChannelName>([
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const db = await openLocalStore(options.dataFolder, localMigrations, clock.now());
+  try {
+    return await assemble(options, db, clock);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+async function assemble(options: CoreOptions, db: Db, clock: Clock): Promise<Core> {
   const secrets = options.secrets ?? (await openKeychain());
   if (!secrets.available) options.log.warn(secrets.problem ?? 'Keychain unavailable');
   const store: StoreContext = { db, clock, deviceId: deviceId(db) };

@@ -58,12 +58,19 @@ async function probe(settings: ServerSettings, password: string, ca: string) {
   }
 }
 
-export async function connect(deps: JoinDeps, input: ParsedInput<'central.connect'>, actor: Actor | null) {
-  const { db, link } = deps;
-  // A fresh computer is set up from the sign-in screen; after that, only owners and managers change it.
+/**
+ * A fresh computer is set up from the sign-in screen; once it syncs a restaurant, only that
+ * restaurant's owners and managers may point it (or its connection tests) anywhere.
+ */
+export function assertMayConfigure(db: Db, actor: Actor | null): void {
   if (actor) requireManager(actor);
   else if (boundRestaurant(db))
     throw fail.unauthenticated('Sign in as an owner or a manager to change the central server.');
+}
+
+export async function connect(deps: JoinDeps, input: ParsedInput<'central.connect'>, actor: Actor | null) {
+  const { db, link } = deps;
+  assertMayConfigure(db, actor);
   const current = link.settings();
   if (boundRestaurant(db) && current && (current.host !== input.host || current.database !== input.database)) {
     throw fail.validation('host', 'This computer syncs with another server: disconnect from it first.');

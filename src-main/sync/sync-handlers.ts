@@ -7,7 +7,7 @@ import { requireManager } from '../ipc/actor';
 import type { Handlers, Request } from '../ipc/handler';
 import type { ChangeFeed } from './change-feed';
 import type { SyncEngine } from './engine';
-import { connect, disconnect, type JoinDeps, testConnection } from './join';
+import { assertMayConfigure, connect, disconnect, type JoinDeps, testConnection } from './join';
 import { dismissRejections, listRejections } from './rejections';
 import { asAppFailure } from './server-calls';
 import { boundRestaurant } from './sync-state';
@@ -50,13 +50,17 @@ export function centralHandlers(deps: JoinDeps): Handlers<keyof typeof centralCh
       passwordSaved: (await deps.link.savedPassword()) !== null,
       restaurantId: boundRestaurant(deps.db),
     }),
-    'central.test': (input) => testConnection(deps.link, input),
+    'central.test': (input, request) => {
+      assertMayConfigure(deps.db, signedIn(request));
+      return testConnection(deps.link, input);
+    },
     'central.connect': (input, request) => connect(deps, input, signedIn(request)),
     'central.disconnect': (_input, request) => {
       requireManager(request.actor());
       return disconnect(deps);
     },
-    'central.setup': async (input) => {
+    'central.setup': async (input, request) => {
+      assertMayConfigure(deps.db, signedIn(request));
       const where = { host: input.host, port: input.port, database: input.database, user: input.adminUser };
       const ca = await readCaBundle(input.caFile);
       try {

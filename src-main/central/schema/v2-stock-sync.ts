@@ -29,7 +29,10 @@ CREATE TABLE kg.stock_movements (
   restaurant_id uuid NOT NULL REFERENCES kg.restaurants,
   item_id       uuid NOT NULL REFERENCES kg.items,
   reason        text NOT NULL CHECK (reason IN ('delivery', 'usage', 'waste', 'correction', 'count')),
-  quantity      numeric(15, 3) NOT NULL CHECK (abs(quantity) < 1e12 AND (reason <> 'count' OR quantity >= 0)),
+  -- Deliveries add, usage and waste take away, a count is a level: the sign agrees with the reason.
+  quantity      numeric(15, 3) NOT NULL CHECK (abs(quantity) < 1e12 AND CASE reason
+                  WHEN 'count' THEN quantity >= 0 WHEN 'delivery' THEN quantity > 0
+                  WHEN 'correction' THEN quantity <> 0 ELSE quantity < 0 END),
   note          text NOT NULL DEFAULT '' CHECK (length(note) <= 500),
   recorded_by   uuid NOT NULL,
   recorded_at   timestamptz NOT NULL,
