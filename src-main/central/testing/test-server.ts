@@ -1,81 +1,11 @@
-/**
- * A fresh database with the KitchenGuard server schema and its own application role, in the test
- * cluster: what an administrator's `npm run server:setup` makes on RDS, once per test file.
- */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+/** Test databases in the cluster vitest's global set-up started for this run (see global-setup.ts). */
 import { inject } from 'vitest';
-import type { ConnectionInput } from '../../../shared/contract/central';
-import { setupServer } from '../setup';
 import type { TestClusterInfo } from './pg-cluster';
+import { createServerDatabase, type TestServer } from './server-database';
 
-export interface TestServer {
-  cluster: TestClusterInfo;
-  database: string;
-  appRole: string;
-  appPassword: string;
-  /** What a device enters in Settings → Central server. */
-  connection: ConnectionInput;
-  admin(): pg.Client;
-  drop(): Promise<void>;
-}
+export { adminConfig, adminQuery, type TestServer } from './server-database';
 
 export const clusterInfo = (): TestClusterInfo => inject('pgCluster');
 
-export const adminConfig = (cluster: TestClusterInfo, database = 'postgres'): pg.ClientConfig => ({
-  host: cluster.host,
-  port: cluster.port,
-  user: cluster.adminUser,
-  password: cluster.adminPassword,
-  database,
-  ssl: { ca: cluster.ca, rejectUnauthorized: true },
-});
-
-async function asAdmin<T>(cluster: TestClusterInfo, database: string, work: (client: pg.Client) => Promise<T>) {
-  const client = new pg.Client(adminConfig(cluster, database));
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function createTestServer(cluster: TestClusterInfo = clusterInfo()): Promise<TestServer> {
-  const suffix = randomBytes(4).toString('hex');
-  const database = `kg_test_${suffix}`;
-  const appRole = `kg_app_${suffix}`;
-  const appPassword = `app-${randomBytes(12).toString('hex')}`;
-  await asAdmin(cluster, 'postgres', (client) => client.query(`CREATE DATABASE ${database}`));
-  await setupServer(adminConfig(cluster, database), { appRole, appPassword });
-  return {
-    cluster,
-    database,
-    appRole,
-    appPassword,
-    connection: {
-      host: cluster.host,
-      port: cluster.port,
-      database,
-      user: appRole,
-      caFile: cluster.caFile,
-      password: appPassword,
-    },
-    admin: () => new pg.Client(adminConfig(cluster, database)),
-    async drop() {
-      await asAdmin(cluster, 'postgres', async (client) => {
-        await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await client.query(`DROP ROLE IF EXISTS ${appRole}`);
-      });
-    },
-  };
-}
-
-/** Runs SQL as the administrator in the test server's database. */
-export async function adminQuery<R extends pg.QueryResultRow>(
-  server: TestServer,
-  text: string,
-  params: unknown[] = [],
-) {
-  return asAdmin(server.cluster, server.database, (client) => client.query<R>(text, params));
-}
+export const createTestServer = (cluster: TestClusterInfo = clusterInfo()): Promise<TestServer> =>
+  createServerDatabase(cluster);

@@ -1,0 +1,79 @@
+/**
+ * A fresh database with the KitchenGuard server schema and its own application role, in a test
+ * cluster: what an administrator's `npm run server:setup` makes on RDS. Plain Node, so benchmarks
+ * and the e2e run use it as well as vitest (test-server.ts adds the run's shared cluster).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { ConnectionInput } from '../../../shared/contract/central';
+import { setupServer } from '../setup';
+import type { TestClusterInfo } from './pg-cluster';
+
+export interface TestServer {
+  cluster: TestClusterInfo;
+  database: string;
+  appRole: string;
+  appPassword: string;
+  /** What a device enters in Settings → Central server. */
+  connection: ConnectionInput;
+  admin(): pg.Client;
+  drop(): Promise<void>;
+}
+
+export const adminConfig = (cluster: TestClusterInfo, database = 'postgres'): pg.ClientConfig => ({
+  host: cluster.host,
+  port: cluster.port,
+  user: cluster.adminUser,
+  password: cluster.adminPassword,
+  database,
+  ssl: { ca: cluster.ca, rejectUnauthorized: true },
+});
+
+async function asAdmin<T>(cluster: TestClusterInfo, database: string, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client(adminConfig(cluster, database));
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createServerDatabase(cluster: TestClusterInfo): Promise<TestServer> {
+  const suffix = randomBytes(4).toString('hex');
+  const database = `kg_test_${suffix}`;
+  const appRole = `kg_app_${suffix}`;
+  const appPassword = `app-${randomBytes(12).toString('hex')}`;
+  await asAdmin(cluster, 'postgres', (client) => client.query(`CREATE DATABASE ${database}`));
+  await setupServer(adminConfig(cluster, database), { appRole, appPassword });
+  return {
+    cluster,
+    database,
+    appRole,
+    appPassword,
+    connection: {
+      host: cluster.host,
+      port: cluster.port,
+      database,
+      user: appRole,
+      caFile: cluster.caFile,
+      password: appPassword,
+    },
+    admin: () => new pg.Client(adminConfig(cluster, database)),
+    async drop() {
+      await asAdmin(cluster, 'postgres', async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await client.query(`DROP ROLE IF EXISTS ${appRole}`);
+      });
+    },
+  };
+}
+
+/** Runs SQL as the administrator in the test server's database. */
+export async function adminQuery<R extends pg.QueryResultRow>(
+  server: TestServer,
+  text: string,
+  params: unknown[] = [],
+) {
+  return asAdmin(server.cluster, server.database, (client) => client.query<R>(text, params));
+}
