@@ -1,0 +1,65 @@
+/**
+ * One QueryClient for the app. A lost session anywhere sends the user back to sign-in with an empty
+ * cache; every successful write refreshes the status bar (its outbox count changed).
+ */
+import { notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import type { SessionView } from '../../shared/contract/auth';
+import { type BridgeError, isBridgeError } from './bridge-error';
+import { channelKey } from './query-keys';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: BridgeError;
+    /** `form`: the error is shown inside the form that made the call, not as a notification. */
+    mutationMeta: { errorsShownBy?: 'form' };
+  }
+}
+
+/** The key of `auth.session` as the app queries it (its input is empty). */
+const SESSION = channelKey('auth.session', {});
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => endSessionIfLost(error) }),
+    mutationCache: new MutationCache({
+      onError: (error, _input, _context, mutation) => {
+        if (endSessionIfLost(error)) return;
+        if (mutation.meta?.errorsShownBy !== 'form') {
+          notifications.show({ color: 'red', title: 'Not saved', message: error.message });
+        }
+      },
+      onSuccess: () => client.invalidateQueries({ queryKey: channelKey('system.status') }),
+    }),
+    defaultOptions: {
+      queries: {
+        // The core is on this computer: a failure is an answer, not a flaky network.
+        retry: false,
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+    },
+  });
+
+  function endSessionIfLost(error: unknown): boolean {
+    if (!isBridgeError(error, 'unauthenticated') || !client.getQueryData(SESSION)) return false;
+    replaceSession(client, null);
+    notifications.show({ color: 'yellow', title: 'Signed out', message: error.message });
+    return true;
+  }
+
+  return client;
+}
+
+/** Not about who is signed in: kept across a change of user. */
+const DEVICE_WIDE: readonly unknown[] = [SESSION[0], 'system.status'];
+
+/**
+ * A new session (or none: back to sign-in). The session query is updated in place, so the app
+ * switches screens at once; everything the previous user could see is forgotten.
+ */
+export function replaceSession(client: QueryClient, session: SessionView | null): void {
+  client.setQueryData(SESSION, session);
+  client.removeQueries({ predicate: (query) => !DEVICE_WIDE.includes(query.queryKey[0]) });
+  client.getMutationCache().clear();
+}

@@ -1,0 +1,31 @@
+import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { AuthScreen } from '../features/auth/AuthScreen';
+import { useSession } from '../features/auth/session';
+import { useKeychainNotice } from '../features/device/use-keychain-notice';
+import { Shell } from './Shell';
+
+/** Signed in → the back office; signed out → sign-in and registration. */
+export function App() {
+  const session = useSession();
+  useKeychainNotice();
+
+  if (session.isPending) {
+    return (
+      <Center h="100dvh">
+        <Loader aria-label="Opening KitchenGuard" />
+      </Center>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Center h="100dvh">
+        <Stack align="center" maw={420} ta="center">
+          <Title order={2}>KitchenGuard could not start</Title>
+          <Text c="dimmed">{session.error.message}</Text>
+          <Button onClick={() => session.refetch()}>Try again</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  return session.data ? <Shell /> : <AuthScreen />;
+}

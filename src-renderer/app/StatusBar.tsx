@@ -1,0 +1,63 @@
+import { Divider, Group, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconCloudOff, IconDeviceDesktop, IconUser } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useSession } from '../features/auth/session';
+import { useSystemStatus } from '../features/device/system-status';
+import { plural } from '../ui/format';
+
+function Item({ icon, children, color }: { icon: ReactNode; children: ReactNode; color?: string }) {
+  return (
+    <Group gap={6} wrap="nowrap" c={color}>
+      {icon}
+      <Text size="xs" c={color ?? 'dimmed'} truncate="end">
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
+/** Always visible: who is signed in, where the data lives, and whether anything waits to sync. */
+export function StatusBar() {
+  const session = useSession().data;
+  const status = useSystemStatus().data;
+  const iconSize = 14;
+
+  return (
+    <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between" data-testid="status-bar">
+      <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        {session && (
+          <Item icon={<IconUser size={iconSize} />}>
+            {session.user.fullName} · {session.restaurant.name}
+          </Item>
+        )}
+        {status && (
+          <Item icon={<IconDeviceDesktop size={iconSize} />}>
+            Saved on this computer · schema v{status.localStore.schemaVersion}
+          </Item>
+        )}
+        {status && !status.keychain.available && (
+          <Tooltip label={status.keychain.message ?? 'No OS keychain available'} multiline maw={360}>
+            <Group tabIndex={0} gap={6} wrap="nowrap">
+              <Item icon={<IconAlertTriangle size={iconSize} />} color="yellow.8">
+                Sign-in not remembered
+              </Item>
+            </Group>
+          </Tooltip>
+        )}
+      </Group>
+      {status && (
+        <Group gap="md" wrap="nowrap">
+          <Item icon={<IconCloudOff size={iconSize} />}>
+            Central server: {status.centralServer.configured ? 'configured' : 'not configured'}
+          </Item>
+          <Divider orientation="vertical" />
+          <Item icon={null}>
+            {status.outbox.waiting === 0
+              ? 'Nothing waiting to sync'
+              : `${plural(status.outbox.waiting, 'change')} waiting to sync`}
+          </Item>
+        </Group>
+      )}
+    </Group>
+  );
+}

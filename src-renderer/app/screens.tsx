@@ -1,0 +1,50 @@
+/** The back office's screens, in navigation order. */
+import { IconBottle, IconSettings, IconToolsKitchen2, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { canManage, type Role } from '../../shared/domain';
+import { StockScreen } from '../features/inventory/StockScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TeamScreen } from '../features/team/TeamScreen';
+
+export type ScreenId = 'kitchen' | 'bar' | 'team' | 'settings';
+
+interface Screen {
+  id: ScreenId;
+  label: string;
+  icon: ReactNode;
+  visibleTo: (role: Role) => boolean;
+  render: () => ReactNode;
+}
+
+const everyone = () => true;
+
+export const SCREENS: Screen[] = [
+  {
+    id: 'kitchen',
+    label: 'Kitchen',
+    icon: <IconToolsKitchen2 size={20} stroke={1.6} />,
+    visibleTo: everyone,
+    render: () => <StockScreen key="kitchen" area="kitchen" />,
+  },
+  {
+    id: 'bar',
+    label: 'Bar',
+    icon: <IconBottle size={20} stroke={1.6} />,
+    visibleTo: everyone,
+    render: () => <StockScreen key="bar" area="bar" />,
+  },
+  {
+    id: 'team',
+    label: 'Team',
+    icon: <IconUsers size={20} stroke={1.6} />,
+    visibleTo: canManage,
+    render: () => <TeamScreen />,
+  },
+  {
+    id: 'settings',
+    label: 'Settings',
+    icon: <IconSettings size={20} stroke={1.6} />,
+    visibleTo: everyone,
+    render: () => <SettingsScreen />,
+  },
+];

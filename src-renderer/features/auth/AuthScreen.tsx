@@ -1,0 +1,69 @@
+import { Box, Center, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconChartBar, IconShoppingCart, IconWifiOff } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
+import { StatusBar } from '../../app/StatusBar';
+import { Brand } from '../../ui/Brand';
+import classes from './AuthScreen.module.css';
+import { RegisterForm } from './RegisterForm';
+import { ResetPasswordForm } from './ResetPasswordForm';
+import { SignInForm } from './SignInForm';
+
+type Step = { form: 'sign-in'; login?: string } | { form: 'register' } | { form: 'reset' };
+
+function Benefit({ icon, children }: { icon: ReactNode; children: ReactNode }) {
+  return (
+    <Group gap="sm" wrap="nowrap" align="flex-start">
+      <ThemeIcon variant="white" radius="xl" size={32} aria-hidden>
+        {icon}
+      </ThemeIcon>
+      <Text c="white" size="md" lh={1.45} mt={4}>
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
+/** Before sign-in: sign in, register a restaurant, or set a new password with a reset code. */
+export function AuthScreen() {
+  const [step, setStep] = useState<Step>({ form: 'sign-in' });
+  const signIn = (login?: string) => setStep({ form: 'sign-in', login });
+
+  return (
+    <div className={classes.page}>
+      <div className={classes.columns}>
+        <Box className={classes.story} p={48}>
+          <Brand size="lg" inverted />
+          <Stack gap="lg" maw={380} className={classes.pitch}>
+            <Title order={2} c="white" fz={30} lh={1.2}>
+              The stock book of your kitchen and bar.
+            </Title>
+            <Benefit icon={<IconShoppingCart size={18} />}>
+              See at a glance what is below par and must be ordered.
+            </Benefit>
+            <Benefit icon={<IconChartBar size={18} />}>Know what your shelves are worth, to the cent.</Benefit>
+            <Benefit icon={<IconWifiOff size={18} />}>
+              Everything is saved on this computer first — no internet needed.
+            </Benefit>
+          </Stack>
+        </Box>
+        <Center className={classes.formSide} p="xl">
+          <Paper withBorder shadow="sm" radius="lg" p={32} w="100%" maw={step.form === 'register' ? 620 : 420}>
+            {step.form === 'sign-in' && (
+              <SignInForm
+                key={step.login ?? ''}
+                initialLogin={step.login}
+                onRegister={() => setStep({ form: 'register' })}
+                onReset={() => setStep({ form: 'reset' })}
+              />
+            )}
+            {step.form === 'register' && <RegisterForm onSignIn={() => signIn()} />}
+            {step.form === 'reset' && <ResetPasswordForm onDone={signIn} onCancel={() => signIn()} />}
+          </Paper>
+        </Center>
+      </div>
+      <div className={classes.statusBar}>
+        <StatusBar />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { resetPasswordInput } from '../../../shared/contract/auth';
+import { FormAlert } from '../../forms/FormAlert';
+import { showBridgeError } from '../../forms/show-bridge-error';
+import { useContractForm } from '../../forms/use-contract-form';
+import { useResetPassword } from './session';
+
+interface ResetPasswordFormProps {
+  /** Back to sign-in, with the username filled in. */
+  onDone: (username: string) => void;
+  onCancel: () => void;
+}
+
+/** A new password with the one-time code an owner or manager gave you. */
+export function ResetPasswordForm({ onDone, onCancel }: ResetPasswordFormProps) {
+  const reset = useResetPassword();
+  const form = useContractForm(resetPasswordInput, {
+    defaultValues: { username: '', code: '', newPassword: '' },
+    normalise: (values) => ({ ...values, code: values.code.trim() }),
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) =>
+    reset.mutate(values, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', title: 'Password changed', message: 'Sign in with your new password.' });
+        onDone(values.username);
+      },
+      onError: (error) => showBridgeError(form, error),
+    }),
+  );
+
+  useEffect(() => form.setFocus('username'), [form]);
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="reset-title">
+      <Stack gap="md">
+        <div>
+          <Title order={1} fz={26} id="reset-title">
+            Use a reset code
+          </Title>
+          <Text c="dimmed" size="sm" mt={4}>
+            Ask your owner or manager for a reset code (Team → Reset code). It works once, for one hour.
+          </Text>
+        </div>
+        <FormAlert form={form} />
+        <TextInput
+          label="Username"
+          autoComplete="username"
+          {...form.register('username')}
+          error={errors.username?.message}
+        />
+        <TextInput
+          label="Reset code"
+          autoComplete="one-time-code"
+          ff="monospace"
+          {...form.register('code')}
+          error={errors.code?.message}
+        />
+        <PasswordInput
+          label="New password"
+          description="At least 10 characters"
+          autoComplete="new-password"
+          {...form.register('newPassword')}
+          error={errors.newPassword?.message}
+        />
+        <Group justify="space-between" mt="xs">
+          <Button variant="default" onClick={onCancel}>
+            Back to sign in
+          </Button>
+          <Button type="submit" loading={reset.isPending}>
+            Set new password
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { loginInput } from '../../../shared/contract/auth';
+import { FormAlert } from '../../forms/FormAlert';
+import { showBridgeError } from '../../forms/show-bridge-error';
+import { useContractForm } from '../../forms/use-contract-form';
+import { useSignIn } from './session';
+
+interface SignInFormProps {
+  initialLogin?: string;
+  onRegister: () => void;
+  onReset: () => void;
+}
+
+export function SignInForm({ initialLogin = '', onRegister, onReset }: SignInFormProps) {
+  const signIn = useSignIn();
+  const form = useContractForm(loginInput, { defaultValues: { login: initialLogin, password: '' } });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) =>
+    signIn.mutate(values, { onError: (error) => showBridgeError(form, error) }),
+  );
+
+  useEffect(() => form.setFocus(initialLogin ? 'password' : 'login'), [form, initialLogin]);
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+      <Stack gap="md">
+        <div>
+          <Title order={1} fz={26} id="sign-in-title">
+            Sign in
+          </Title>
+          <Text c="dimmed" size="sm" mt={4}>
+            Welcome back. Sign in to open your stock book.
+          </Text>
+        </div>
+        <FormAlert form={form} />
+        <TextInput
+          label="Username or email"
+          autoComplete="username"
+          {...form.register('login')}
+          error={errors.login?.message}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          {...form.register('password')}
+          error={errors.password?.message}
+        />
+        <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
+          Sign in
+        </Button>
+        <Anchor component="button" type="button" size="sm" onClick={onReset} ta="center">
+          Forgot password? Use a reset code
+        </Anchor>
+        <Text size="sm" ta="center" c="dimmed">
+          New to KitchenGuard?{' '}
+          <Anchor component="button" type="button" size="sm" onClick={onRegister}>
+            Register your restaurant
+          </Anchor>
+        </Text>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { Badge, Code, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { formatDateTime, plural } from '../../ui/format';
+import { useSystemStatus } from './system-status';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={150} fw={500} c="dimmed" style={{ verticalAlign: 'top' }}>
+        {label}
+      </Table.Th>
+      <Table.Td>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Where this computer keeps the data, and the state of its keychain, backups and sync. */
+export function DeviceInfoPanel() {
+  const status = useSystemStatus();
+  const data = status.data;
+
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="device-title">
+      <Stack gap="sm">
+        <Title order={2} fz="lg" id="device-title">
+          This computer
+        </Title>
+        {status.isPending && <Loader size="sm" aria-label="Loading" />}
+        {status.isError && <Text c="red">{status.error.message}</Text>}
+        {data && (
+          <Table verticalSpacing={6} withRowBorders={false} fz="sm">
+            <Table.Tbody>
+              <Row label="App version">{data.appVersion}</Row>
+              <Row label="Data">
+                Saved on this computer · schema v{data.localStore.schemaVersion}
+                <Code block mt={4} fz="xs" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+                  {data.dataFolder}
+                </Code>
+              </Row>
+              <Row label="Last backup">{formatDateTime(data.localStore.lastBackupAt, 'None yet')}</Row>
+              <Row label="Keychain">
+                {data.keychain.available ? (
+                  <Badge color="teal" variant="light">
+                    Sign-in remembered
+                  </Badge>
+                ) : (
+                  <Stack gap={4} align="flex-start">
+                    <Badge color="yellow" variant="light">
+                      Not available
+                    </Badge>
+                    <Text size="xs" c="dimmed">
+                      {data.keychain.message ?? 'Sign-in is not remembered after the app closes.'}
+                    </Text>
+                  </Stack>
+                )}
+              </Row>
+              <Row label="Central server">{data.centralServer.configured ? 'Configured' : 'Not configured'}</Row>
+              <Row label="Waiting to sync">{plural(data.outbox.waiting, 'change')}</Row>
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

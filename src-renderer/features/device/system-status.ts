@@ -1,0 +1,6 @@
+/** This computer's state (store, keychain, central server, outbox). Needs no session. */
+import { useQuery } from '@tanstack/react-query';
+import { channelQuery } from '../../api/hooks';
+
+export const useSystemStatus = () =>
+  useQuery({ ...channelQuery('system.status', {}), refetchInterval: 30_000, staleTime: 0 });

@@ -1,0 +1,43 @@
+import { Button, Group, Modal, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { Item } from '../../../shared/contract/inventory';
+import { useDeleteItem } from './inventory-api';
+
+/** Deleting asks first. The item leaves the list; its movements stay in the records. */
+interface DeleteItemDialogProps {
+  opened: boolean;
+  item: Item | undefined;
+  onClose: () => void;
+}
+
+export function DeleteItemDialog({ opened, item, onClose }: DeleteItemDialogProps) {
+  const remove = useDeleteItem();
+  const confirm = () =>
+    item &&
+    remove.mutate(
+      { id: item.id },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: `${item.name} deleted.` });
+          onClose();
+        },
+      },
+    );
+
+  return (
+    <Modal opened={opened && item !== undefined} onClose={onClose} title={item ? `Delete ${item.name}?` : ''} size="sm">
+      <Text size="sm">
+        It disappears from the {item?.area} list and from the stock value. Its history stays on record. This cannot be
+        undone.
+      </Text>
+      <Group justify="flex-end" mt="lg">
+        <Button variant="default" onClick={onClose} data-autofocus>
+          Keep it
+        </Button>
+        <Button color="red" onClick={confirm} loading={remove.isPending}>
+          Delete item
+        </Button>
+      </Group>
+    </Modal>
+  );
+}

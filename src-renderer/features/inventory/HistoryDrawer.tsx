@@ -1,0 +1,107 @@
+import { Alert, Badge, Drawer, Loader, Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import type { Item, Movement } from '../../../shared/contract/inventory';
+import type { MovementReason } from '../../../shared/domain';
+import { capitalise, formatAmount, formatDateTime, formatMoney, formatQuantity } from '../../ui/format';
+import { useItemHistory } from './inventory-api';
+
+const REASON_COLOURS: Record<MovementReason, string> = {
+  delivery: 'teal',
+  usage: 'blue',
+  waste: 'red',
+  correction: 'grape',
+  count: 'gray',
+};
+
+/** "+3", "-2", or for a count "= 12": what the movement did to the level. */
+function change(movement: Movement): string {
+  if (movement.reason === 'count') return `= ${formatQuantity(movement.quantity)}`;
+  const sign = movement.quantity.startsWith('-') ? '' : '+';
+  return `${sign}${formatQuantity(movement.quantity)}`;
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </div>
+  );
+}
+
+/** Every movement of one item, newest first: when, who, why, by how much, and the level after. */
+interface HistoryDrawerProps {
+  opened: boolean;
+  item: Item | undefined;
+  onClose: () => void;
+}
+
+export function HistoryDrawer({ opened, item, onClose }: HistoryDrawerProps) {
+  const history = useItemHistory(item?.id ?? null);
+  const current = history.data?.item ?? item;
+
+  return (
+    <Drawer
+      opened={opened && item !== undefined}
+      onClose={onClose}
+      position="right"
+      size={720}
+      title={current ? `History of ${current.name}` : ''}
+    >
+      {current && (
+        <Paper withBorder p="md" mb="md" bg="gray.0">
+          <SimpleGrid cols={4}>
+            <Fact label="On hand" value={formatAmount(current.onHand, current.unit)} />
+            <Fact label="Par" value={current.par === null ? 'Not set' : formatAmount(current.par, current.unit)} />
+            <Fact label="Unit cost" value={formatMoney(current.unitCost)} />
+            <Fact label="Stock value" value={formatMoney(current.stockValue)} />
+          </SimpleGrid>
+        </Paper>
+      )}
+      {history.isPending && <Loader size="sm" aria-label="Loading history" />}
+      {history.isError && <Alert color="red">{history.error.message}</Alert>}
+      {history.data?.movements.length === 0 && (
+        <Text c="dimmed" size="sm">
+          No stock movements yet. Use “Adjust” on the item to record a delivery, usage, waste or a count.
+        </Text>
+      )}
+      {history.data && history.data.movements.length > 0 && (
+        <Table striped highlightOnHover verticalSpacing="xs" aria-label={`Stock movements of ${current?.name}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Who</Table.Th>
+              <Table.Th>Reason</Table.Th>
+              <Table.Th ta="right">Change</Table.Th>
+              <Table.Th ta="right">Level after</Table.Th>
+              <Table.Th>Note</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.data.movements.map((movement) => (
+              <Table.Tr key={movement.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(movement.recordedAt)}</Table.Td>
+                <Table.Td>{movement.recordedBy}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={REASON_COLOURS[movement.reason]} size="sm">
+                    {capitalise(movement.reason)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="right" c={movement.quantity.startsWith('-') ? 'red.8' : undefined}>
+                  {change(movement)}
+                </Table.Td>
+                <Table.Td ta="right">{formatQuantity(movement.onHandAfter)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={movement.note ? undefined : 'dimmed'}>
+                    {movement.note || '—'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,20 @@
+import { Modal } from '@mantine/core';
+import type { Item } from '../../../shared/contract/inventory';
+import type { Area } from '../../../shared/domain';
+import { ItemForm, type ItemSuggestions } from './ItemForm';
+
+interface ItemDialogProps {
+  opened: boolean;
+  area: Area;
+  item?: Item;
+  suggestions: ItemSuggestions;
+  onClose: () => void;
+}
+
+export function ItemDialog({ opened, area, item, suggestions, onClose }: ItemDialogProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={item ? `Edit ${item.name}` : `Add a ${area} item`} size="lg">
+      <ItemForm key={item?.id ?? 'new'} area={area} item={item} suggestions={suggestions} onDone={onClose} />
+    </Modal>
+  );
+}

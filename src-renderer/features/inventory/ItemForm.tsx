@@ -1,0 +1,167 @@
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Controller, type FieldPath } from 'react-hook-form';
+import { type CreateItemInput, createItemInput, type Item } from '../../../shared/contract/inventory';
+import type { Area } from '../../../shared/domain';
+import { normaliseDecimal, optionalDecimal } from '../../forms/decimal-text';
+import { FormAlert } from '../../forms/FormAlert';
+import { showBridgeError } from '../../forms/show-bridge-error';
+import { useContractForm } from '../../forms/use-contract-form';
+import { SuggestInput } from '../../ui/SuggestInput';
+import { useCreateItem, useUpdateItem } from './inventory-api';
+
+export interface ItemSuggestions {
+  names: string[];
+  categories: string[];
+  suppliers: string[];
+  units: string[];
+}
+
+interface ItemFormProps {
+  area: Area;
+  /** The item being edited; absent when adding one. */
+  item?: Item;
+  suggestions: ItemSuggestions;
+  onDone: () => void;
+}
+
+const EDITABLE = ['name', 'category', 'supplier', 'unit', 'unitCost', 'par'] as const;
+
+const valuesOf = (area: Area, item?: Item): CreateItemInput => ({
+  area,
+  name: item?.name ?? '',
+  category: item?.category ?? '',
+  supplier: item?.supplier ?? '',
+  unit: item?.unit ?? '',
+  unitCost: item?.unitCost ?? '',
+  par: item?.par ?? '',
+  openingStock: '',
+});
+
+/**
+ * Add or edit an item. Both validate with the create schema (the fields are the same); an edit sends
+ * only the fields that changed, so edits from two devices to different fields both survive a sync.
+ */
+export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
+  const create = useCreateItem();
+  const update = useUpdateItem();
+  const form = useContractForm(createItemInput, {
+    defaultValues: valuesOf(area, item),
+    normalise: (values) => ({
+      ...values,
+      unitCost: normaliseDecimal(values.unitCost),
+      par: optionalDecimal(values.par),
+      openingStock: normaliseDecimal(values.openingStock ?? '') || '0',
+    }),
+  });
+  const { errors, dirtyFields } = form.formState;
+  const saving = create.isPending || update.isPending;
+  const done = (verb: string) => (saved: Item) => {
+    notifications.show({ color: 'teal', message: `${saved.name} ${verb}.` });
+    onDone();
+  };
+  const onError = (error: unknown) => showBridgeError(form, error);
+
+  const submit = form.handleSubmit((values) => {
+    if (!item) return create.mutate(values, { onSuccess: done(`added to the ${area}`), onError });
+    const changed = EDITABLE.filter((field) => dirtyFields[field]);
+    if (changed.length === 0) return onDone();
+    const patch = Object.fromEntries(changed.map((field) => [field, values[field]]));
+    update.mutate({ id: item.id, ...patch }, { onSuccess: done('saved'), onError });
+  });
+
+  const suggest = (
+    name: FieldPath<CreateItemInput>,
+    label: string,
+    data: string[],
+    required = false,
+    description = '',
+  ) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <SuggestInput
+          label={label}
+          withAsterisk={required}
+          description={description || undefined}
+          data={data}
+          value={String(field.value ?? '')}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          error={fieldState.error?.message}
+        />
+      )}
+    />
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormAlert form={form} />
+        <Controller
+          control={form.control}
+          name="name"
+          render={({ field, fieldState }) => (
+            <SuggestInput
+              label="Name"
+              withAsterisk
+              data-autofocus
+              placeholder={area === 'bar' ? 'e.g. Gin, London dry' : 'e.g. Tomatoes, vine'}
+              data={suggestions.names}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+        <SimpleGrid cols={2}>
+          {suggest('category', 'Category', suggestions.categories)}
+          {suggest('supplier', 'Supplier', suggestions.suppliers)}
+          {suggest('unit', 'Unit', suggestions.units, true, 'How you count it: kg, bottle, case…')}
+          <TextInput
+            label="Unit cost"
+            withAsterisk
+            placeholder="0.00"
+            description="Price of one unit"
+            inputMode="decimal"
+            autoComplete="off"
+            {...form.register('unitCost')}
+            error={errors.unitCost?.message}
+          />
+          <TextInput
+            label="Par level"
+            placeholder="Not set"
+            description="Order when stock falls below this"
+            inputMode="decimal"
+            autoComplete="off"
+            {...form.register('par')}
+            error={errors.par?.message}
+          />
+          {!item && (
+            <TextInput
+              label="Opening stock"
+              placeholder="0"
+              description="What is on the shelf now"
+              inputMode="decimal"
+              autoComplete="off"
+              {...form.register('openingStock')}
+              error={errors.openingStock?.message}
+            />
+          )}
+        </SimpleGrid>
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {item ? 'Save changes' : 'Add item'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { Button, Chip, Group, Select, TextInput } from '@mantine/core';
+import { IconSearch, IconX } from '@tabler/icons-react';
+import { isFiltering, NO_FILTER, type StockFilter } from './stock-filter';
+
+interface StockFiltersProps {
+  filter: StockFilter;
+  onChange: (filter: StockFilter) => void;
+  categories: string[];
+  suppliers: string[];
+}
+
+/** Search as you type, narrow by category or supplier, or show only what must be ordered. */
+export function StockFilters({ filter, onChange, categories, suppliers }: StockFiltersProps) {
+  const set = (change: Partial<StockFilter>) => onChange({ ...filter, ...change });
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <TextInput
+        aria-label="Search items"
+        placeholder="Search name, category or supplier"
+        leftSection={<IconSearch size={16} />}
+        value={filter.search}
+        onChange={(event) => set({ search: event.currentTarget.value })}
+        style={{ flex: 1, maxWidth: 380 }}
+        type="search"
+      />
+      <Select
+        aria-label="Category"
+        placeholder="All categories"
+        data={categories}
+        value={filter.category}
+        onChange={(category) => set({ category })}
+        clearable
+        searchable
+        w={190}
+        nothingFoundMessage="No such category"
+      />
+      <Select
+        aria-label="Supplier"
+        placeholder="All suppliers"
+        data={suppliers}
+        value={filter.supplier}
+        onChange={(supplier) => set({ supplier })}
+        clearable
+        searchable
+        w={190}
+        nothingFoundMessage="No such supplier"
+      />
+      <Chip
+        checked={filter.toOrderOnly}
+        onChange={(toOrderOnly) => set({ toOrderOnly })}
+        color="orange"
+        variant="light"
+      >
+        To order only
+      </Chip>
+      {isFiltering(filter) && (
+        <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => onChange(NO_FILTER)}>
+          Clear
+        </Button>
+      )}
+    </Group>
+  );
+}

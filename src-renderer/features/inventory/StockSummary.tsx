@@ -1,0 +1,39 @@
+import { SimpleGrid } from '@mantine/core';
+import type { Item } from '../../../shared/contract/inventory';
+import type { Area } from '../../../shared/domain';
+import { formatMoney, plural } from '../../ui/format';
+import { StatCard } from '../../ui/StatCard';
+import { sumStockValue } from './stock-math';
+
+interface StockSummaryProps {
+  area: Area;
+  /** Worked out by the core over the whole area. */
+  totalValue: string;
+  itemCount: number;
+  shown: Item[];
+  filtering: boolean;
+  toOrder: number;
+}
+
+export function StockSummary({ area, totalValue, itemCount, shown, filtering, toOrder }: StockSummaryProps) {
+  return (
+    <SimpleGrid cols={3} spacing="md">
+      <StatCard
+        label={`${area} stock value`}
+        value={formatMoney(totalValue)}
+        caption={`${plural(itemCount, 'item')}`}
+      />
+      <StatCard
+        label="Value shown"
+        value={formatMoney(filtering ? sumStockValue(shown) : totalValue)}
+        caption={filtering ? `${plural(shown.length, 'item')} match the filters` : 'All items shown'}
+      />
+      <StatCard
+        label="To order"
+        value={plural(toOrder, 'item')}
+        color={toOrder > 0 ? 'orange.8' : undefined}
+        caption="Below par or negative"
+      />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Exact arithmetic on the core's decimal strings: scaled bigints, never binary floats.
+ * Used to compare levels, sum the value of what is shown, and preview an adjustment.
+ */
+import type { Item } from '../../../shared/contract/inventory';
+import { formatScaled, parseScaled } from '../../../shared/decimal';
+import type { MovementReason } from '../../../shared/domain';
+import { MONEY_SCALE } from '../../../shared/money';
+import { QUANTITY_SCALE } from '../../../shared/quantity';
+
+const milli = (text: string): bigint => parseScaled(text, QUANTITY_SCALE);
+const cents = (text: string): bigint => parseScaled(text, MONEY_SCALE);
+const sign = (difference: bigint): number => (difference > 0n ? 1 : difference < 0n ? -1 : 0);
+
+export const compareQuantity = (a: string, b: string): number => sign(milli(a) - milli(b));
+export const compareMoney = (a: string, b: string): number => sign(cents(a) - cents(b));
+
+export type StockLevel = 'negative' | 'below-par' | 'ok';
+
+/** Negative stock (usage booked before its delivery) first, then what must be ordered. */
+export function stockLevel(item: Pick<Item, 'onHand' | 'par'>): StockLevel {
+  const onHand = milli(item.onHand);
+  if (onHand < 0n) return 'negative';
+  if (item.par !== null && onHand < milli(item.par)) return 'below-par';
+  return 'ok';
+}
+
+/** The value of the items shown, summed exactly from each item's value. */
+export const sumStockValue = (items: readonly Item[]): string =>
+  formatScaled(
+    items.reduce((total, item) => total + cents(item.stockValue), 0n),
+    MONEY_SCALE,
+  );
+
+/** Reasons that take stock off the shelf: the amount typed is subtracted. */
+const TAKES_OFF: readonly MovementReason[] = ['usage', 'waste'];
+
+/**
+ * What the core expects for a reason, from what was typed: a delivery adds the amount, usage and
+ * waste subtract it (whatever sign was typed), a correction is signed, a count is the level found.
+ */
+export function signedChange(reason: MovementReason, amount: string): string {
+  if (reason === 'correction' || reason === 'count') return amount;
+  const magnitude = amount.replace(/^[+-]/, '');
+  return TAKES_OFF.includes(reason) && magnitude !== '' ? `-${magnitude}` : magnitude;
+}
+
+/** The level after the adjustment, or null while the amount is not a valid quantity yet. */
+export function levelAfter(onHand: string, reason: MovementReason, change: string): string | null {
+  try {
+    const moved = milli(change);
+    return formatScaled(reason === 'count' ? moved : milli(onHand) + moved, QUANTITY_SCALE, 0);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,13 @@
+/** The restaurant's team over the bridge. Only owners and managers reach these screens. */
+import { useQuery } from '@tanstack/react-query';
+import { channelQuery, useChannelMutation } from '../../api/hooks';
+
+export const useTeam = () => useQuery(channelQuery('users.list', {}));
+
+const changesTeam = { invalidates: ['users.list'] } as const;
+
+export const useAddTeamMember = () => useChannelMutation('users.create', { ...changesTeam, inForm: true });
+export const useSetRole = () => useChannelMutation('users.setRole', changesTeam);
+export const useDeactivate = () => useChannelMutation('users.deactivate', changesTeam);
+export const useReactivate = () => useChannelMutation('users.reactivate', changesTeam);
+export const useIssueResetCode = () => useChannelMutation('auth.issueResetCode');

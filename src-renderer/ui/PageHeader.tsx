@@ -1,0 +1,25 @@
+import { Group, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+interface PageHeaderProps {
+  title: string;
+  description: string;
+  actions?: ReactNode;
+}
+
+/** Every screen opens the same way: its name, one line on what it is for, its main action. */
+export function PageHeader({ title, description, actions }: PageHeaderProps) {
+  return (
+    <Group justify="space-between" align="flex-end" wrap="nowrap">
+      <div>
+        <Title order={1} fz={26}>
+          {title}
+        </Title>
+        <Text c="dimmed" size="sm" mt={2}>
+          {description}
+        </Text>
+      </div>
+      {actions}
+    </Group>
+  );
+}
