@@ -5,12 +5,14 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { inventoryBenchmarks } from './inventory.bench';
+import { syncBenchmarks } from './sync.bench';
 import { type BenchRow, formatTable, passes } from './table';
 
 type Suite = (progress: (message: string) => void) => Promise<BenchRow[]>;
 
 const SUITES: Record<string, Suite> = {
   inventory: inventoryBenchmarks,
+  sync: syncBenchmarks,
 };
 
 const wanted = process.argv.slice(2);

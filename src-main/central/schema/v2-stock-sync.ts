@@ -179,41 +179,104 @@ BEGIN
   END CASE;
 END $$;
 
+-- Applies one mutation; a failure is recorded with its reason instead of failing the batch.
+CREATE FUNCTION kg.apply_or_reject(a kg.actor, v bigint, p_device uuid, m jsonb) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = kg, public, pg_temp AS $$
+BEGIN
+  PERFORM kg.apply_mutation(a, v, p_device, m->>'name', m->'args');
+  RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+  INSERT INTO kg.mutation_rejections (device_id, mutation_id, restaurant_id, name, reason)
+  VALUES (p_device, (m->>'id')::bigint, a.restaurant_id, m->>'name', SQLERRM);
+  RETURN jsonb_build_object('id', (m->>'id')::bigint, 'reason', SQLERRM);
+END $$;
+
+-- A run of stock movements (a count, a delivery) in one statement. Movements naming no item of the
+-- restaurant are refused; anything else odd fails the statement and the caller goes one by one.
+CREATE FUNCTION kg.apply_movement_run(a kg.actor, v bigint, p_device uuid, p_run jsonb) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = kg, public, pg_temp AS $$
+DECLARE
+  rejected jsonb;
+BEGIN
+  WITH run AS MATERIALIZED (
+    SELECT (m->>'id')::bigint AS mid, m->'args' AS p, i.id AS item_id
+      FROM jsonb_array_elements(p_run) AS e(m)
+      LEFT JOIN kg.items i
+        ON i.id = CASE WHEN m->'args'->>'itemId' ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+                       THEN (m->'args'->>'itemId')::uuid END
+       AND i.restaurant_id = a.restaurant_id),
+  added AS (
+    INSERT INTO kg.stock_movements (id, restaurant_id, item_id, reason, quantity, note, recorded_by, recorded_at,
+                                    device_id, version)
+    SELECT (p->>'id')::uuid, a.restaurant_id, item_id, p->>'reason', kg.milli(p, 'quantityMilli'),
+           coalesce(p->>'note', ''), a.user_id, (p->>'at')::timestamptz, p_device, v
+      FROM run WHERE item_id IS NOT NULL ORDER BY mid
+    ON CONFLICT (id) DO NOTHING),
+  refused AS (
+    INSERT INTO kg.mutation_rejections (device_id, mutation_id, restaurant_id, name, reason)
+    SELECT p_device, mid, a.restaurant_id, 'movement.record', 'No such item.' FROM run WHERE item_id IS NULL
+    RETURNING mutation_id, reason)
+  SELECT coalesce(jsonb_agg(jsonb_build_object('id', mutation_id, 'reason', reason) ORDER BY mutation_id), '[]')
+    INTO rejected FROM refused;
+  RETURN rejected;
+END $$;
+
 -- Applies a batch of one device's outbox in one transaction. Mutation ids at or below the device's
 -- last applied id are skipped (a batch delivered twice applies once); an id that skips ahead is an
--- error; a mutation that fails is recorded with its reason and the batch moves on.
+-- error; a mutation that fails is recorded with its reason and the batch moves on. Consecutive stock
+-- movements go in together; if such a run fails as a whole, its movements go one by one.
 CREATE FUNCTION kg.push(p_device uuid, p_mutations jsonb) RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
 DECLARE
   a kg.actor := kg.require_actor();
   v bigint := kg.next_version(a.restaurant_id);
   d kg.devices;
+  run record;
   m jsonb;
-  mid bigint;
+  one jsonb;
   rejected jsonb := '[]';
+  applied bigint;
 BEGIN
   INSERT INTO kg.devices (id, restaurant_id) VALUES (p_device, a.restaurant_id) ON CONFLICT (id) DO NOTHING;
   SELECT * INTO d FROM kg.devices WHERE id = p_device FOR UPDATE;
   IF d.restaurant_id <> a.restaurant_id THEN
     RAISE EXCEPTION 'This device belongs to another restaurant.' USING ERRCODE = 'KG403';
   END IF;
-  FOR m IN SELECT value FROM jsonb_array_elements(p_mutations) LOOP
-    mid := (m->>'id')::bigint;
-    CONTINUE WHEN mid <= d.last_mutation_id;
-    IF mid <> d.last_mutation_id + 1 THEN
-      RAISE EXCEPTION 'Mutation % skips ahead of %.', mid, d.last_mutation_id USING ERRCODE = 'KG412';
+  applied := d.last_mutation_id;
+  FOR run IN
+    WITH fresh AS (
+      SELECT value AS mutation, (value->>'id')::bigint AS mid, value->>'name' = 'movement.record' AS movement
+        FROM jsonb_array_elements(p_mutations) WHERE (value->>'id')::bigint > d.last_mutation_id),
+    numbered AS (
+      SELECT *, row_number() OVER (ORDER BY mid) AS n,
+             mid - row_number() OVER (PARTITION BY movement ORDER BY mid) AS run_key FROM fresh)
+    SELECT movement, min(mid) AS first_id, max(mid) AS last_id, count(*) AS size, max(n) AS last_n,
+           jsonb_agg(mutation ORDER BY mid) AS ms
+      FROM numbered GROUP BY movement, run_key ORDER BY min(mid)
+  LOOP
+    -- Ids must continue exactly where the server stands: no gaps, no jumps.
+    IF run.first_id <> applied + 1 OR run.last_id - run.first_id + 1 <> run.size THEN
+      RAISE EXCEPTION 'Mutation % skips ahead of %.', run.first_id, applied USING ERRCODE = 'KG412';
     END IF;
-    BEGIN
-      PERFORM kg.apply_mutation(a, v, p_device, m->>'name', m->'args');
-    EXCEPTION WHEN OTHERS THEN
-      INSERT INTO kg.mutation_rejections (device_id, mutation_id, restaurant_id, name, reason)
-      VALUES (p_device, mid, a.restaurant_id, m->>'name', SQLERRM);
-      rejected := rejected || jsonb_build_object('id', mid, 'reason', SQLERRM);
-    END;
-    d.last_mutation_id := mid;
+    IF run.movement THEN
+      BEGIN
+        rejected := rejected || kg.apply_movement_run(a, v, p_device, run.ms);
+      EXCEPTION WHEN OTHERS THEN
+        FOR m IN SELECT value FROM jsonb_array_elements(run.ms) LOOP
+          one := kg.apply_or_reject(a, v, p_device, m);
+          IF one IS NOT NULL THEN rejected := rejected || one; END IF;
+        END LOOP;
+      END;
+    ELSE
+      FOR m IN SELECT value FROM jsonb_array_elements(run.ms) LOOP
+        one := kg.apply_or_reject(a, v, p_device, m);
+        IF one IS NOT NULL THEN rejected := rejected || one; END IF;
+      END LOOP;
+    END IF;
+    applied := run.last_id;
   END LOOP;
-  UPDATE kg.devices SET last_mutation_id = d.last_mutation_id, last_seen_at = now() WHERE id = p_device;
-  RETURN jsonb_build_object('lastMutationId', d.last_mutation_id, 'version', v, 'rejected', rejected);
+  UPDATE kg.devices SET last_mutation_id = applied, last_seen_at = now() WHERE id = p_device;
+  RETURN jsonb_build_object('lastMutationId', applied, 'version', v, 'rejected', rejected);
 END $$;
 
 -- The acknowledgement a device trusts: what the server has applied, whatever happened to a reply.

@@ -1,0 +1,245 @@
+/**
+ * Issue 3's central-server targets, over TLS to a throwaway local PostgreSQL: pushing 10,000 queued
+ * movements in batches (and against one row per round trip), pulling 10,000 changes, and a pooled
+ * query against a connect-per-request query (the old Flask services' pattern).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type CentralServer, openCentralServer, poolConfig } from '../../src-main/central/central-server';
+import { removeTestCluster, startTestCluster } from '../../src-main/central/testing/pg-cluster';
+import { createServerDatabase, type TestServer } from '../../src-main/central/testing/server-database';
+import { type Core, openCore } from '../../src-main/core/app-core';
+import { memoryStore, type SecretStore } from '../../src-main/secrets/keychain';
+import { deviceId } from '../../src-main/store/meta';
+import { readOutbox } from '../../src-main/store/outbox';
+import { sql } from '../../src-main/store/statements';
+import { pull } from '../../src-main/sync/pull';
+import { push } from '../../src-main/sync/push';
+import { boundRestaurant } from '../../src-main/sync/sync-state';
+import { type Samples, sample, summarise } from './measure';
+import type { BenchRow } from './table';
+
+const MOVEMENTS = 10_000;
+const PASSWORD = 'correct horse battery staple';
+const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+/** The engine must not sync by itself while a benchmark queues or measures. */
+const still = { afterWriteMs: 1e9, periodicMs: 1e9, firstRetryMs: 1e9, maxRetryMs: 1e9 };
+
+interface Device {
+  core: Core;
+  secrets: SecretStore;
+  folder: string;
+  token(): Promise<string>;
+}
+
+async function openDevice(server: TestServer): Promise<Device> {
+  const folder = mkdtempSync(join(tmpdir(), 'kg-bench-sync-'));
+  const secrets = memoryStore('benchmark: no keychain');
+  const core = await openCore({
+    dataFolder: folder,
+    appVersion: 'bench',
+    log: quiet,
+    secrets,
+    sync: { timing: still },
+  });
+  await call(core, 'central.connect', server.connection);
+  return {
+    core,
+    secrets,
+    folder,
+    token: async () => (await secrets.get(`session:${deviceId(core.db)}`)) ?? '',
+  };
+}
+
+async function call(core: Core, channel: string, input: unknown): Promise<unknown> {
+  const result = await core.invoke(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** Queues `count` stock movements in the outbox straight through SQL: the same rows the app writes. */
+function queueMovements(device: Device, itemId: string, count: number): void {
+  const { db } = device.core;
+  const template = readOutbox(db, 1)[0];
+  if (!template) throw new Error('queue one movement through the app first');
+  const args = template.args as Record<string, unknown>;
+  const insert = sql(db, 'INSERT INTO outbox (name, args, created_at, author_id) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const movement = { ...args, id: crypto.randomUUID(), itemId, quantityMilli: 1000 + i };
+      insert.run('movement.record', JSON.stringify(movement), template.createdAt, template.authorId);
+    }
+  })();
+}
+
+async function primeOutbox(device: Device, itemId: string, count: number): Promise<void> {
+  sql(device.core.db, 'DELETE FROM outbox').run();
+  await call(device.core, 'inventory.adjustStock', { itemId, reason: 'delivery', quantity: '1' });
+  queueMovements(device, itemId, count - 1);
+}
+
+const centralOf = (server: TestServer): CentralServer =>
+  openCentralServer(
+    { host: server.connection.host, port: server.connection.port, database: server.database, user: server.appRole },
+    { password: server.appPassword, ca: server.cluster.ca },
+  );
+
+/** The old pattern: each mutation its own transaction and round trips. */
+async function pushOneByOne(device: Device, central: CentralServer): Promise<void> {
+  const token = await device.token();
+  const id = deviceId(device.core.db);
+  for (const mutation of readOutbox(device.core.db, MOVEMENTS)) {
+    await central.transaction(token, (query) =>
+      query('SELECT kg.push($1, $2::jsonb)', [id, JSON.stringify([{ id: mutation.mutationId, ...mutation }])]),
+    );
+    sql(device.core.db, 'DELETE FROM outbox WHERE mutation_id = ?').run(mutation.mutationId);
+  }
+}
+
+async function pushBenchmarks(server: TestServer, central: CentralServer, progress: (m: string) => void) {
+  const device = await openDevice(server);
+  await call(device.core, 'auth.register', {
+    restaurantName: 'Bench Bistro',
+    restaurantType: 'restaurant',
+    fullName: 'Bea Bench',
+    position: 'Owner',
+    username: 'bench',
+    email: 'bench@bistro.test',
+    password: PASSWORD,
+  });
+  const item = (await call(device.core, 'inventory.create', {
+    area: 'kitchen',
+    name: 'Flour',
+    category: 'Dry goods',
+    supplier: 'Mill',
+    unit: 'kg',
+    unitCost: '1.20',
+    par: null,
+  })) as { id: string };
+  await device.core.syncNow();
+  const pushAll = async () => {
+    const token = await device.token();
+    await push({
+      db: device.core.db,
+      server: central,
+      deviceId: deviceId(device.core.db),
+      tokenFor: async () => token,
+    });
+    if (readOutbox(device.core.db, 1).length > 0) throw new Error('push left mutations behind');
+  };
+  progress(`pushing ${MOVEMENTS.toLocaleString('en')} queued movements in batches…`);
+  const batched = await timedRuns(5, async () => {
+    await primeOutbox(device, item.id, MOVEMENTS);
+    return timed(pushAll);
+  });
+  progress('pushing them one row per round trip (the baseline; slow)…');
+  await primeOutbox(device, item.id, MOVEMENTS);
+  const oneByOne = await timed(() => pushOneByOne(device, central));
+  return { device, item, batched, oneByOne };
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+/** Runs that set themselves up untimed and time only their measured part. */
+async function timedRuns(count: number, run: () => Promise<number>): Promise<Samples> {
+  const ms: number[] = [];
+  for (let i = 0; i < count; i++) ms.push(await run());
+  return summarise(ms);
+}
+
+export async function syncBenchmarks(progress: (message: string) => void): Promise<BenchRow[]> {
+  progress('starting a throwaway PostgreSQL with TLS…');
+  const cluster = await startTestCluster();
+  const devices: Device[] = [];
+  try {
+    const server = await createServerDatabase(cluster);
+    const central = centralOf(server);
+    const { device, batched, oneByOne } = await pushBenchmarks(server, central, progress);
+    devices.push(device);
+
+    progress(`pulling ${MOVEMENTS.toLocaleString('en')}+ changes onto a fresh device…`);
+    const pulled = await timedRuns(5, async () => {
+      const reader = await openDevice(server);
+      devices.push(reader);
+      await call(reader.core, 'auth.login', { login: 'bench', password: PASSWORD });
+      const token = await reader.token();
+      const restaurantId = boundRestaurant(reader.core.db) ?? '';
+      return timed(async () => {
+        const outcome = await pull({ db: reader.core.db, server: central, token, restaurantId });
+        if (outcome.kind !== 'pulled' || outcome.rows < MOVEMENTS) throw new Error(`pulled ${JSON.stringify(outcome)}`);
+      });
+    });
+
+    progress('pooled query vs connect-per-request…');
+    const { pooled, perRequest } = await queryBenchmarks(server);
+    await central.close();
+    const pushRatio = oneByOne / batched.median;
+    const queryRatio = perRequest.median / pooled.median;
+    return [
+      {
+        metric: `push ${MOVEMENTS.toLocaleString('en')} queued movements (batches of 1,000)`,
+        n: batched.ms.length,
+        median: batched.median,
+        target: { stat: 'median', maxMs: 1000 },
+      },
+      {
+        metric: `  … vs one row per round trip (${(oneByOne / 1000).toFixed(1)} s): ${pushRatio.toFixed(0)}× faster`,
+        n: 1,
+        median: batched.median,
+        target: { stat: 'median', maxMs: oneByOne / 20 },
+        note: 'target ≥ 20× faster',
+      },
+      {
+        metric: `pull ${MOVEMENTS.toLocaleString('en')} changes (initial sync of a device)`,
+        n: pulled.ms.length,
+        median: pulled.median,
+        target: { stat: 'median', maxMs: 1000 },
+      },
+      {
+        metric: 'query, connect per request (TLS + SCRAM + SELECT 1)',
+        n: perRequest.ms.length,
+        median: perRequest.median,
+      },
+      {
+        metric: `query on a pooled connection (SELECT 1): ${queryRatio.toFixed(0)}× faster`,
+        n: pooled.ms.length,
+        median: pooled.median,
+        target: { stat: 'median', maxMs: perRequest.median / 10 },
+        note: 'target ≥ 10× faster',
+      },
+    ];
+  } finally {
+    for (const device of devices) {
+      await device.core.close();
+      rmSync(device.folder, { recursive: true, force: true });
+    }
+    removeTestCluster(cluster);
+  }
+}
+
+async function queryBenchmarks(server: TestServer) {
+  const config = poolConfig(
+    { host: server.connection.host, port: server.connection.port, database: server.database, user: server.appRole },
+    { password: server.appPassword, ca: server.cluster.ca },
+  );
+  const pool = new pg.Pool(config);
+  pool.on('error', () => {});
+  const pooled = await sample(() => pool.query('SELECT 1'), { warmup: 20, iterations: 500, budgetMs: 10_000 });
+  await pool.end();
+  const perRequest = await sample(
+    async () => {
+      const client = new pg.Client(config);
+      await client.connect();
+      await client.query('SELECT 1');
+      await client.end();
+    },
+    { warmup: 3, iterations: 60, budgetMs: 15_000 },
+  );
+  return { pooled, perRequest };
+}
