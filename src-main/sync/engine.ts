@@ -14,7 +14,7 @@ import type { Db } from '../store/database';
 import { waitingMutations } from '../store/outbox';
 import { sql } from '../store/statements';
 import type { ChangeFeed } from './change-feed';
-import { type PullProgress, pull } from './pull';
+import { type PullProgress, pull, staleReason } from './pull';
 import { push } from './push';
 import { resync } from './resync';
 import type { SyncSession } from './sync-session';
@@ -83,6 +83,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     timer.unref();
   }
 
+  async function resyncWith(server: CentralServer, token: string, restaurantId: string, reason: string) {
+    log.warn('Resyncing from the central server', reason);
+    await resync({ db, server, token, deviceId: deps.deviceId, restaurantId });
+    changes.bump();
+  }
+
   async function cycle(server: CentralServer): Promise<void> {
     const restaurantId = boundRestaurant(db);
     const token = restaurantId ? await session.serverToken(server) : null;
@@ -92,6 +98,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return;
     }
     state = 'syncing';
+    const stale = await staleReason(db, server, token, deps.deviceId);
+    if (stale) await resyncWith(server, token, restaurantId, stale);
     const pushed = await push({ db, server, deviceId: deps.deviceId, tokenFor: session.tokenFor, faults: deps.faults });
     if (pushed.rejected.length > 0) {
       await undoRejected(db, server, token, pushed.rejected);
@@ -115,9 +123,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return;
     }
     if (pulled.kind === 'resync') {
-      log.warn('Resyncing from the central server', pulled.reason);
-      await resync({ db, server, token, deviceId: deps.deviceId, restaurantId });
-      changes.bump();
+      await resyncWith(server, token, restaurantId, pulled.reason);
       return cycle(server);
     }
     if (pulled.rows > 0) changes.bump();

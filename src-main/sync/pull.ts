@@ -14,6 +14,7 @@ import {
 } from './local-apply';
 import { checkRows, serverHead, serverItem, serverMovement, serverRestaurant, serverUser } from './server-rows';
 import { readPosition, type SyncPosition, writePosition } from './sync-state';
+import { acknowledgedMutation } from './upload';
 
 export const PULL_PAGE_ROWS = 5000;
 
@@ -56,13 +57,55 @@ async function pageEnd(query: Query, cursor: number, latest: number): Promise<nu
   return rows[0] ? Number(rows[0].version) : latest;
 }
 
-async function fetchPage(query: Query, cursor: number, withTotal: boolean): Promise<Page | null> {
+/** The restaurant's version and the server's generation and kept history; null for an ended session. */
+async function readHead(query: Query): Promise<Page['head'] | null> {
   const headRow = (
     await query('SELECT s.version, i.generation, i.min_version FROM kg.restaurant_sync s CROSS JOIN kg.server_info i')
   ).rows[0];
   // Row-level security shows no restaurant to a session that is no longer valid.
-  if (!headRow) return null;
-  const head = serverHead.parse(headRow);
+  return headRow ? serverHead.parse(headRow) : null;
+}
+
+/** Why this device must resync before anything else, or null when the server is the one it synced with. */
+function resyncReason(position: SyncPosition, head: Page['head']): string | null {
+  if (position.generation && position.generation !== head.generation) {
+    return 'The central server was restored from a backup.';
+  }
+  // Versions only grow: a server behind the cursor went back in time, whatever its generation says.
+  if (position.cursor > head.version) {
+    return 'The central server is behind this computer: it was restored from an older backup.';
+  }
+  if (position.cursor > 0 && position.cursor < head.min_version) {
+    return 'This computer was away longer than the server keeps its change history.';
+  }
+  return null;
+}
+
+/**
+ * Checked before pushing. After a restore the server's record of this device's last mutation is
+ * older than what it acknowledged, so the outbox would "skip ahead" (KG412) on every push, and a
+ * push-first cycle would never reach the pull that notices the new generation. The same record
+ * tells a restore that kept its old generation from the server this device synced with.
+ */
+export async function staleReason(db: Db, server: CentralServer, token: string, deviceId: string) {
+  const seen = await server.transaction(token, async (query) => {
+    const head = await readHead(query);
+    if (!head) return null;
+    const { rows } = await query<{ state: { lastMutationId: number } }>('SELECT kg.device_state($1) AS state', [
+      deviceId,
+    ]);
+    return { head, applied: Number(rows[0]?.state.lastMutationId ?? 0) };
+  });
+  if (!seen) return null;
+  const position = readPosition(db);
+  const reason = resyncReason(position, seen.head);
+  if (reason || !position.generation || seen.applied >= acknowledgedMutation(db)) return reason;
+  return 'The central server has lost changes this computer sent: it was restored from an older backup.';
+}
+
+async function fetchPage(query: Query, cursor: number, withTotal: boolean): Promise<Page | null> {
+  const head = await readHead(query);
+  if (!head) return null;
   const upto = await pageEnd(query, cursor, head.version);
   const range = [cursor, upto];
   const total = withTotal
@@ -139,12 +182,8 @@ export async function pull({ db, server, token, restaurantId, onProgress }: Pull
       snapshot: true,
     });
     if (!page) return { kind: 'session_ended' };
-    if (position.generation && position.generation !== page.head.generation) {
-      return { kind: 'resync', reason: 'The central server was restored from a backup.' };
-    }
-    if (cursor > 0 && cursor < page.head.min_version) {
-      return { kind: 'resync', reason: 'This computer was away longer than the server keeps its change history.' };
-    }
+    const reason = resyncReason(position, page.head);
+    if (reason) return { kind: 'resync', reason };
     const applied = applyPage(db, page, restaurantId);
     problems.push(...applied.problems);
     done += applied.rows;

@@ -6,7 +6,7 @@
 import type { CentralServer } from '../central/central-server';
 import type { Db } from '../store/database';
 import { sql } from '../store/statements';
-import { lastIssuedMutation, setDevicePosition, uploadHoldings } from './upload';
+import { acknowledgedMutation, setDevicePosition, uploadHoldings } from './upload';
 
 interface ResyncTarget {
   db: Db;
@@ -19,7 +19,6 @@ interface ResyncTarget {
 export async function resync(target: ResyncTarget): Promise<void> {
   const { db } = target;
   await uploadHoldings(target, false);
-  const firstWaiting = (sql(db, 'SELECT min(mutation_id) AS id FROM outbox').get() as { id: number | null }).id;
-  await setDevicePosition(target, firstWaiting === null ? lastIssuedMutation(db) : firstWaiting - 1);
+  await setDevicePosition(target, acknowledgedMutation(db));
   sql(db, "DELETE FROM meta WHERE key IN ('sync.cursor', 'sync.generation')").run();
 }

@@ -107,6 +107,12 @@ export async function uploadHoldings(target: Target, withUsers: boolean): Promis
 export const lastIssuedMutation = (db: Db): number =>
   (sql(db, "SELECT coalesce(max(seq), 0) AS n FROM sqlite_sequence WHERE name = 'outbox'").get() as { n: number }).n;
 
+/** The last mutation the server acknowledged to this device: just before the outbox, or all it issued. */
+export function acknowledgedMutation(db: Db): number {
+  const firstWaiting = (sql(db, 'SELECT min(mutation_id) AS id FROM outbox').get() as { id: number | null }).id;
+  return firstWaiting === null ? lastIssuedMutation(db) : firstWaiting - 1;
+}
+
 export async function setDevicePosition(target: Target, last: number): Promise<void> {
   await callServer(
     target.server,

@@ -114,33 +114,38 @@ export async function ownerDevice(
   return { device, session, registration };
 }
 
-/** Another device of the same restaurant, signed in with the owner's account. */
+/** Another device of the same restaurant, signed in with an account of it (the owner's, say). */
 export async function joinedDevice(
   open: () => Promise<TestDevice>,
   where: ConnectionInput,
-  registration: ChannelInput<'auth.register'>,
+  account: { username: string; password: string },
 ): Promise<TestDevice> {
   const device = await open();
   await device.call('central.connect', where);
-  await device.call('auth.login', { login: registration.username, password: registration.password });
+  await device.call('auth.login', { login: account.username, password: account.password });
   return device;
 }
 
 /** Polls until `probe` gives something truthy; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | Promise<T>,
+  timeoutMs = 30_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
-/** Records `count` movements of `quantity` on one item, each its own local write and mutation. */
+/** Records `count` movements of `quantity` on one item (a delivery, or usage when negative), each its own mutation. */
 export async function recordStock(device: TestCore, itemId: string, count: number, quantity = '1'): Promise<void> {
+  const reason = quantity.startsWith('-') ? 'usage' : 'delivery';
   for (let n = 0; n < count; n += 1) {
-    await device.call('inventory.adjustStock', { itemId, reason: 'delivery', quantity });
+    await device.call('inventory.adjustStock', { itemId, reason, quantity });
   }
 }
 

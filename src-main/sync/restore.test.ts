@@ -1,0 +1,190 @@
+/**
+ * The central server taken back in time, and a device away longer than the server's history.
+ *
+ * How a restore is modelled: a real backup, `pg_dump -Fc` of the test database, taken while the
+ * devices are in sync; later the database is dropped (its connections with it), created again and
+ * filled with `pg_restore` from that file — every table, sequence, device position and session as
+ * they were at the backup, which is what restoring an RDS snapshot does — and, as the restore
+ * procedure must, given a new `kg.server_info.generation`. Deleting the newest rows by hand would
+ * miss what a restore really does (sequences, kg.devices positions and versions all going back).
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { adminConfig, adminQuery, createTestServer, type TestServer } from '../central/testing/test-server';
+import { itemInput, member, PASSWORD, removeFolder, tempFolder } from '../testing/temp-core';
+import {
+  connection,
+  expectConverged,
+  joinedDevice,
+  ownerDevice,
+  recordStock,
+  type TestDevice,
+  testDevices,
+} from './testing/faults';
+
+const PG_BIN = process.env.KITCHENGUARD_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const run = promisify(execFile);
+
+const open = testDevices();
+let server: TestServer;
+let backups: string;
+beforeAll(async () => {
+  server = await createTestServer();
+  backups = tempFolder('kg-backup');
+});
+afterAll(async () => {
+  await server.drop();
+  removeFolder(backups);
+});
+
+/** Runs pg_dump or pg_restore as the administrator, over verified TLS like everything else. */
+function pgTool(tool: 'pg_dump' | 'pg_restore', args: string[]) {
+  const { cluster } = server;
+  return run(join(PG_BIN, tool), args, {
+    env: {
+      ...process.env,
+      PGHOST: cluster.host,
+      PGPORT: String(cluster.port),
+      PGUSER: cluster.adminUser,
+      PGPASSWORD: cluster.adminPassword,
+      PGSSLMODE: 'verify-full',
+      PGSSLROOTCERT: cluster.caFile,
+    },
+  });
+}
+
+let backupCount = 0;
+async function takeBackup(): Promise<string> {
+  backupCount += 1;
+  const file = join(backups, `backup-${backupCount}.dump`);
+  await pgTool('pg_dump', ['--format=custom', `--file=${file}`, server.database]);
+  return file;
+}
+
+/**
+ * The server as it was at the backup. A snapshot restored as it is keeps the generation it had;
+ * the restore procedure gives it a new one unless `sameGeneration` (someone forgot).
+ */
+async function restoreBackup(file: string, { sameGeneration = false } = {}): Promise<void> {
+  const admin = new pg.Client(adminConfig(server.cluster, 'postgres'));
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE ${server.database} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${server.database}`);
+  } finally {
+    await admin.end();
+  }
+  await pgTool('pg_restore', ['--exit-on-error', `--dbname=${server.database}`, file]);
+  if (!sameGeneration) await adminQuery(server, 'UPDATE kg.server_info SET generation = gen_random_uuid()');
+}
+
+const resyncs = (device: TestDevice) => device.warnings.filter((warning) => warning.startsWith('Resyncing'));
+
+test.each([
+  { restored: 'with a new generation', sameGeneration: false, reason: /restored from a backup/ },
+  // A snapshot restored without the procedure's last step: the devices' own records still tell.
+  { restored: 'keeping its old generation', sameGeneration: true, reason: /behind this computer|lost changes/ },
+])(
+  'restore $restored: devices that pushed after the backup resync, re-upload, and continue their outboxes',
+  async ({ sameGeneration, reason }) => {
+    const { device: a, session, registration } = await ownerDevice(open, connection(server));
+    const restaurantId = session.restaurant.id;
+    const flour = await a.call('inventory.create', itemInput({ name: 'Flour', openingStock: '10' }));
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const b = await joinedDevice(open, connection(server), registration);
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const backup = await takeBackup();
+
+    // Pushed after the backup, so lost by the restore: a new item, deliveries, and B's usage.
+    const sugar = await a.call('inventory.create', itemInput({ name: 'Sugar', openingStock: '4' }));
+    await recordStock(a, flour.id, 3, '2');
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    await b.call('inventory.adjustStock', { itemId: flour.id, reason: 'usage', quantity: '-1' });
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+
+    await restoreBackup(backup, { sameGeneration });
+    // A keeps working: its next mutation id is far past what the restored server last applied for it.
+    await recordStock(a, flour.id, 1, '5');
+    const afterRestore = await a.syncNow();
+    expect(afterRestore).toMatchObject({ state: 'online', waiting: 0, lastError: null });
+    expect(resyncs(a)).toEqual([expect.stringMatching(reason)]);
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0, lastError: null });
+    expect(resyncs(b)).toEqual([expect.stringMatching(reason)]);
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    expect(resyncs(a)).toHaveLength(1);
+
+    // Flour: count 10, three deliveries of 2, B's usage of 1, A's delivery of 5. Sugar: count 4.
+    await expectConverged(server, restaurantId, [a, b], {
+      movements: 7,
+      onHand: { [flour.id]: 20_000, [sugar.id]: 4_000 },
+    });
+  },
+);
+
+test('restore: a cursor older than the kept history (min_version) means a full resync, with the outbox kept', async () => {
+  const { device: a, session, registration } = await ownerDevice(open, connection(server));
+  const restaurantId = session.restaurant.id;
+  const oil = await a.call('inventory.create', itemInput({ name: 'Olive oil', unit: 'l', openingStock: '6' }));
+  expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+  const b = await joinedDevice(open, connection(server), registration);
+  expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+
+  // B is away while A carries on and the server forgets the history B would need.
+  await b.call('inventory.adjustStock', { itemId: oil.id, reason: 'waste', quantity: '-0.5' });
+  await recordStock(a, oil.id, 2, '3');
+  expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+  await adminQuery(
+    server,
+    'UPDATE kg.server_info SET min_version = (SELECT version FROM kg.restaurant_sync WHERE restaurant_id = $1)',
+    [restaurantId],
+  );
+
+  expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0, lastError: null });
+  expect(resyncs(b)).toEqual([expect.stringMatching(/away longer than the server keeps/)]);
+  expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+  expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+  expect(resyncs(b)).toHaveLength(1);
+  expect(resyncs(a)).toHaveLength(0);
+  await expectConverged(server, restaurantId, [a, b], { movements: 4, onHand: { [oil.id]: 11_500 } });
+});
+
+// Known gaps, kept as failing tests so they are fixed on purpose (each needs a server schema change;
+// see the sync fault-tests report). test.fails passes while the gap is there.
+describe('restore: known gaps', () => {
+  test.fails('a staff member’s device re-uploads its own movements and keeps syncing (today: KG403 on every cycle)', async () => {
+    const { device: a, session } = await ownerDevice(open, connection(server));
+    const flour = await a.call('inventory.create', itemInput({ name: 'Flour', openingStock: '10' }));
+    const staff = await a.call('users.create', member('staff'));
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const b = await joinedDevice(open, connection(server), { username: staff.username, password: PASSWORD });
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const backup = await takeBackup();
+    await b.call('inventory.adjustStock', { itemId: flour.id, reason: 'usage', quantity: '-1' });
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+
+    await restoreBackup(backup);
+    await b.call('inventory.adjustStock', { itemId: flour.id, reason: 'usage', quantity: '-2' });
+    // The resync's upload is for owners and managers only: "Only an owner or a manager can do this."
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    await expectConverged(server, session.restaurant.id, [a, b], { movements: 3, onHand: { [flour.id]: 7_000 } });
+  });
+
+  test.fails('an item renamed after the backup keeps its new name (today: the re-upload keeps the server’s old row)', async () => {
+    const { device: a } = await ownerDevice(open, connection(server));
+    const flour = await a.call('inventory.create', itemInput({ name: 'Flour' }));
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const backup = await takeBackup();
+    await a.call('inventory.update', { id: flour.id, name: 'Flour T55' });
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+
+    await restoreBackup(backup);
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const { rows } = await adminQuery<{ name: string }>(server, 'SELECT name FROM kg.items WHERE id = $1', [flour.id]);
+    expect(rows[0]?.name).toBe('Flour T55');
+    expect((await a.call('inventory.get', { id: flour.id })).name).toBe('Flour T55');
+  });
+});
