@@ -110,8 +110,13 @@ describe('on a cluster of its own, stopped in the middle of a push', () => {
     // failed push is retried quickly by the engine alone.
     const timing = { ...FAST_RETRY, afterWriteMs: HOUR };
     const { device, session } = await ownerDevice(() => open(timing), connection(server));
-    const rice = await device.call('inventory.create', itemInput({ name: 'Rice', openingStock: '5' }));
-    await recordStock(device, rice.id, 2 * PUSH_BATCH + PUSH_BATCH / 2 - 2);
+    // 2.5 batches: five items, each created with an opening count and then given 498 deliveries.
+    const items = [];
+    for (let n = 0; n < 5; n += 1) {
+      const item = await device.call('inventory.create', itemInput({ openingStock: '5' }));
+      await recordStock(device, item.id, PUSH_BATCH / 2 - 2);
+      items.push(item.id);
+    }
     expect(issuedUpTo(device)).toBe(2.5 * PUSH_BATCH);
 
     // The first batch commits; inside the second, before its COMMIT, the server goes down.
@@ -122,8 +127,9 @@ describe('on a cluster of its own, stopped in the middle of a push', () => {
     expect(failed.waiting).toBe(1.5 * PUSH_BATCH);
 
     // The app keeps working on its own store meanwhile, and keeps trying.
-    await recordStock(device, rice.id, 3);
-    expect((await device.call('inventory.get', { id: rice.id })).onHand).toBe(String(5 + 2.5 * PUSH_BATCH + 1));
+    const [first] = items as [string];
+    await recordStock(device, first, 3);
+    expect((await device.call('inventory.get', { id: first })).onHand).toBe('506');
     const stillDown = await device.syncNow();
     expect(stillDown).toMatchObject({ state: 'offline', waiting: 1.5 * PUSH_BATCH + 3 });
     expect(stillDown.lastError).toMatch(/Nothing answered/);
@@ -134,8 +140,8 @@ describe('on a cluster of its own, stopped in the middle of a push', () => {
       return status.state === 'online' && status.waiting === 0;
     });
     await expectConverged(server, session.restaurant.id, [device], {
-      movements: 2.5 * PUSH_BATCH + 2,
-      onHand: { [rice.id]: (5 + 2.5 * PUSH_BATCH + 1) * 1000 },
+      movements: 5 * (PUSH_BATCH / 2 - 1) + 3,
+      onHand: Object.fromEntries(items.map((id) => [id, id === first ? 506_000 : 503_000])),
     });
   });
 });
