@@ -33,5 +33,6 @@ describe('bench table', () => {
     ]);
     expect(text).toMatch(/x\s+10\s+8\.000 ms\s+3\.000 ms\s+p99 ≤ 2 ms\s+FAIL/);
     expect(text).toMatch(/info row .* info$/m);
+    expect(formatTable([{ ...row, target: { stat: 'median', maxMs: 2696.2222023 } }])).toMatch(/median ≤ 2696\.2 ms/);
   });
 });

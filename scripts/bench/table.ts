@@ -18,6 +18,9 @@ export const passes = (row: BenchRow): boolean | null =>
 const ms = (value: number | undefined): string =>
   value === undefined ? '' : `${value < 10 ? value.toFixed(3) : value.toFixed(1)} ms`;
 
+/** Targets as written (10 ms); derived ones (a ratio of another measurement) rounded like samples. */
+const limit = (value: number): string => (Number.isInteger(value) ? `${value} ms` : ms(value));
+
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['metric', 'n', 'median', 'p99', 'target', 'result'];
   const body = rows.map((row) => {
@@ -27,7 +30,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       String(row.n),
       ms(row.median),
       ms(row.p99),
-      row.target ? `${row.target.stat} ≤ ${row.target.maxMs} ms` : '—',
+      row.target ? `${row.target.stat} ≤ ${limit(row.target.maxMs)}` : '—',
       verdict === null ? (row.note ?? 'info') : verdict ? 'pass' : 'FAIL',
     ];
   });
