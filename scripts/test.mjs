@@ -67,9 +67,11 @@ function killGroup(pid, signal) {
 }
 
 let current = null;
+let cleanupSession = null;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (current) killGroup(current.pid, signal);
+    cleanupSession?.();
     console.error(`\nnpm test: stopped by ${signal}`);
     process.exit(130);
   });
@@ -119,6 +121,7 @@ for (const step of steps) {
   }
   console.log(`\n━━ npm test: ${step.title} ━━ ${step.command.join(' ')}`);
   const session = step.keyring ? inKeyringSession(step.command) : null;
+  cleanupSession = session?.cleanup ?? null;
   const t0 = Date.now();
   const { code, detail } = await run(session?.command ?? step.command, session?.env);
   session?.cleanup();
