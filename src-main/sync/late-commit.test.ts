@@ -6,27 +6,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { adminConfig, adminQuery, createTestServer, type TestServer } from '../central/testing/test-server';
+import { expect, test } from 'vitest';
+import { adminConfig, adminQuery, type TestServer } from '../central/testing/test-server';
 import { readMeta } from '../store/meta';
 import { itemInput } from '../testing/temp-core';
 import {
   connection,
   deviceTruth,
   expectConverged,
+  faultSuite,
   gate,
   joinedDevice,
   ownerDevice,
-  testDevices,
   waitFor,
 } from './testing/faults';
 
-const open = testDevices();
 let server: TestServer;
-beforeAll(async () => {
-  server = await createTestServer();
+const open = faultSuite((made) => {
+  server = made;
 });
-afterAll(() => server.drop());
 
 const committedVersion = async (restaurantId: string): Promise<number> =>
   Number(

@@ -4,26 +4,24 @@
  * crash (an 'error' nobody listens to is an uncaught exception, which vitest reports as a failure),
  * must show it is offline, and the next sync must succeed with nothing lost or doubled.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { adminQuery, createTestServer, type TestServer } from '../central/testing/test-server';
+import { expect, test } from 'vitest';
+import { adminQuery, type TestServer } from '../central/testing/test-server';
 import { itemInput } from '../testing/temp-core';
 import {
   appliedUpTo,
   connection,
   expectConverged,
+  faultSuite,
   issuedUpTo,
   ownerDevice,
   recordStock,
-  testDevices,
   waitFor,
 } from './testing/faults';
 
-const open = testDevices();
 let server: TestServer;
-beforeAll(async () => {
-  server = await createTestServer();
+const open = faultSuite((made) => {
+  server = made;
 });
-afterAll(() => server.drop());
 
 /** Ends the application role's server connections in `state`; how many it ended. */
 async function terminateAppConnections(state: 'idle' | 'idle in transaction'): Promise<number> {

@@ -4,12 +4,12 @@
  * and a bounded wait for the engine to recover by itself. Never a mock of pg: every check reads
  * the real databases.
  */
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
 import type { SessionView } from '../../../shared/contract/auth';
 import type { ConnectionInput } from '../../../shared/contract/central';
 import type { TcpProxy } from '../../central/testing/tcp-proxy';
-import { adminQuery, type TestServer } from '../../central/testing/test-server';
+import { adminQuery, createTestServer, type TestServer } from '../../central/testing/test-server';
 import type { Logger } from '../../ipc/router';
 import { deviceId } from '../../store/meta';
 import { HOUR, openTestCore, owner, removeFolder, TestClock, type TestCore } from '../../testing/temp-core';
@@ -72,6 +72,22 @@ export interface TestDevice extends TestCore {
   seam: FaultSeam;
   /** What the core warned about (e.g. "Resyncing from the central server: …"). */
   warnings: string[];
+}
+
+/**
+ * A test file's set-up: its own database, made before its tests (and handed to `use`) and dropped
+ * after them, and the opener of its devices.
+ */
+export function faultSuite(use: (server: TestServer) => void): ReturnType<typeof testDevices> {
+  let made: TestServer | null = null;
+  beforeAll(async () => {
+    made = await createTestServer();
+    use(made);
+  });
+  afterAll(async () => {
+    await made?.drop();
+  });
+  return testDevices();
 }
 
 /** Opens devices for a test file; each is closed and its folder removed after each test. */
