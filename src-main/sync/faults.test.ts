@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { removeTestCluster, startTestCluster, type TestCluster } from '../central/testing/pg-cluster';
 import { startTcpProxy, type TcpProxy } from '../central/testing/tcp-proxy';
 import { createTestServer, type TestServer } from '../central/testing/test-server';
-import { HOUR, itemInput } from '../testing/temp-core';
+import { newId } from '../store/ids';
+import { appendMutation } from '../store/outbox';
+import { HOUR, itemInput, outboxAfter } from '../testing/temp-core';
 import { PUSH_BATCH } from './push';
 import {
   appliedUpTo,
   connection,
+  deviceTruth,
   expectConverged,
   FAST_RETRY,
   issuedUpTo,
@@ -66,6 +69,34 @@ describe('on the shared test cluster, through a proxy', () => {
     await expectConverged(server, restaurantId, [device, other], { movements: 6, onHand: { [flour.id]: 20_000 } });
     for (const each of [device, other])
       expect((await each.call('inventory.get', { id: flour.id })).name).toBe('Flour T65');
+  });
+
+  test('faults: a refusal inside the batch whose reply was lost is still recorded, and the rest applied once', async () => {
+    const { device, session } = await ownerDevice(open, connection(server, proxy));
+    const restaurantId = session.restaurant.id;
+    const yeast = await device.call('inventory.create', itemInput({ name: 'Yeast', openingStock: '1' }));
+    // A poison mutation between good ones: stock for an item the server has never heard of.
+    appendMutation(device.db, {
+      name: 'movement.record',
+      args: { ...(outboxAfter(device.db).at(-1)!.args as object), id: newId(), itemId: newId() },
+      at: new Date().toISOString(),
+      authorId: session.user.id,
+    });
+    await recordStock(device, yeast.id, 2, '0.5');
+
+    device.seam.once(() => proxy.loseNextReply(300));
+    expect(await device.syncNow()).toMatchObject({ state: 'offline', waiting: 5, rejections: 0 });
+    expect(await appliedUpTo(server, device)).toBe(5);
+
+    // The reply listed the refusal and was lost: the retry reads it from the server instead.
+    expect(await device.syncNow()).toMatchObject({ state: 'online', waiting: 0, rejections: 1 });
+    expect(await device.call('sync.rejections', {})).toEqual([
+      expect.objectContaining({ mutationId: 3, reason: 'No such item.' }),
+    ]);
+    const truth = await serverTruth(server, restaurantId);
+    expect(truth.movements).toHaveLength(3);
+    expect(truth.onHand).toEqual({ [yeast.id]: 2_000 });
+    expect(deviceTruth(device)).toEqual(truth);
   });
 
   test('faults: offline, writes queue with the reason shown; back online, the queue drains by itself', async () => {
