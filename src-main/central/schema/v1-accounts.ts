@@ -308,10 +308,13 @@ CREATE FUNCTION kg.create_user(p_user jsonb, p_password text) RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
 DECLARE
   a kg.actor := kg.require_manager();
+  u uuid;
 BEGIN
   PERFORM kg.assert_may_grant(a.role, p_user->>'role');
-  RETURN kg.user_json(kg.insert_user(p_user, a.restaurant_id, p_user->>'role', kg.new_hash(p_password),
-    kg.next_version(a.restaurant_id)));
+  u := kg.insert_user(p_user, a.restaurant_id, p_user->>'role', kg.new_hash(p_password), kg.next_version(a.restaurant_id));
+  -- A statement of its own: the STABLE user_json reads with its statement's snapshot, and one taken
+  -- before the insert would see no such user and reply null.
+  RETURN kg.user_json(u);
 END $$;
 
 CREATE FUNCTION kg.set_role(p_user uuid, p_role text) RETURNS jsonb
