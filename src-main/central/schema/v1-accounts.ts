@@ -391,7 +391,8 @@ BEGIN
   UPDATE kg.password_reset_codes SET used_at = now() WHERE id = code_id;
   UPDATE kg.credentials SET password_hash = kg.new_hash(p_new), updated_at = now() WHERE user_id = u;
   UPDATE kg.sessions SET revoked_at = now() WHERE user_id = u AND revoked_at IS NULL;
-  DELETE FROM kg.login_throttle WHERE login_key = k;
+  -- The new password works at once, even if guessing the old one had locked the account.
+  DELETE FROM kg.login_throttle WHERE login_key IN (k, 'user:' || u);
   RETURN jsonb_build_object('status', 'ok');
 END $$;
 
