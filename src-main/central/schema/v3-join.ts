@@ -40,6 +40,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
 DECLARE
   a kg.actor := kg.require_manager();
   v bigint := kg.next_version(a.restaurant_id);
+  -- A manager brings up the owners on their device only while the server has none (a manager's
+  -- join); once it has one, only an owner makes owners, as with create_user.
+  may_add_owner boolean := a.role = 'owner'
+    OR NOT EXISTS (SELECT 1 FROM kg.users WHERE restaurant_id = a.restaurant_id AND role = 'owner');
   p jsonb;
   added integer := 0;
 BEGIN
@@ -52,6 +56,9 @@ BEGIN
     END IF;
     IF p->>'role' NOT IN ('owner', 'manager', 'staff') THEN
       RAISE EXCEPTION 'Role must be owner, manager or staff.' USING ERRCODE = 'KG422', DETAIL = 'role';
+    END IF;
+    IF p->>'role' = 'owner' AND NOT may_add_owner THEN
+      RAISE EXCEPTION 'Only an owner can make someone an owner.' USING ERRCODE = 'KG403';
     END IF;
     PERFORM kg.insert_user(p, a.restaurant_id, p->>'role', p->>'passwordHash', v);
     UPDATE kg.users SET is_active = coalesce((p->>'isActive')::boolean, true),
