@@ -94,7 +94,11 @@ async function ensureAppRole(client: pg.Client, { appRole, appPassword }: SetupO
 async function grantAppRole(client: pg.Client, appRole: string): Promise<void> {
   const role = client.escapeIdentifier(appRole);
   await client.query('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kg FROM PUBLIC');
+  // Exactly the grants below, whatever the role picked up since (by hand, or from an older version).
+  await client.query(`REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kg FROM ${role}`);
   await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA kg FROM ${role}`);
+  await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA kg FROM ${role}`);
+  await client.query(`REVOKE ALL ON SCHEMA kg FROM ${role}`);
   await client.query(`GRANT USAGE ON SCHEMA kg TO ${role}`);
   await client.query(`GRANT SELECT ON ${APP_TABLES.join(', ')} TO ${role}`);
   await client.query(`GRANT EXECUTE ON FUNCTION ${APP_FUNCTIONS.join(', ')} TO ${role}`);
