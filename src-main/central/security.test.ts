@@ -1,0 +1,815 @@
+/**
+ * The security matrix, as the application role: the database password every desktop client holds
+ * must give nothing beyond what a signed-in user of one restaurant may see and do. Every statement
+ * here runs over verified TLS as that role, against the real schema in the test cluster.
+ */
+import { randomUUID } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_FUNCTIONS, APP_TABLES } from './schema';
+import {
+  type AppConnection,
+  codeOf,
+  connectApp,
+  failureOf,
+  newRestaurant,
+  PASSWORD,
+  person,
+  type Reply,
+  type Role,
+  secretsIn,
+} from './testing/app-role';
+import { adminQuery, createTestServer, type TestServer } from './testing/test-server';
+
+let server: TestServer;
+let app: AppConnection;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  app = await connectApp(server);
+});
+afterAll(async () => {
+  await app?.close();
+  await server?.drop();
+});
+
+interface Member {
+  id: string;
+  username: string;
+  email: string;
+  role: Role;
+  restaurantId: string;
+  token: string;
+}
+
+interface Crew {
+  restaurantId: string;
+  owner: Member;
+  manager: Member;
+  staff: Member;
+  deviceId: string;
+  itemId: string;
+}
+
+/** Tables readable without a session because they hold no restaurant's data. */
+const SERVER_WIDE = ['kg.server_info', 'kg.schema_migrations'];
+const TENANT_TABLES = APP_TABLES.filter((table) => !SERVER_WIDE.includes(table));
+const tenantColumn = (table: string) => (table === 'kg.restaurants' ? 'id' : 'restaurant_id');
+const SECRET_TABLES = ['kg.credentials', 'kg.sessions', 'kg.password_reset_codes', 'kg.login_throttle'];
+const MANAGERS_ONLY = 'Only an owner or a manager can change the item list.';
+
+const login = (name: string, password = PASSWORD): Promise<Reply> =>
+  app.call(null, 'kg.login($1, $2, $3)', name, password, randomUUID());
+
+async function register(): Promise<Member> {
+  const owner = person('owner');
+  const reply = await app.call(null, 'kg.register($1, $2, $3, $4)', newRestaurant(), owner, PASSWORD, randomUUID());
+  return { ...owner, restaurantId: reply.user.restaurantId, token: reply.token };
+}
+
+/** A new member of `by`'s restaurant, signed in. */
+async function addMember(by: Member, role: Role): Promise<Member> {
+  const someone = person(role);
+  await app.call(by.token, 'kg.create_user($1, $2)', someone, PASSWORD);
+  const reply = await login(someone.username);
+  expect(reply.status).toBe('ok');
+  return { ...someone, restaurantId: by.restaurantId, token: reply.token };
+}
+
+const itemArgs = (id: string = randomUUID()) => ({
+  id,
+  area: 'kitchen',
+  name: 'Tomatoes',
+  unit: 'kg',
+  unitCostCents: 250,
+  parMilli: 2000,
+});
+const movementArgs = (itemId: string, quantityMilli = 1000, reason = 'delivery') => ({
+  id: randomUUID(),
+  itemId,
+  reason,
+  quantityMilli,
+  at: new Date().toISOString(),
+});
+
+/** A device's outbox: numbers mutations in order and pushes them as one batch. */
+function deviceOf(member: Member, id: string = randomUUID()) {
+  let last = 0;
+  return {
+    id,
+    async push(...mutations: [name: string, args: object][]): Promise<Reply> {
+      const batch = mutations.map(([name, args], index) => ({ id: last + index + 1, name, args }));
+      const reply = await app.call(member.token, 'kg.push($1, $2)', id, JSON.stringify(batch));
+      last = reply.lastMutationId;
+      return reply;
+    },
+  };
+}
+
+/** A restaurant with an owner, a manager and a staff member, an item with stock, and one refused change. */
+async function crew(): Promise<Crew> {
+  const owner = await register();
+  const manager = await addMember(owner, 'manager');
+  const staff = await addMember(owner, 'staff');
+  const device = deviceOf(owner);
+  const item = itemArgs();
+  const reply = await device.push(
+    ['item.create', item],
+    ['movement.record', movementArgs(item.id, 5000, 'count')],
+    ['item.update', { id: randomUUID(), name: 'Nothing' }],
+  );
+  expect(reply.rejected).toEqual([{ id: 3, reason: 'No such item.' }]);
+  return { restaurantId: owner.restaurantId, owner, manager, staff, deviceId: device.id, itemId: item.id };
+}
+
+/** Everything the server holds for one restaurant, secrets included, read as the administrator. */
+async function snapshotOf(restaurantId: string): Promise<unknown> {
+  const rows = (from: string, where: string) =>
+    `(SELECT jsonb_agg(to_jsonb(t) ORDER BY to_jsonb(t)::text) FROM ${from} t WHERE ${where})`;
+  const ofUsers = 'user_id IN (SELECT id FROM kg.users WHERE restaurant_id = $1)';
+  const tables = [
+    ...TENANT_TABLES.map((table) => [table, rows(table, `${tenantColumn(table)} = $1`)]),
+    ...SECRET_TABLES.filter((table) => table !== 'kg.login_throttle').map((table) => [table, rows(table, ofUsers)]),
+  ];
+  const { rows: result } = await adminQuery<{ snapshot: unknown }>(
+    server,
+    `SELECT jsonb_build_object(${tables.map(([name, sql]) => `'${name}', ${sql}`).join(', ')}) AS snapshot`,
+    [restaurantId],
+  );
+  return result[0]!.snapshot;
+}
+
+/** How many rows of a table the application role sees, presenting `token`. */
+const count = async (token: string | null, table: string) =>
+  (await app.query<{ n: number }>(token, `SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
+
+const adminValue = async <T>(sql: string, params: unknown[] = []): Promise<T> =>
+  Object.values((await adminQuery(server, sql, params)).rows[0]!)[0] as T;
+
+/** A server function call: SQL with its parameters, and the message it must fail with if any. */
+type Call = [sql: string, params: unknown[], message?: string];
+
+/** Each call, made with `token`, fails with `code` (and its message, when one is given). */
+async function expectRefused(token: string | null, code: string, calls: Call[]) {
+  for (const [sql, params, message] of calls) {
+    const error = await failureOf(app.call(token, sql, ...params));
+    expect([sql, error.code, message && error.message]).toEqual([sql, code, message]);
+  }
+}
+
+describe('the application role', () => {
+  let owner: Member;
+  beforeAll(async () => {
+    owner = await register();
+  });
+
+  it('is a plain login role: no superuser, CREATEDB, CREATEROLE, BYPASSRLS or replication', async () => {
+    const { rows } = await app.query(
+      null,
+      `SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolreplication, rolcanlogin
+         FROM pg_roles WHERE rolname = current_user`,
+    );
+    expect(rows).toEqual([
+      {
+        rolsuper: false,
+        rolcreatedb: false,
+        rolcreaterole: false,
+        rolbypassrls: false,
+        rolreplication: false,
+        rolcanlogin: true,
+      },
+    ]);
+  });
+
+  it('connects with a statement timeout and an idle-in-transaction timeout', async () => {
+    expect((await app.client.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '15s' }]);
+    expect((await app.client.query('SHOW idle_in_transaction_session_timeout')).rows).toEqual([
+      { idle_in_transaction_session_timeout: '30s' },
+    ]);
+  });
+
+  it('cannot create tables, functions or schemas, nor become another role', async () => {
+    const statements = [
+      'CREATE TABLE kg.mine (a int)',
+      'CREATE TABLE public.mine (a int)',
+      "CREATE FUNCTION kg.mine() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+      "CREATE FUNCTION public.mine() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+      'CREATE SCHEMA mine',
+      `SET ROLE ${server.cluster.adminUser}`,
+      `SET SESSION AUTHORIZATION ${server.cluster.adminUser}`,
+    ];
+    for (const statement of statements)
+      expect([statement, await codeOf(app.query(null, statement))]).toEqual([statement, '42501']);
+  });
+
+  it('holds exactly the grants the schema lists: SELECT on the app tables, EXECUTE on the app functions', async () => {
+    const { rows: relations } = await adminQuery<{ name: string; readable: boolean; writable: boolean }>(
+      server,
+      `SELECT c.oid::regclass::text AS name,
+              CASE WHEN c.relkind = 'S' THEN has_sequence_privilege($1, c.oid, 'SELECT')
+                   ELSE has_table_privilege($1, c.oid, 'SELECT') END AS readable,
+              CASE WHEN c.relkind = 'S' THEN has_sequence_privilege($1, c.oid, 'USAGE, UPDATE')
+                   ELSE has_table_privilege($1, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER') END
+                AS writable
+         FROM pg_class c WHERE c.relnamespace = 'kg'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'p', 'S')`,
+      [server.appRole],
+    );
+    expect(
+      relations
+        .filter((r) => r.readable)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([...APP_TABLES].sort());
+    expect(relations.filter((r) => r.writable)).toEqual([]);
+
+    const { rows: functions } = await adminQuery<{ signature: string; executable: boolean }>(
+      server,
+      `SELECT p.oid::regprocedure::text AS signature, has_function_privilege($1, p.oid, 'EXECUTE') AS executable
+         FROM pg_proc p WHERE p.pronamespace = 'kg'::regnamespace`,
+      [server.appRole],
+    );
+    const executable = functions.filter((f) => f.executable).map((f) => f.signature);
+    expect(executable.sort()).toEqual(APP_FUNCTIONS.map((f) => f.replaceAll(' ', '')).sort());
+    expect(functions.filter((f) => !f.executable).map((f) => f.signature)).toEqual(
+      expect.arrayContaining([
+        'kg.current_actor()',
+        'kg.new_hash(text)',
+        'kg.insert_user(jsonb,uuid,text,text,bigint)',
+        'kg.open_session(uuid,uuid)',
+        'kg.apply_mutation(kg.actor,bigint,uuid,text,jsonb)',
+      ]),
+    );
+  });
+
+  it('cannot call the schema private functions', async () => {
+    const actor = 'ROW($1::uuid, $2::uuid, $3::text, NULL::uuid)::kg.actor';
+    const attempts: [fn: string, sql: string, params: unknown[]][] = [
+      ['new_hash', "kg.new_hash('a long enough password')", []],
+      ['insert_user', 'kg.insert_user($1, $2, $3, $4, 1)', [person('owner'), owner.restaurantId, 'owner', '$2a$12$x']],
+      ['open_session', 'kg.open_session($1, $2)', [owner.id, randomUUID()]],
+      [
+        'apply_mutation',
+        `kg.apply_mutation(${actor}, 1, $4::uuid, 'item.create', $5::jsonb)`,
+        [owner.id, owner.restaurantId, 'owner', randomUUID(), itemArgs()],
+      ],
+      ['current_actor', 'kg.current_actor()', []],
+      ['next_version', 'kg.next_version($1)', [owner.restaurantId]],
+      ['user_json', 'kg.user_json($1)', [owner.id]],
+      ['throttle_failure', 'kg.throttle_failure($1)', [`user:${owner.id}`]],
+      ['managed_user', "kg.managed_user('owner', $1, $2)", [owner.restaurantId, owner.id]],
+    ];
+    for (const [fn, sql, params] of attempts) {
+      const error = await failureOf(app.call(owner.token, sql, ...params));
+      expect([fn, error.code, error.message]).toEqual([fn, '42501', `permission denied for function ${fn}`]);
+    }
+  });
+
+  it('cannot set_config or SET its way into a restaurant, nor turn row security off', async () => {
+    const garbage = ['', 'x', 'null', `${owner.token}x`, owner.token.slice(0, -1), "' OR true --"];
+    for (const token of garbage) expect([token, await count(token, 'kg.users')]).toEqual([token, 0]);
+    await app.client.query("SET kg.session_token = 'forged'");
+    expect((await app.client.query('SELECT count(*)::int AS n FROM kg.restaurants')).rows).toEqual([{ n: 0 }]);
+    await app.client.query('RESET kg.session_token');
+    expect(await codeOf(app.query(owner.token, 'SET LOCAL row_security = off; SELECT * FROM kg.users'))).toBe('42501');
+    expect(await count(owner.token, 'kg.users')).toBe(1);
+  });
+});
+
+describe('without a session', () => {
+  let a: Crew;
+  beforeAll(async () => {
+    a = await crew();
+  });
+
+  it('every tenant table and view reads empty, though the server holds rows in each', async () => {
+    for (const table of TENANT_TABLES) {
+      const held = await adminValue<number>(`SELECT count(*)::int FROM ${table}`);
+      expect([table, held > 0]).toEqual([table, true]);
+      expect([table, await count(null, table)]).toEqual([table, 0]);
+    }
+  });
+
+  it('reads only server-wide bookkeeping: the generation and the schema versions', async () => {
+    expect((await app.query(null, 'SELECT singleton, min_version FROM kg.server_info')).rows).toEqual([
+      { singleton: true, min_version: '0' },
+    ]);
+    expect((await app.query(null, 'SELECT version FROM kg.schema_migrations ORDER BY version')).rows).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+    ]);
+  });
+
+  it('is denied the secret tables outright, as is every signed-in user', async () => {
+    for (const table of SECRET_TABLES) {
+      for (const token of [null, a.owner.token]) {
+        const error = await failureOf(app.query(token, `SELECT * FROM ${table}`));
+        expect([error.code, error.message]).toEqual(['42501', `permission denied for table ${table.slice(3)}`]);
+      }
+    }
+  });
+
+  it('is refused by every function that needs one (KG401), and whoami says nobody', async () => {
+    await expectRefused(null, 'KG401', [
+      ['kg.push($1, $2)', [randomUUID(), JSON.stringify([{ id: 1, name: 'item.create', args: itemArgs() }])]],
+      ['kg.device_state($1)', [a.deviceId]],
+      ['kg.create_user($1, $2)', [person('staff'), PASSWORD]],
+      ['kg.set_role($1, $2)', [a.staff.id, 'owner']],
+      ['kg.set_active($1, $2)', [a.owner.id, false]],
+      ['kg.issue_reset_code($1)', [a.owner.id]],
+      ['kg.change_password($1, $2)', [PASSWORD, 'another long password']],
+      ['kg.update_profile($1)', [{ fullName: 'Nobody' }]],
+      ['kg.upload_users($1)', [JSON.stringify([person('owner')])]],
+      ['kg.upload_items($1)', [JSON.stringify([itemArgs()])]],
+      ['kg.upload_movements($1, $2)', [JSON.stringify([movementArgs(a.itemId)]), a.deviceId]],
+      ['kg.set_device_position($1, $2)', [a.deviceId, 99]],
+    ]);
+    expect(await app.call(null, 'kg.whoami()')).toBeNull();
+    expect(await app.call('not a token', 'kg.whoami()')).toBeNull();
+  });
+
+  it('a logged-out token is no session any more', async () => {
+    const member = await login(a.staff.username);
+    expect((await app.call(member.token, 'kg.whoami()')).id).toBe(a.staff.id);
+    await app.call(member.token, 'kg.logout()');
+    expect(await app.call(member.token, 'kg.whoami()')).toBeNull();
+    expect(await count(member.token, 'kg.items')).toBe(0);
+  });
+});
+
+describe('between restaurants', () => {
+  let a: Crew;
+  let b: Crew;
+  let before: unknown;
+  beforeAll(async () => {
+    a = await crew();
+    b = await crew();
+    before = await snapshotOf(b.restaurantId);
+  });
+
+  it("A's session sees its own rows in every tenant table and none of B's", async () => {
+    for (const table of TENANT_TABLES) {
+      const column = tenantColumn(table);
+      const { rows } = await app.query(
+        a.owner.token,
+        `SELECT count(*) FILTER (WHERE ${column} = $1)::int AS own, count(*) FILTER (WHERE ${column} = $2)::int AS other,
+                count(*)::int AS total FROM ${table}`,
+        [a.restaurantId, b.restaurantId],
+      );
+      expect([table, rows[0]!.other, rows[0]!.own > 0, rows[0]!.total === rows[0]!.own]).toEqual([
+        table,
+        0,
+        true,
+        true,
+      ]);
+    }
+  });
+
+  it('no table or view takes a direct INSERT, UPDATE, DELETE or TRUNCATE', async () => {
+    const { rows: tables } = await adminQuery<{ name: string; kind: string; first: string }>(
+      server,
+      `SELECT c.oid::regclass::text AS name, c.relkind::text AS kind, a.attname AS first
+         FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = 1
+        WHERE c.relnamespace = 'kg'::regnamespace AND c.relkind IN ('r', 'v')`,
+    );
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining([...APP_TABLES, ...SECRET_TABLES]));
+    for (const { name, kind, first } of tables) {
+      // A view that cannot be updated is refused before privileges are even looked at (which the
+      // grants test covers): "cannot insert into view" (55000), "not a table" (42809).
+      const view = kind === 'v';
+      const writes = [
+        [`INSERT INTO ${name} DEFAULT VALUES`, view ? '55000' : '42501'],
+        [`UPDATE ${name} SET ${first} = ${first}`, view ? '55000' : '42501'],
+        [`DELETE FROM ${name}`, view ? '55000' : '42501'],
+        [`TRUNCATE ${name}`, view ? '42809' : '42501'],
+      ];
+      for (const [write, expected] of writes)
+        expect([write, await codeOf(app.query(a.owner.token, write!))]).toEqual([write, expected]);
+    }
+  });
+
+  it("kg.push naming B's items and people records rejections and changes nothing of B's", async () => {
+    const reply = await deviceOf(a.owner).push(
+      ['item.update', { id: b.itemId, name: 'Taken over' }],
+      ['item.delete', { id: b.itemId }],
+      ['item.create', itemArgs(b.itemId)],
+      ['movement.record', movementArgs(b.itemId, -5000, 'waste')],
+      ['user.update', { id: b.owner.id, fullName: 'Taken over' }],
+      ['movement.record', movementArgs(a.itemId, 1000)],
+    );
+    expect(reply.rejected).toEqual([
+      { id: 1, reason: 'No such item.' },
+      { id: 2, reason: 'No such item.' },
+      { id: 3, reason: 'No such item.' },
+      { id: 4, reason: 'No such item.' },
+      { id: 5, reason: 'Only the user can edit their own profile.' },
+    ]);
+    expect(reply.lastMutationId).toBe(6);
+  });
+
+  it("B's device cannot be pushed through, read or moved from A", async () => {
+    const error = await failureOf(deviceOf(a.owner, b.deviceId).push(['movement.record', movementArgs(a.itemId)]));
+    expect([error.code, error.message]).toEqual(['KG403', 'This device belongs to another restaurant.']);
+    expect(await app.call(a.owner.token, 'kg.device_state($1)', b.deviceId)).toEqual({ lastMutationId: 0 });
+    await app.call(a.owner.token, 'kg.set_device_position($1, $2)', b.deviceId, 1000);
+  });
+
+  it("team functions do not reach B's people (KG404)", async () => {
+    await expectRefused(a.owner.token, 'KG404', [
+      ['kg.set_role($1, $2)', [b.staff.id, 'manager']],
+      ['kg.set_active($1, $2)', [b.staff.id, false]],
+      ['kg.issue_reset_code($1)', [b.manager.id]],
+      ['kg.upload_users($1)', [JSON.stringify([{ ...person('staff'), id: b.staff.id, passwordHash: '$2a$04$x' }])]],
+      ['kg.upload_items($1)', [JSON.stringify([itemArgs(b.itemId)])]],
+      ['kg.upload_movements($1, $2)', [JSON.stringify([movementArgs(b.itemId)]), a.deviceId]],
+    ]);
+  });
+
+  it("create_user cannot place anyone in B, nor reuse a B member's id", async () => {
+    const reused = await failureOf(
+      app.call(a.owner.token, 'kg.create_user($1, $2)', person('staff', { id: b.staff.id }), PASSWORD),
+    );
+    expect([reused.code, reused.message]).toEqual([
+      '23505',
+      'duplicate key value violates unique constraint "users_pkey"',
+    ]);
+    const placed = await app.call(
+      a.owner.token,
+      'kg.create_user($1, $2)',
+      person('staff', { restaurantId: b.restaurantId }),
+      PASSWORD,
+    );
+    expect(placed.restaurantId).toBe(a.restaurantId);
+  });
+
+  it('after all of that, B is exactly as it was, secrets included', async () => {
+    expect(await snapshotOf(b.restaurantId)).toEqual(before);
+  });
+});
+
+describe('hashes stay on the server', () => {
+  let owner: Member;
+  beforeAll(async () => {
+    owner = await register();
+  });
+
+  it('no reply of a granted function carries a bcrypt hash or a hash field', async () => {
+    const someone = person('staff');
+    const replies: Record<string, Reply> = {
+      register: await app.call(
+        null,
+        'kg.register($1, $2, $3, $4)',
+        newRestaurant(),
+        person('owner'),
+        PASSWORD,
+        randomUUID(),
+      ),
+      login: await login(owner.username),
+      loginInvalid: await login(owner.username, 'not the password'),
+      whoami: await app.call(owner.token, 'kg.whoami()'),
+      createUser: await app.call(owner.token, 'kg.create_user($1, $2)', someone, PASSWORD),
+      setRole: await app.call(owner.token, 'kg.set_role($1, $2)', someone.id, 'manager'),
+      setActive: await app.call(owner.token, 'kg.set_active($1, $2)', someone.id, true),
+      updateProfile: await app.call(owner.token, 'kg.update_profile($1)', { fullName: 'Renamed Owner' }),
+      issueResetCode: await app.call(owner.token, 'kg.issue_reset_code($1)', someone.id),
+    };
+    expect(Object.keys(replies.login).sort()).toEqual(['expiresAt', 'status', 'token', 'user']);
+    expect(Object.keys(replies.whoami).sort()).toEqual([
+      'barProduceList',
+      'createdAt',
+      'email',
+      'fullName',
+      'id',
+      'isActive',
+      'kitchenProduceList',
+      'lastLoginAt',
+      'position',
+      'restaurant',
+      'restaurantId',
+      'role',
+      'username',
+    ]);
+    for (const [name, reply] of Object.entries(replies)) {
+      expect([name, typeof reply, reply === null]).toEqual([name, 'object', false]);
+      expect([name, secretsIn(reply)]).toEqual([name, []]);
+    }
+    expect([replies.createUser.id, replies.setRole.role, replies.issueResetCode.username]).toEqual([
+      someone.id,
+      'manager',
+      someone.username,
+    ]);
+  });
+
+  it('keeps only digests of session tokens and reset codes', async () => {
+    const session = await login(owner.username);
+    expect(
+      await adminValue('SELECT count(*)::int FROM kg.sessions WHERE token_hash = digest($1, $2)', [
+        session.token,
+        'sha256',
+      ]),
+    ).toBe(1);
+    expect(
+      await adminValue('SELECT count(*)::int FROM kg.sessions WHERE position(convert_to($1, $2) IN token_hash) > 0', [
+        session.token,
+        'UTF8',
+      ]),
+    ).toBe(0);
+    const someone = person('staff');
+    await app.call(owner.token, 'kg.create_user($1, $2)', someone, PASSWORD);
+    const { code } = await app.call(owner.token, 'kg.issue_reset_code($1)', someone.id);
+    expect(
+      await adminValue(
+        'SELECT count(*)::int FROM kg.password_reset_codes WHERE code_hash = digest($1, $2) AND user_id = $3',
+        [code.replace('-', ''), 'sha256', someone.id],
+      ),
+    ).toBe(1);
+  });
+
+  it('stores $2a$ bcrypt at cost 12, which pgcrypto and bcryptjs both verify', async () => {
+    const member = await addMember(owner, 'staff');
+    const hashes = await adminQuery<{ password_hash: string }>(
+      server,
+      'SELECT password_hash FROM kg.credentials WHERE user_id IN ($1, $2)',
+      [owner.id, member.id],
+    );
+    expect(hashes.rows).toHaveLength(2);
+    for (const { password_hash } of hashes.rows) expect(password_hash).toMatch(/^\$2a\$12\$[./A-Za-z0-9]{53}$/);
+    const stored = await adminValue<string>('SELECT password_hash FROM kg.credentials WHERE user_id = $1', [owner.id]);
+    expect(await adminValue('SELECT crypt($1, $2) = $2', [PASSWORD, stored])).toBe(true);
+    expect(await bcrypt.compare(PASSWORD, stored)).toBe(true);
+    expect(await bcrypt.compare('not the password', stored)).toBe(false);
+  });
+
+  it('a $2b$ hash from bcryptjs, uploaded by join_restaurant and upload_users, still verifies', async () => {
+    const joiner = person('owner');
+    const colleague = person('staff');
+    const hash2b = await bcrypt.hash(PASSWORD, 10);
+    expect(hash2b).toMatch(/^\$2b\$10\$/);
+    // The caveat the schema works around: PostgreSQL 15's crypt() does not read $2b$.
+    expect(await adminValue('SELECT crypt($1, $2) = $2', [PASSWORD, hash2b])).toBe(false);
+
+    const join = await app.call(
+      null,
+      'kg.join_restaurant($1, $2, $3, $4, $5)',
+      newRestaurant(),
+      joiner,
+      hash2b,
+      PASSWORD,
+      randomUUID(),
+    );
+    expect([join.status, secretsIn(join)]).toEqual(['ok', []]);
+    const uploaded = await app.call(
+      join.token,
+      'kg.upload_users($1)',
+      JSON.stringify([{ ...colleague, passwordHash: hash2b }]),
+    );
+    expect(uploaded).toBe(1);
+
+    for (const who of [joiner, colleague]) {
+      const stored = await adminValue<string>('SELECT password_hash FROM kg.credentials WHERE user_id = $1', [who.id]);
+      expect(stored).toBe(hash2b.replace(/^\$2b\$/, '$2a$'));
+      expect((await login(who.username)).status).toBe('ok');
+      expect((await login(who.email, 'not the password')).status).toBe('invalid');
+    }
+  });
+});
+
+describe('roles, enforced by the functions themselves', () => {
+  let a: Crew;
+  beforeAll(async () => {
+    a = await crew();
+  });
+
+  it('staff cannot do manager actions, however they call them', async () => {
+    const other = person('staff');
+    const calls: Call[] = [
+      ['kg.create_user($1, $2)', [other, PASSWORD]],
+      ['kg.set_role($1, $2)', [a.staff.id, 'manager']],
+      ['kg.set_active($1, $2)', [a.manager.id, false]],
+      ['kg.issue_reset_code($1)', [a.manager.id]],
+      ['kg.upload_users($1)', [JSON.stringify([{ ...other, passwordHash: '$2a$04$x' }])]],
+      ['kg.upload_items($1)', [JSON.stringify([itemArgs()])]],
+      ['kg.upload_movements($1, $2)', [JSON.stringify([movementArgs(a.itemId)]), a.deviceId]],
+    ];
+    await expectRefused(
+      a.staff.token,
+      'KG403',
+      calls.map(([sql, params]) => [sql, params, 'Only an owner or a manager can do this.']),
+    );
+  });
+
+  it('staff pushes of item changes are refused while their stock movements land', async () => {
+    const created = itemArgs();
+    const movement = movementArgs(a.itemId, -1500, 'usage');
+    const reply = await deviceOf(a.staff).push(
+      ['item.create', created],
+      ['item.update', { id: a.itemId, name: 'Renamed by staff', unitCostCents: 1 }],
+      ['item.delete', { id: a.itemId }],
+      ['movement.record', movement],
+    );
+    expect(reply.rejected).toEqual([
+      { id: 1, reason: MANAGERS_ONLY },
+      { id: 2, reason: MANAGERS_ONLY },
+      { id: 3, reason: MANAGERS_ONLY },
+    ]);
+    expect(reply.lastMutationId).toBe(4);
+    const { rows } = await adminQuery(
+      server,
+      'SELECT name, unit_cost, deleted_at FROM kg.items WHERE restaurant_id = $1',
+      [a.restaurantId],
+    );
+    expect(rows).toEqual([{ name: 'Tomatoes', unit_cost: '2.50', deleted_at: null }]);
+    expect(
+      (await adminQuery(server, 'SELECT quantity, recorded_by FROM kg.stock_movements WHERE id = $1', [movement.id]))
+        .rows,
+    ).toEqual([{ quantity: '-1.500', recorded_by: a.staff.id }]);
+    expect(await app.call(a.staff.token, 'kg.device_state($1)', randomUUID())).toEqual({ lastMutationId: 0 });
+  });
+
+  it('a manager cannot touch an owner, nor make anyone an owner', async () => {
+    const newcomer = person('staff');
+    await expectRefused(a.manager.token, 'KG403', [
+      ['kg.set_role($1, $2)', [a.owner.id, 'staff'], 'Only an owner can change an owner.'],
+      ['kg.set_active($1, $2)', [a.owner.id, false], 'Only an owner can change an owner.'],
+      ['kg.issue_reset_code($1)', [a.owner.id], 'Only an owner can change an owner.'],
+      ['kg.set_role($1, $2)', [a.staff.id, 'owner'], 'Only an owner can make someone an owner.'],
+      ['kg.create_user($1, $2)', [person('owner'), PASSWORD], 'Only an owner can make someone an owner.'],
+      [
+        'kg.upload_users($1)',
+        [JSON.stringify([{ ...person('owner'), passwordHash: '$2a$04$x' }])],
+        'Only an owner can make someone an owner.',
+      ],
+    ]);
+    // What a manager may do, they can: staff and managers.
+    expect((await app.call(a.manager.token, 'kg.create_user($1, $2)', newcomer, PASSWORD)).role).toBe('staff');
+    expect((await app.call(a.manager.token, 'kg.set_role($1, $2)', newcomer.id, 'manager')).role).toBe('manager');
+    expect((await app.call(a.owner.token, 'kg.set_role($1, $2)', newcomer.id, 'owner')).role).toBe('owner');
+    const { rows } = await adminQuery(server, 'SELECT role, is_active FROM kg.users WHERE id = $1', [a.owner.id]);
+    expect(rows).toEqual([{ role: 'owner', is_active: true }]);
+  });
+
+  it("a manager's join may bring up the owners on the device, but only while the server has none", async () => {
+    const joiner = person('manager');
+    const hash = await bcrypt.hash(PASSWORD, 4);
+    const join = await app.call(
+      null,
+      'kg.join_restaurant($1, $2, $3, $4, $5)',
+      newRestaurant(),
+      joiner,
+      hash,
+      PASSWORD,
+      randomUUID(),
+    );
+    const upload = (...people: object[]) =>
+      app.call(join.token, 'kg.upload_users($1)', JSON.stringify(people.map((p) => ({ ...p, passwordHash: hash }))));
+    const owners = [person('owner'), person('owner')];
+    expect(await upload(...owners, person('staff'))).toBe(3);
+    expect(await upload(...owners)).toBe(0);
+    const error = await failureOf(upload(person('owner')));
+    expect([error.code, error.message]).toEqual(['KG403', 'Only an owner can make someone an owner.']);
+  });
+
+  it('nobody deactivates themselves, and the last active owner stays an owner', async () => {
+    for (const member of [a.owner, a.manager]) {
+      const error = await failureOf(app.call(member.token, 'kg.set_active($1, $2)', member.id, false));
+      expect([member.role, error.code, error.message]).toEqual([
+        member.role,
+        'KG403',
+        'You cannot deactivate your own account.',
+      ]);
+    }
+    expect(await codeOf(app.call(a.staff.token, 'kg.set_active($1, $2)', a.staff.id, false))).toBe('KG403');
+    const other = await register();
+    const demote = await failureOf(app.call(other.token, 'kg.set_role($1, $2)', other.id, 'manager'));
+    expect([demote.code, demote.message]).toEqual(['KG403', 'A restaurant needs at least one active owner.']);
+  });
+});
+
+describe('login throttling', () => {
+  let owner: Member;
+  beforeAll(async () => {
+    owner = await register();
+  });
+
+  const throttleKey = (member: { id: string }) => `user:${member.id}`;
+  /** As if the lock had run out: the administrator moves it into the past. */
+  const expireLock = (member: { id: string }) =>
+    adminQuery(server, "UPDATE kg.login_throttle SET locked_until = now() - interval '1 second' WHERE login_key = $1", [
+      throttleKey(member),
+    ]);
+
+  it('five failures by username or email lock the account, even for the right password', async () => {
+    const member = await addMember(owner, 'staff');
+    const names = [
+      member.username,
+      member.email.toUpperCase(),
+      member.username.toUpperCase(),
+      member.email,
+      ` ${member.username} `,
+    ];
+    for (const name of names) expect(await login(name, 'not the password')).toEqual({ status: 'invalid' });
+    for (const name of [member.username, member.email]) {
+      const locked = await login(name);
+      expect(locked.status).toBe('locked');
+      expect(locked.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+      expect(locked.retryAfterSeconds).toBeLessThanOrEqual(60);
+    }
+    await expireLock(member);
+    expect((await login(member.email)).status).toBe('ok');
+    expect(
+      await adminValue('SELECT count(*)::int FROM kg.login_throttle WHERE login_key = $1', [throttleKey(member)]),
+    ).toBe(0);
+  });
+
+  it('a success before the fifth failure starts the count again', async () => {
+    const member = await addMember(owner, 'staff');
+    for (let i = 0; i < 4; i++) await login(member.username, 'not the password');
+    expect((await login(member.username)).status).toBe('ok');
+    for (let i = 0; i < 4; i++) await login(member.email, 'not the password');
+    expect((await login(member.username)).status).toBe('ok');
+  });
+
+  it('an unknown login name is throttled as well, and says no more than a wrong password', async () => {
+    const nobody = 'nobody-by-this-name';
+    for (let i = 0; i < 5; i++) expect(await login(nobody)).toEqual({ status: 'invalid' });
+    expect((await login(nobody)).status).toBe('locked');
+  });
+});
+
+describe('password reset codes', () => {
+  let manager: Member;
+  beforeAll(async () => {
+    manager = await addMember(await register(), 'manager');
+  });
+
+  const issue = async (member: Member): Promise<string> =>
+    (await app.call(manager.token, 'kg.issue_reset_code($1)', member.id)).code;
+  const reset = (member: Member, code: string, password = 'a brand new password'): Promise<Reply> =>
+    app.call(null, 'kg.reset_password($1, $2, $3)', member.username, code, password);
+
+  it('a code works once, in any case and without its dash, and ends the sessions the user had', async () => {
+    const member = await addMember(manager, 'staff');
+    const code = await issue(member);
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(await reset(member, code.toLowerCase().replace('-', ' '))).toEqual({ status: 'ok' });
+    expect(await app.call(member.token, 'kg.whoami()')).toBeNull();
+    expect((await login(member.username)).status).toBe('invalid');
+    expect((await login(member.username, 'a brand new password')).status).toBe('ok');
+    expect(await reset(member, code, 'yet another password')).toEqual({ status: 'invalid' });
+  });
+
+  it('only the newest code works', async () => {
+    const member = await addMember(manager, 'staff');
+    const first = await issue(member);
+    const second = await issue(member);
+    expect(await reset(member, first)).toEqual({ status: 'invalid' });
+    expect(await reset(member, second)).toEqual({ status: 'ok' });
+  });
+
+  it('an expired code does not work', async () => {
+    const member = await addMember(manager, 'staff');
+    const code = await issue(member);
+    await adminQuery(
+      server,
+      "UPDATE kg.password_reset_codes SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+      [member.id],
+    );
+    expect(await reset(member, code)).toEqual({ status: 'invalid' });
+    expect((await login(member.username)).status).toBe('ok');
+  });
+
+  it('a reset lifts the login lockout: the new password works at once', async () => {
+    const member = await addMember(manager, 'staff');
+    for (let i = 0; i < 5; i++) await login(member.username, 'not the password');
+    expect((await login(member.username)).status).toBe('locked');
+    expect(await reset(member, await issue(member))).toEqual({ status: 'ok' });
+    expect((await login(member.username, 'a brand new password')).status).toBe('ok');
+  });
+
+  it('five wrong codes lock resets for that user, even with the right code', async () => {
+    const member = await addMember(manager, 'staff');
+    const code = await issue(member);
+    for (let i = 0; i < 5; i++) expect(await reset(member, `WRONG-000${i}`)).toEqual({ status: 'invalid' });
+    expect((await reset(member, code)).status).toBe('locked');
+    expect((await login(member.username)).status).toBe('ok');
+  });
+});
+
+describe('a deactivated user', () => {
+  it('cannot log in, and the sessions they had stop resolving at once', async () => {
+    const owner = await register();
+    const member = await addMember(owner, 'manager');
+    expect(await count(member.token, 'kg.users')).toBe(2);
+    await app.call(owner.token, 'kg.set_active($1, $2)', member.id, false);
+
+    expect(await app.call(member.token, 'kg.whoami()')).toBeNull();
+    expect(await count(member.token, 'kg.users')).toBe(0);
+    expect(await codeOf(app.call(member.token, 'kg.push($1, $2)', randomUUID(), '[]'))).toBe('KG401');
+    expect(await login(member.username)).toEqual({ status: 'inactive' });
+    expect(await login(member.username, 'not the password')).toEqual({ status: 'invalid' });
+
+    await app.call(owner.token, 'kg.set_active($1, $2)', member.id, true);
+    expect(await app.call(member.token, 'kg.whoami()')).toBeNull();
+    expect((await login(member.username)).status).toBe('ok');
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Server set-up: creates the schema and the application role on an empty database, changes nothing
+ * when run again, upgrades an older schema in place with its data, and refuses what it cannot do.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CentralServer, openCentralServer } from './central-server';
+import { serverMigrations } from './schema';
+import { setupServer } from './setup';
+import {
+  adminIn,
+  emptyDatabase,
+  failureOf,
+  migrateTo,
+  newRestaurant,
+  PASSWORD,
+  person,
+  type Reply,
+  uniqueName,
+} from './testing/app-role';
+import { adminConfig, clusterInfo } from './testing/test-server';
+
+const cluster = clusterInfo();
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+interface Target {
+  database: string;
+  role: string;
+  password: string;
+}
+
+/** An empty database and a name for an application role that does not exist yet. */
+async function freshTarget(): Promise<Target> {
+  const { database, drop } = await emptyDatabase(cluster);
+  const role = uniqueName('kg_app');
+  cleanups.push(() => drop(role));
+  return { database, role, password: `pw-${randomUUID()}` };
+}
+
+/** Set-up as an administrator runs it; `null`: without an application password. */
+const setup = (target: Target, appPassword: string | null = target.password) =>
+  setupServer(adminConfig(cluster, target.database), { appRole: target.role, appPassword: appPassword ?? undefined });
+
+const admin = async <T = Reply>(target: Target, sql: string, params: unknown[] = []): Promise<T> =>
+  Object.values((await adminIn(cluster, target.database, sql, params)).rows[0] ?? {})[0] as T;
+
+/** Runs work against the target through the app's own pool, as its application role. */
+async function asApp<T>(target: Target, work: (central: CentralServer) => Promise<T>, password = target.password) {
+  const central = openCentralServer(
+    { host: cluster.host, port: cluster.port, database: target.database, user: target.role },
+    { password, ca: cluster.ca },
+  );
+  try {
+    return await work(central);
+  } finally {
+    await central.close();
+  }
+}
+
+const call = (central: CentralServer, token: string | null, sql: string, ...params: unknown[]): Promise<Reply> =>
+  central.transaction(token, async (query) => (await query(`SELECT ${sql} AS reply`, params)).rows[0]!.reply);
+
+/** What set-up decides, read from the catalog: the same snapshot means it changed nothing. */
+const catalogOf = (target: Target) =>
+  admin(
+    target,
+    `SELECT jsonb_build_object(
+      'migrations', (SELECT jsonb_agg(to_jsonb(m) ORDER BY version) FROM kg.schema_migrations m),
+      'serverInfo', (SELECT to_jsonb(s) FROM kg.server_info s),
+      'schemaAcl', (SELECT nspacl::text FROM pg_namespace WHERE nspname = 'kg'),
+      'functions', (SELECT jsonb_agg(jsonb_build_object('oid', p.oid, 'signature', p.oid::regprocedure::text,
+          'definer', p.prosecdef, 'config', p.proconfig, 'acl', p.proacl::text,
+          'executable', has_function_privilege($1, p.oid, 'EXECUTE')) ORDER BY p.oid::regprocedure::text)
+        FROM pg_proc p WHERE p.pronamespace = 'kg'::regnamespace),
+      'relations', (SELECT jsonb_agg(jsonb_build_object('oid', c.oid, 'name', c.relname, 'kind', c.relkind,
+          'rls', c.relrowsecurity,
+          -- A sequence's ACL may be spelled out or left default; what counts is what the role may do.
+          'acl', CASE WHEN c.relkind = 'S' THEN has_sequence_privilege($1, c.oid, 'USAGE, SELECT, UPDATE')::text
+                      ELSE c.relacl::text END) ORDER BY c.relname)
+        FROM pg_class c WHERE c.relnamespace = 'kg'::regnamespace),
+      'policies', (SELECT jsonb_agg(to_jsonb(p) ORDER BY tablename, policyname) FROM pg_policies p WHERE schemaname = 'kg'),
+      'grants', (SELECT jsonb_agg(table_name || ':' || privilege_type ORDER BY table_name, privilege_type)
+        FROM information_schema.role_table_grants WHERE grantee = $1),
+      'role', (SELECT to_jsonb(r) - 'rolpassword' FROM pg_roles r WHERE rolname = $1),
+      'roleSettings', (SELECT s.setconfig FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+        WHERE r.rolname = $1 AND s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())),
+      'extensions', (SELECT jsonb_agg(extname ORDER BY extname) FROM pg_extension))`,
+    [target.role],
+  );
+
+describe('on an empty database', () => {
+  it('creates schema v3 and the application role, with its timeouts and search path', async () => {
+    const target = await freshTarget();
+    expect(await setup(target)).toEqual({ fromVersion: 0, toVersion: 3, roleCreated: true });
+    const catalog = await catalogOf(target);
+    expect(catalog.migrations.map((m: Reply) => [m.version, m.name])).toEqual(
+      serverMigrations.map((m) => [m.version, m.name]),
+    );
+    expect(catalog.roleSettings).toEqual([
+      'statement_timeout=15s',
+      'idle_in_transaction_session_timeout=30s',
+      'search_path=kg, pg_catalog',
+    ]);
+    expect(catalog.extensions).toEqual(['pgcrypto', 'plpgsql']);
+    expect(catalog.grants).toHaveLength(10);
+    expect(await asApp(target, (central) => central.test())).toMatchObject({ schemaVersion: 3 });
+  });
+
+  it('changes nothing when run again: same catalog, same objects, same grants', async () => {
+    const target = await freshTarget();
+    await setup(target);
+    const before = await catalogOf(target);
+    expect(await setup(target)).toEqual({ fromVersion: 3, toVersion: 3, roleCreated: false });
+    expect(await catalogOf(target)).toEqual(before);
+  });
+
+  it('two set-ups at once: one creates, the other finds it done', async () => {
+    const target = await freshTarget();
+    const results = await Promise.all([setup(target), setup(target)]);
+    expect(results.map((r) => [r.fromVersion, r.roleCreated]).sort()).toEqual([
+      [0, true],
+      [3, false],
+    ]);
+  });
+});
+
+describe('on an older schema', () => {
+  it.each([1, 2])('upgrades a v%i database in place, and its people still sign in', async (version) => {
+    const target = await freshTarget();
+    await migrateTo(cluster, target.database, version);
+    const owner = person('owner');
+    const restaurant = newRestaurant('Kept Bistro');
+    await admin(target, 'SELECT kg.register($1, $2, $3, $4)', [restaurant, owner, PASSWORD, randomUUID()]);
+    if (version >= 2) {
+      await admin(
+        target,
+        `INSERT INTO kg.items (id, restaurant_id, area, name, unit, unit_cost, created_by, updated_by, version)
+         VALUES ($1, $2, 'bar', 'Lemons', 'each', 0.3, $3, $3, 1)`,
+        [randomUUID(), restaurant.id, owner.id],
+      );
+    }
+    const generation = await admin(target, 'SELECT generation FROM kg.server_info');
+
+    expect(await setup(target)).toEqual({ fromVersion: version, toVersion: 3, roleCreated: true });
+    expect(await admin(target, 'SELECT generation FROM kg.server_info')).toBe(generation);
+    await asApp(target, async (central) => {
+      expect((await central.test()).schemaVersion).toBe(3);
+      const login = await call(central, null, 'kg.login($1, $2, $3)', owner.email, PASSWORD, randomUUID());
+      expect([login.status, login.user.id, login.user.restaurant.name]).toEqual(['ok', owner.id, 'Kept Bistro']);
+      const items = await central.transaction(login.token, (query) => query('SELECT name FROM kg.items'));
+      expect(items.rows).toEqual(version >= 2 ? [{ name: 'Lemons' }] : []);
+      // What the newer versions brought works on the upgraded data.
+      const pushed = await call(
+        central,
+        login.token,
+        'kg.push($1, $2)',
+        randomUUID(),
+        JSON.stringify([
+          {
+            id: 1,
+            name: 'item.create',
+            args: { id: randomUUID(), area: 'kitchen', name: 'Basil', unit: 'bunch', unitCostCents: 99 },
+          },
+        ]),
+      );
+      expect([pushed.lastMutationId, pushed.rejected]).toEqual([1, []]);
+    });
+  });
+
+  it('refuses a schema newer than it knows, and changes nothing', async () => {
+    const target = await freshTarget();
+    await setup(target);
+    await admin(target, "INSERT INTO kg.schema_migrations (version, name) VALUES (4, 'from the future')");
+    const before = await catalogOf(target);
+    const error = await failureOf(setup(target));
+    expect(error.message).toBe('The server schema is version 4, newer than this app knows (3).');
+    expect(await catalogOf(target)).toEqual(before);
+  });
+});
+
+describe('the application role', () => {
+  it('a new role needs a password, and without one nothing is created', async () => {
+    const target = await freshTarget();
+    const error = await failureOf(setup(target, null));
+    expect(error.message).toBe(`The application role ${target.role} does not exist yet: give it a password.`);
+    expect(await admin(target, "SELECT count(*)::int FROM pg_namespace WHERE nspname = 'kg'")).toBe(0);
+    expect(await admin(target, 'SELECT count(*)::int FROM pg_roles WHERE rolname = $1', [target.role])).toBe(0);
+  });
+
+  it('an existing role keeps its password when none is given, and takes a new one when given', async () => {
+    const target = await freshTarget();
+    await setup(target);
+    expect(await setup(target, null)).toEqual({ fromVersion: 3, toVersion: 3, roleCreated: false });
+    expect((await asApp(target, (central) => central.test())).schemaVersion).toBe(3);
+
+    const renewed = { ...target, password: `pw-${randomUUID()}` };
+    await setup(renewed);
+    expect((await asApp(renewed, (central) => central.test())).schemaVersion).toBe(3);
+    const stale = await failureOf(asApp(target, (central) => central.test()));
+    expect((stale as Reply).problem).toBe('credentials');
+  });
+
+  it('takes back privileges the role picked up outside set-up', async () => {
+    const target = await freshTarget();
+    await setup(target);
+    const pristine = await catalogOf(target);
+    await adminIn(
+      cluster,
+      target.database,
+      `ALTER ROLE ${target.role} CREATEDB CREATEROLE BYPASSRLS;
+       GRANT CREATE ON SCHEMA kg TO ${target.role};
+       GRANT INSERT, UPDATE, DELETE ON kg.items, kg.credentials TO ${target.role};
+       GRANT USAGE ON ALL SEQUENCES IN SCHEMA kg TO ${target.role};
+       GRANT EXECUTE ON FUNCTION kg.new_hash(text), kg.open_session(uuid, uuid) TO ${target.role}`,
+    );
+    expect(await catalogOf(target)).not.toEqual(pristine);
+    await setup(target);
+    expect(await catalogOf(target)).toEqual(pristine);
+  });
+
+  it('refuses a role name that is not a plain identifier', async () => {
+    const target = await freshTarget();
+    for (const role of ['app"; DROP ROLE kgadmin; --', 'KG_APP', '']) {
+      expect((await failureOf(setup({ ...target, role }))).message).toBe(
+        `Application role name "${role}" is not valid`,
+      );
+    }
+    expect(await admin(target, "SELECT count(*)::int FROM pg_namespace WHERE nspname = 'kg'")).toBe(0);
+  });
+});
