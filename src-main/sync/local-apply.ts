@@ -34,7 +34,7 @@ export function applyUser(db: Db, row: ServerUser): void {
        email = excluded.email, email_key = excluded.email_key, full_name = excluded.full_name,
        position = excluded.position, role = excluded.role, kitchen_produce_list = excluded.kitchen_produce_list,
        bar_produce_list = excluded.bar_produce_list, is_active = excluded.is_active,
-       last_login_at = excluded.last_login_at, updated_at = excluded.updated_at`,
+       last_login_at = excluded.last_login_at, created_at = excluded.created_at, updated_at = excluded.updated_at`,
   ).run(
     row.id,
     row.restaurant_id,
@@ -65,8 +65,8 @@ export function applyItem(db: Db, row: ServerItem): void {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET area = excluded.area, name = excluded.name, category = excluded.category,
        supplier = excluded.supplier, unit = excluded.unit, unit_cost_cents = excluded.unit_cost_cents,
-       par_milli = excluded.par_milli, updated_by = excluded.updated_by, updated_at = excluded.updated_at,
-       deleted_at = excluded.deleted_at`,
+       par_milli = excluded.par_milli, created_by = excluded.created_by, updated_by = excluded.updated_by,
+       created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
   ).run(
     row.id,
     row.restaurant_id,
@@ -85,14 +85,17 @@ export function applyItem(db: Db, row: ServerItem): void {
   );
 }
 
-/** A movement gets the server's place in line; one this device recorded keeps its local row. */
+/**
+ * A movement gets the server's place in line, and the server's word on who recorded it: a change
+ * sent under another session than its author's (theirs had ended) is the sender's on the server.
+ */
 export function applyMovement(db: Db, row: ServerMovement): void {
   sql(
     db,
     `INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, note, recorded_by, recorded_at,
        server_version)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET server_version = excluded.server_version`,
+     ON CONFLICT (id) DO UPDATE SET server_version = excluded.server_version, recorded_by = excluded.recorded_by`,
   ).run(
     row.id,
     row.restaurant_id,

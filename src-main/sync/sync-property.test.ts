@@ -1,0 +1,270 @@
+/**
+ * Property: two or three devices of one restaurant doing random things — adding, editing and
+ * deleting items, recording every kind of stock movement, going offline and back, syncing — end,
+ * once all are online and have synced twice, with the same items and stock on every device and on
+ * the server; the server's movements are exactly the devices' recorded ones, in the order the
+ * pushes reached it; and each item holds, per field, the last edit the server received.
+ */
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import type { ChannelInput } from '../../shared/contract';
+import type { Area, MovementReason } from '../../shared/domain';
+import type { AppError } from '../../shared/errors';
+import type { ItemFields } from '../inventory/items-store';
+import { readOutbox } from '../store/outbox';
+import {
+  type Device,
+  deviceSet,
+  expectConverged,
+  type RestaurantState,
+  registerRestaurant,
+  syncAll,
+  syncOffline,
+  syncTestFile,
+} from './testing/devices';
+import { lastIssuedMutation } from './upload';
+
+const file = syncTestFile();
+
+// ── Operations ──────────────────────────────────────────────────────────────────────────────────
+
+type Edit = Omit<ChannelInput<'inventory.update'>, 'id'>;
+
+type Op =
+  | { kind: 'create'; device: number; area: Area; opening: string }
+  | { kind: 'edit'; device: number; item: number; edit: Edit }
+  | { kind: 'delete'; device: number; item: number }
+  | { kind: 'adjust'; device: number; item: number; reason: MovementReason; quantity: string }
+  | { kind: 'offline' | 'online' | 'sync'; device: number };
+
+const device = fc.nat({ max: 2 });
+const item = fc.nat({ max: 3 });
+const edit: fc.Arbitrary<Edit> = fc.record(
+  {
+    name: fc.constantFrom('Alpha', 'Beta', 'Gamma'),
+    category: fc.constantFrom('', 'Dairy', 'Dry goods'),
+    supplier: fc.constantFrom('Metro', 'Costco'),
+    unit: fc.constantFrom('kg', 'L', 'each'),
+    unitCost: fc.constantFrom('0.00', '1.25', '3.10'),
+    par: fc.constantFrom(null, '2', '5.5'),
+  },
+  { requiredKeys: [] },
+);
+/** Each reason with quantities it allows: counts are levels, deliveries add, usage and waste take away. */
+const adjustment = fc.oneof(
+  fc.record({ reason: fc.constant<MovementReason>('count'), quantity: fc.constantFrom('0', '1.5', '12') }),
+  fc.record({ reason: fc.constant<MovementReason>('delivery'), quantity: fc.constantFrom('2', '0.25') }),
+  fc.record({ reason: fc.constantFrom<MovementReason>('usage', 'waste'), quantity: fc.constantFrom('-1', '-3.5') }),
+  fc.record({ reason: fc.constant<MovementReason>('correction'), quantity: fc.constantFrom('2', '-1', '0.25') }),
+);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('create'),
+      device,
+      area: fc.constantFrom<Area>('kitchen', 'bar'),
+      opening: fc.constantFrom('0', '3', '12.5'),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit'), device, item, edit }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete'), device, item }) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .record({ kind: fc.constant('adjust'), device, item, adjustment })
+      .map(({ adjustment: chosen, ...rest }) => ({ ...rest, ...chosen })),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('offline', 'online'), device }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync'), device }) },
+) as fc.Arbitrary<Op>;
+
+// ── The model: what the server should end with, given the order pushes reach it ─────────────────
+
+/** An item as the server should hold it: its fields, and whether it was deleted. */
+type ModelItem = ItemFields & { area: Area; deleted: boolean };
+
+type Movement = { kind: 'movement'; id: string; itemId: string; reason: MovementReason; milli: number };
+type Pending =
+  | { kind: 'create'; id: string; item: ModelItem }
+  | { kind: 'update'; id: string; fields: Partial<ItemFields> }
+  | { kind: 'delete'; id: string }
+  | Movement;
+
+interface Model {
+  items: Map<string, ModelItem>;
+  movements: Movement[];
+}
+
+/** A device's outbox reaching the server: edits of a deleted item change nothing; facts all stay. */
+function deliver(model: Model, pending: Pending[]): void {
+  for (const change of pending.splice(0)) {
+    const current = model.items.get(change.id);
+    if (change.kind === 'create') model.items.set(change.id, { ...change.item });
+    else if (change.kind === 'update' && current && !current.deleted) Object.assign(current, change.fields);
+    else if (change.kind === 'delete' && current) current.deleted = true;
+    else if (change.kind === 'movement') model.movements.push(change);
+  }
+}
+
+function expectedOnHand(model: Model, itemId: string): number {
+  let onHand = 0;
+  for (const movement of model.movements.filter((m) => m.itemId === itemId)) {
+    onHand = movement.reason === 'count' ? movement.milli : onHand + movement.milli;
+  }
+  return onHand;
+}
+
+function expectMatchesModel(onServer: RestaurantState, model: Model): void {
+  expect(
+    Object.fromEntries(
+      onServer.items.map(
+        ({ id, area, name, category, supplier, unit, unitCostCents, parMilli, deletedAt, onHandMilli }) => [
+          id,
+          { area, name, category, supplier, unit, unitCostCents, parMilli, deleted: deletedAt !== null, onHandMilli },
+        ],
+      ),
+    ),
+  ).toEqual(
+    Object.fromEntries(
+      [...model.items].map(([id, modelItem]) => [id, { ...modelItem, onHandMilli: expectedOnHand(model, id) }]),
+    ),
+  );
+  const inServerOrder = [...onServer.movements].sort((a, b) => (a.serverSeq ?? 0) - (b.serverSeq ?? 0));
+  expect(inServerOrder.map((m) => m.id)).toEqual(model.movements.map((m) => m.id));
+}
+
+// ── Running the operations on real devices ──────────────────────────────────────────────────────
+
+/** Failures a device may give for an operation it cannot do: the item is gone here, or the name is taken. */
+const EXPECTED_REFUSALS: AppError['kind'][] = ['not_found', 'conflict'];
+
+/** What a call just queued in a device's outbox, read as the model's pending changes. */
+function queuedSince(target: Device, after: number): Pending[] {
+  return readOutbox(target.db, 1_000_000)
+    .filter((mutation) => mutation.mutationId > after)
+    .map((mutation): Pending => {
+      const { id, ...args } = mutation.args as { id: string } & Record<string, unknown>;
+      switch (mutation.name) {
+        case 'item.create': {
+          const { restaurantId: _restaurant, ...item } = args as unknown as ItemFields & {
+            area: Area;
+            restaurantId: string;
+          };
+          return { kind: 'create', id, item: { ...item, deleted: false } };
+        }
+        case 'item.update':
+          return { kind: 'update', id, fields: args as Partial<ItemFields> };
+        case 'item.delete':
+          return { kind: 'delete', id };
+        case 'movement.record': {
+          const movement = args as { itemId: string; reason: MovementReason; quantityMilli: number };
+          return {
+            kind: 'movement',
+            id,
+            itemId: movement.itemId,
+            reason: movement.reason,
+            milli: movement.quantityMilli,
+          };
+        }
+        default:
+          throw new Error(`Unexpected change in the outbox: ${mutation.name}`);
+      }
+    });
+}
+
+interface Run {
+  devices: Device[];
+  online: boolean[];
+  pending: Pending[][];
+  created: string[];
+  model: Model;
+}
+
+/** Runs a call the device may refuse (the item is gone there, or the name is taken). */
+async function attempt(work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const kind = /"kind":"(\w+)"/.exec(String(error))?.[1] as AppError['kind'] | undefined;
+    if (!kind || !EXPECTED_REFUSALS.includes(kind)) throw error;
+  }
+}
+
+async function perform(run: Run, step: Op, position: number): Promise<void> {
+  const index = step.device % run.devices.length;
+  const target = run.devices[index]!;
+  const itemId = 'item' in step ? run.created[step.item % Math.max(run.created.length, 1)] : undefined;
+  const before = lastIssuedMutation(target.db);
+  switch (step.kind) {
+    case 'create': {
+      const item = { name: `Item ${position}`, category: '', supplier: '', unit: 'kg', unitCost: '1.00', par: null };
+      const created = await target.call('inventory.create', { ...item, area: step.area, openingStock: step.opening });
+      run.created.push(created.id);
+      break;
+    }
+    case 'edit':
+      if (itemId) await attempt(() => target.call('inventory.update', { id: itemId, ...step.edit }));
+      break;
+    case 'delete':
+      if (itemId) await attempt(() => target.call('inventory.delete', { id: itemId }));
+      break;
+    case 'adjust':
+      if (itemId)
+        await attempt(() =>
+          target.call('inventory.adjustStock', { itemId, reason: step.reason, quantity: step.quantity }),
+        );
+      break;
+    case 'offline':
+    case 'online':
+      run.online[index] = step.kind === 'online';
+      await target.setOnline(run.online[index]!);
+      return;
+    case 'sync':
+      if (run.online[index]) {
+        await syncAll([target], 1);
+        deliver(run.model, run.pending[index]!);
+      } else await syncOffline(target);
+      return;
+  }
+  run.pending[index]!.push(...queuedSince(target, before));
+}
+
+test('random edits, counts and offline periods on 2–3 devices converge to the server, which holds exactly their movements', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 2, max: 3 }),
+      fc.array(op, { minLength: 20, maxLength: 45 }),
+      async (count, ops) => {
+        const devices = deviceSet(() => file.server);
+        try {
+          const first = await devices.open('device 0');
+          const restaurant = await registerRestaurant(first);
+          const others = [];
+          for (let n = 1; n < count; n += 1)
+            others.push(await devices.signedIn(`device ${n}`, restaurant.owner.username));
+          const run: Run = {
+            devices: [first, ...others],
+            online: Array(count).fill(true),
+            pending: Array.from({ length: count }, () => []),
+            created: [],
+            model: { items: new Map(), movements: [] },
+          };
+          for (const [position, step] of ops.entries()) await perform(run, step, position);
+
+          for (const target of run.devices) await target.setOnline(true);
+          await syncAll(run.devices);
+          for (const pending of run.pending) deliver(run.model, pending);
+
+          const onServer = await expectConverged(file.server, restaurant.id, run.devices);
+          expectMatchesModel(onServer, run.model);
+          for (const target of run.devices) expect(await target.call('sync.rejections', {})).toEqual([]);
+        } finally {
+          await devices.shutdownAll();
+        }
+      },
+    ),
+    // About two seconds a run; a failure's shrinking is bounded so the report comes in time.
+    { numRuns: 15, interruptAfterTimeLimit: 200_000, markInterruptAsFailure: true },
+  );
+}, 240_000);
