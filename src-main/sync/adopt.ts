@@ -4,7 +4,7 @@
  */
 import type { SessionView } from '../../shared/contract/auth';
 import { fail } from '../../shared/errors';
-import { setPasswordHash } from '../auth/accounts-store';
+import { findUserByLogin, setActive, setPasswordHash } from '../auth/accounts-store';
 import type { AuthService } from '../auth/auth-service';
 import { hashPassword } from '../auth/passwords';
 import type { Db } from '../store/database';
@@ -49,4 +49,16 @@ export async function adoptGrant(deps: AdoptDeps, grant: ServerGrant, password: 
     origin: 'server',
     expiresAt: new Date(grant.expiresAt).toISOString(),
   });
+}
+
+/**
+ * The server refused a sign-in this computer could have let through offline: a deactivated account
+ * is deactivated here too, and a password it no longer takes stops opening the cached hash.
+ */
+export function heedRefusal(db: Db, login: string, status: 'invalid' | 'inactive'): void {
+  const user = findUserByLogin(db, login);
+  if (!user) return;
+  const at = new Date().toISOString();
+  if (status === 'inactive') setActive(db, user.id, false, at);
+  else setPasswordHash(db, user.id, '', at);
 }

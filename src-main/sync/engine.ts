@@ -144,10 +144,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   function onFailure(error: unknown): number {
     failures += 1;
     const backoff = Math.min(timing.maxRetryMs, timing.firstRetryMs * 2 ** (failures - 1));
-    if (error instanceof ServerConnectionError) {
-      setOffline(error.message);
-      state = error.transient ? 'offline' : 'error';
-      return error.transient ? backoff : timing.maxRetryMs;
+    const connection = connectionProblem(error);
+    if (connection) {
+      setOffline(connection.message);
+      state = connection.transient ? 'offline' : 'error';
+      return connection.transient ? backoff : timing.maxRetryMs;
     }
     if (isSessionEnded(error)) {
       void session.ended().then(() => changes.bump());
@@ -215,6 +216,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/** A connection problem, thrown as it is or carried by the `unavailable` failure of a server call. */
+function connectionProblem(error: unknown): ServerConnectionError | null {
+  if (error instanceof ServerConnectionError) return error;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof ServerConnectionError ? cause : null;
 }
 
 const isSessionEnded = (error: unknown): boolean =>

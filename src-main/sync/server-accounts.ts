@@ -17,10 +17,11 @@ import { ServerConnectionError } from '../central/server-errors';
 import type { Actor } from '../ipc/actor';
 import type { Db } from '../store/database';
 import { newId } from '../store/ids';
-import { adoptGrant, assertSameRestaurant, storeUser } from './adopt';
+import { adoptGrant, assertSameRestaurant, heedRefusal, storeUser } from './adopt';
 import type { SyncEngine } from './engine';
 import { callServer, grantReply, type LoginReply, serverLogin, userReply } from './server-calls';
 import type { SyncSession } from './sync-session';
+import { boundRestaurant } from './sync-state';
 
 export interface ServerAccountsDeps {
   db: Db;
@@ -86,6 +87,12 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
 
   return {
     async register(input: ParsedInput<'auth.register'>): Promise<SessionView> {
+      // Checked first: the server would make the restaurant, and this computer could not take it.
+      if (boundRestaurant(db)) {
+        throw fail.forbidden(
+          'This computer is connected to a restaurant on the central server: sign in with an account of that restaurant. A new restaurant is registered on a computer not yet connected.',
+        );
+      }
       const restaurant = { id: newId(), name: input.restaurantName, type: input.restaurantType };
       const owner = {
         id: newId(),
@@ -115,6 +122,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
         if (cause instanceof ServerConnectionError && cause.transient) return offlineLogin(input, cause);
         throw error;
       }
+      if (reply.status === 'inactive') heedRefusal(db, input.login, reply.status);
       replyToSession(reply);
       assertSameRestaurant(db, reply.user);
       const view = await adoptGrant(adoptDeps, reply, input.password);

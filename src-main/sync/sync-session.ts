@@ -12,7 +12,7 @@ import type { SecretStore } from '../secrets/keychain';
 import type { Db } from '../store/database';
 import { readMeta, writeMeta } from '../store/meta';
 import { sql } from '../store/statements';
-import { type AdoptDeps, adoptGrant } from './adopt';
+import { type AdoptDeps, adoptGrant, heedRefusal } from './adopt';
 import { callServer, serverLogin } from './server-calls';
 
 export interface SyncSession {
@@ -56,6 +56,7 @@ export function createSyncSession(deps: SyncSessionDeps): SyncSession {
       return null;
     }
     const reply = await serverLogin(server, confirmation.login, confirmation.password, deviceId);
+    if (reply.status === 'invalid' || reply.status === 'inactive') heedRefusal(db, confirmation.login, reply.status);
     if (reply.status !== 'ok') {
       await end(
         'Signed out: the central server did not accept your sign-in (password changed or account deactivated).',
