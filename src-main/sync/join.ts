@@ -84,21 +84,29 @@ export async function connect(deps: JoinDeps, input: ParsedInput<'central.connec
     deps.engine.start();
     return { uploaded: { users: 0, items: 0, movements: 0 } };
   }
+  // Before anything is saved: a computer left with settings but no restaurant up there would send
+  // its people's sign-ins to a server that does not know them.
+  const ownerPassword = await provenPassword(db, actor!, input.ownerPassword);
   await link.save(stored, password, ca);
-  const uploaded = await bringUp(deps, actor!, input.ownerPassword);
+  const uploaded = await bringUp(deps, actor!, ownerPassword);
   deps.engine.start();
   return { uploaded };
 }
 
-async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string | undefined): Promise<UploadCounts> {
-  const { db } = deps;
-  const user = findUserById(db, actor.userId)!;
+/** The joining owner's or manager's password, checked against this computer's store. */
+async function provenPassword(db: Db, actor: Actor, ownerPassword: string | undefined): Promise<string> {
   if (!ownerPassword) {
     throw fail.validation('ownerPassword', "Enter your password: your restaurant's data goes to the server with you.");
   }
-  if (!(await verifyPassword(ownerPassword, user.password_hash))) {
+  if (!(await verifyPassword(ownerPassword, findUserById(db, actor.userId)!.password_hash))) {
     throw fail.validation('ownerPassword', 'Password is incorrect.');
   }
+  return ownerPassword;
+}
+
+async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Promise<UploadCounts> {
+  const { db } = deps;
+  const user = findUserById(db, actor.userId)!;
   const server = await deps.link.requireServer();
   const restaurant = findRestaurant(db, actor.restaurantId)!;
   const grant = await callServer(
