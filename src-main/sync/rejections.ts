@@ -12,7 +12,7 @@ interface RejectionRow {
   rejected_at: string;
 }
 
-function describe(db: Db, name: string, args: Record<string, unknown>): string {
+function describeRejection(db: Db, name: string, args: Record<string, unknown>): string {
   const itemName = (id: unknown) =>
     (sql(db, 'SELECT name FROM items WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? 'an item';
   switch (name) {
@@ -35,7 +35,7 @@ export function listRejections(db: Db): SyncRejection[] {
   const rows = sql(db, 'SELECT * FROM sync_rejections ORDER BY mutation_id DESC').all() as RejectionRow[];
   return rows.map((row) => ({
     mutationId: row.mutation_id,
-    what: describe(db, row.name, JSON.parse(row.args) as Record<string, unknown>),
+    what: describeRejection(db, row.name, JSON.parse(row.args) as Record<string, unknown>),
     reason: row.reason,
     rejectedAt: row.rejected_at,
   }));

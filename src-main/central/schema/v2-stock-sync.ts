@@ -2,7 +2,7 @@
  * Server schema v2: kitchen and bar items, append-only stock movements, devices and their applied
  * mutation ids, and the push function that applies a device's outbox idempotently.
  */
-export const v2StockSync = String.raw`
+export const v2StockSync = `
 CREATE TABLE kg.items (
   id            uuid PRIMARY KEY,
   restaurant_id uuid NOT NULL REFERENCES kg.restaurants,
