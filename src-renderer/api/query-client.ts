@@ -44,7 +44,7 @@ export function createQueryClient(): QueryClient {
   function endSessionIfLost(error: unknown): boolean {
     if (!isBridgeError(error, 'unauthenticated') || !client.getQueryData(SESSION)) return false;
     replaceSession(client, null);
-    notifications.show({ color: 'yellow', title: 'Signed out', message: error.message });
+    notifications.show({ color: 'yellow', title: 'Your session has ended', message: error.message });
     return true;
   }
 

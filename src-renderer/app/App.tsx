@@ -1,6 +1,7 @@
 import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { AuthScreen } from '../features/auth/AuthScreen';
 import { useSession } from '../features/auth/session';
+import { SignedInProvider } from '../features/auth/signed-in';
 import { useKeychainNotice } from '../features/device/use-keychain-notice';
 import { Shell } from './Shell';
 
@@ -27,5 +28,11 @@ export function App() {
       </Center>
     );
   }
-  return session.data ? <Shell /> : <AuthScreen />;
+  return session.data ? (
+    <SignedInProvider value={session.data}>
+      <Shell />
+    </SignedInProvider>
+  ) : (
+    <AuthScreen />
+  );
 }

@@ -1,5 +1,5 @@
 import { AppShell, Avatar, Group, NavLink, Stack, Text } from '@mantine/core';
-import { useSignedIn } from '../features/auth/session';
+import { useSignedIn } from '../features/auth/signed-in';
 import { Brand } from '../ui/Brand';
 import type { ScreenId } from './screens';
 

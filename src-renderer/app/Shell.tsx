@@ -1,6 +1,6 @@
 import { AppShell } from '@mantine/core';
 import { useState } from 'react';
-import { useSignedIn } from '../features/auth/session';
+import { useSignedIn } from '../features/auth/signed-in';
 import { Navigation } from './Navigation';
 import { StatusBar } from './StatusBar';
 import { SCREENS, type ScreenId } from './screens';

@@ -15,7 +15,7 @@ interface ContractFormOptions<S extends FormSchema> {
 }
 
 export function useContractForm<S extends FormSchema>(schema: S, { defaultValues, normalise }: ContractFormOptions<S>) {
-  const validate = zodResolver(schema) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
+  const validate: Resolver<z.input<S>, unknown, z.output<S>> = zodResolver(schema);
   const resolver: Resolver<z.input<S>, unknown, z.output<S>> = (values, context, options) =>
     validate(normalise ? normalise(values) : values, context, options);
   return useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues, mode: 'onTouched' });

@@ -54,7 +54,7 @@ export function ResetPasswordForm({ onDone, onCancel }: ResetPasswordFormProps) 
         <TextInput
           label="Reset code"
           autoComplete="one-time-code"
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.08em' } }}
           {...form.register('code')}
           error={errors.code?.message}
         />

@@ -6,7 +6,7 @@ import { type Area, COMMON_UNITS, canManage } from '../../../shared/domain';
 import { capitalise } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth/signed-in';
 import { DeleteItemDialog } from './DeleteItemDialog';
 import { HistoryDrawer } from './HistoryDrawer';
 import { ItemDialog } from './ItemDialog';

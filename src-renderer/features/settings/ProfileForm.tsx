@@ -6,7 +6,7 @@ import { FormAlert } from '../../forms/FormAlert';
 import { firstMessage } from '../../forms/first-message';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth/signed-in';
 import { useUpdateProfile } from './settings-api';
 
 const PRODUCE_LISTS = [
@@ -66,13 +66,13 @@ export function ProfileForm() {
               render={({ field }) => (
                 <TagsInput
                   label={label}
-                  description={`Suggested as names when you add a ${area} item. Press Enter or comma after each.`}
+                  description={`Suggested as names when you add a ${area} item. Press Enter after each.`}
                   placeholder="Add a name"
                   value={field.value}
                   onChange={field.onChange}
                   onBlur={field.onBlur}
                   ref={field.ref}
-                  splitChars={[',']}
+                  splitChars={[]}
                   clearable
                   error={firstMessage(errors[name])}
                 />

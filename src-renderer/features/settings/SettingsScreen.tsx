@@ -2,7 +2,8 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { IconLogout } from '@tabler/icons-react';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
-import { useSignedIn, useSignOut } from '../auth/session';
+import { useSignOut } from '../auth/session';
+import { useSignedIn } from '../auth/signed-in';
 import { DeviceInfoPanel } from '../device/DeviceInfoPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';

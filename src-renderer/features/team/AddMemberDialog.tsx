@@ -6,7 +6,7 @@ import type { Role } from '../../../shared/domain';
 import { FormAlert } from '../../forms/FormAlert';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth/signed-in';
 import { useAddTeamMember } from './team-api';
 import { assignableRoles, ROLE_LABELS } from './team-rules';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
 import { formatTime } from '../../ui/format';
-import type { IssuedCode } from './TeamScreen';
+import type { IssuedCode } from './team-api';
 
 /** The code is shown this once: copy it or read it out, then it is gone from the screen. */
 interface ResetCodeDialogProps {

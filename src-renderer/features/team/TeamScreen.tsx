@@ -1,16 +1,13 @@
 import { Alert, Button, Center, Loader } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth/signed-in';
 import { AddMemberDialog } from './AddMemberDialog';
 import { ResetCodeDialog } from './ResetCodeDialog';
 import { TeamTable } from './TeamTable';
-import { useTeam } from './team-api';
-
-export type IssuedCode = ChannelOutput<'auth.issueResetCode'> & { fullName: string };
+import { type IssuedCode, useTeam } from './team-api';
 
 /** Owners and managers: who can sign in, in which role, and help for a forgotten password. */
 export function TeamScreen() {

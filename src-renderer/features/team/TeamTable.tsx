@@ -1,11 +1,9 @@
 import { Badge, Button, Group, Paper, Select, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import type { TeamMember } from '../../../shared/contract/users';
 import type { Role } from '../../../shared/domain';
 import { formatDateTime } from '../../ui/format';
-import { useSignedIn } from '../auth/session';
-import type { IssuedCode } from './TeamScreen';
-import { useDeactivate, useIssueResetCode, useReactivate, useSetRole } from './team-api';
+import { useSignedIn } from '../auth/signed-in';
+import { type IssuedCode, useDeactivate, useIssueResetCode, useReactivate, useSetRole } from './team-api';
 import { assignableRoles, canChangeMember, ROLE_LABELS } from './team-rules';
 
 interface TeamTableProps {
@@ -29,15 +27,14 @@ export function TeamTable({ members, onCodeIssued }: TeamTableProps) {
 
   return (
     <Paper withBorder radius="md">
-      <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Team members">
+      <Table highlightOnHover layout="fixed" verticalSpacing="sm" horizontalSpacing="sm" aria-label="Team members">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Team member</Table.Th>
-            <Table.Th>Position</Table.Th>
-            <Table.Th w={140}>Role</Table.Th>
-            <Table.Th w={120}>Status</Table.Th>
-            <Table.Th w={190}>Last sign-in</Table.Th>
-            <Table.Th>
+            <Table.Th w={124}>Role</Table.Th>
+            <Table.Th w={130}>Status</Table.Th>
+            <Table.Th w={184}>Last sign-in</Table.Th>
+            <Table.Th w={262}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
@@ -49,23 +46,19 @@ export function TeamTable({ members, onCodeIssued }: TeamTableProps) {
               <Table.Tr key={member.id} c={member.isActive ? undefined : 'dimmed'}>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={500}>
+                    <Text size="sm" fw={500} truncate="end">
                       {member.fullName}
                     </Text>
                     {member.id === me.id && (
-                      <Badge size="xs" variant="light" style={{ flex: 'none' }}>
+                      <Badge size="sm" variant="light" tt="none" style={{ flex: 'none' }}>
                         You
                       </Badge>
                     )}
                   </Group>
-                  <Text size="xs" c="dimmed">
-                    @{member.username}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {member.email}
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {[member.position, `@${member.username}`, member.email].filter(Boolean).join(' · ')}
                   </Text>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{member.position || '—'}</Table.Td>
                 <Table.Td>
                   {changeable ? (
                     <Select
@@ -81,7 +74,7 @@ export function TeamTable({ members, onCodeIssued }: TeamTableProps) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={member.isActive ? 'teal' : 'gray'} variant="light" style={{ flex: 'none' }}>
+                  <Badge color={member.isActive ? 'teal' : 'gray'} variant="light" tt="none">
                     {member.isActive ? 'Active' : 'Deactivated'}
                   </Badge>
                 </Table.Td>
@@ -92,7 +85,6 @@ export function TeamTable({ members, onCodeIssued }: TeamTableProps) {
                       <Button
                         size="compact-sm"
                         variant="default"
-                        leftSection={<IconKey size={14} />}
                         aria-label={`Reset code for ${member.fullName}`}
                         onClick={() => issueFor(member)}
                         disabled={!member.isActive}
@@ -104,7 +96,6 @@ export function TeamTable({ members, onCodeIssued }: TeamTableProps) {
                           size="compact-sm"
                           variant="subtle"
                           color="red"
-                          leftSection={<IconUserOff size={14} />}
                           aria-label={`Deactivate ${member.fullName}`}
                           onClick={() => deactivate.mutate({ userId: member.id })}
                         >
@@ -114,7 +105,6 @@ export function TeamTable({ members, onCodeIssued }: TeamTableProps) {
                         <Button
                           size="compact-sm"
                           variant="subtle"
-                          leftSection={<IconUserCheck size={14} />}
                           aria-label={`Reactivate ${member.fullName}`}
                           onClick={() => reactivate.mutate({ userId: member.id })}
                         >

@@ -1,5 +1,6 @@
 /** The restaurant's team over the bridge. Only owners and managers reach these screens. */
 import { useQuery } from '@tanstack/react-query';
+import type { ChannelOutput } from '../../../shared/contract';
 import { channelQuery, useChannelMutation } from '../../api/hooks';
 
 export const useTeam = () => useQuery(channelQuery('users.list', {}));
@@ -11,3 +12,6 @@ export const useSetRole = () => useChannelMutation('users.setRole', changesTeam)
 export const useDeactivate = () => useChannelMutation('users.deactivate', changesTeam);
 export const useReactivate = () => useChannelMutation('users.reactivate', changesTeam);
 export const useIssueResetCode = () => useChannelMutation('auth.issueResetCode');
+
+/** A reset code just issued, with the name of whom it is for: shown once. */
+export type IssuedCode = ChannelOutput<'auth.issueResetCode'> & { fullName: string };

@@ -1,0 +1,16 @@
+/**
+ * The session of the signed-in app, handed down from the app's root. Screens read it from here
+ * rather than from the query: when the session ends, the root swaps them out in the same render.
+ */
+import { createContext, useContext } from 'react';
+import type { SessionView } from '../../../shared/contract/auth';
+
+const SignedIn = createContext<SessionView | null>(null);
+
+export const SignedInProvider = SignedIn.Provider;
+
+export function useSignedIn(): SessionView {
+  const session = useContext(SignedIn);
+  if (!session) throw new Error('useSignedIn is only for screens behind sign-in');
+  return session;
+}
