@@ -98,15 +98,16 @@ async function pushOneByOne(device: Device, central: CentralServer): Promise<voi
   }
 }
 
-async function pushBenchmarks(server: TestServer, central: CentralServer, progress: (m: string) => void) {
+/** A device signed in as the owner of a new restaurant with one item, synced. */
+async function restaurantWithItem(server: TestServer, username: string) {
   const device = await openDevice(server);
   await call(device.core, 'auth.register', {
-    restaurantName: 'Bench Bistro',
+    restaurantName: `Bistro ${username}`,
     restaurantType: 'restaurant',
     fullName: 'Bea Bench',
     position: 'Owner',
-    username: 'bench',
-    email: 'bench@bistro.test',
+    username,
+    email: `${username}@bistro.test`,
     password: PASSWORD,
   });
   const item = (await call(device.core, 'inventory.create', {
@@ -119,25 +120,45 @@ async function pushBenchmarks(server: TestServer, central: CentralServer, progre
     par: null,
   })) as { id: string };
   await device.core.syncNow();
-  const pushAll = async () => {
-    const token = await device.token();
-    await push({
-      db: device.core.db,
-      server: central,
-      deviceId: deviceId(device.core.db),
-      tokenFor: async () => token,
-    });
-    if (readOutbox(device.core.db, 1).length > 0) throw new Error('push left mutations behind');
-  };
+  return { device, itemId: item.id };
+}
+
+async function pushAll(device: Device, central: CentralServer): Promise<void> {
+  const token = await device.token();
+  await push({ db: device.core.db, server: central, deviceId: deviceId(device.core.db), tokenFor: async () => token });
+  if (readOutbox(device.core.db, 1).length > 0) throw new Error('push left mutations behind');
+}
+
+async function pushBenchmarks(server: TestServer, central: CentralServer, progress: (m: string) => void) {
+  const { device, itemId } = await restaurantWithItem(server, 'pusher');
   progress(`pushing ${MOVEMENTS.toLocaleString('en')} queued movements in batches…`);
   const batched = await timedRuns(5, async () => {
-    await primeOutbox(device, item.id, MOVEMENTS);
-    return timed(pushAll);
+    await primeOutbox(device, itemId, MOVEMENTS);
+    return timed(() => pushAll(device, central));
   });
   progress('pushing them one row per round trip (the baseline; slow)…');
-  await primeOutbox(device, item.id, MOVEMENTS);
+  await primeOutbox(device, itemId, MOVEMENTS);
   const oneByOne = await timed(() => pushOneByOne(device, central));
-  return { device, item, batched, oneByOne };
+  return { device, batched, oneByOne };
+}
+
+/** A restaurant holding exactly MOVEMENTS movements, pulled onto fresh devices. */
+async function pullBenchmarks(server: TestServer, central: CentralServer, devices: Device[]) {
+  const { device, itemId } = await restaurantWithItem(server, 'puller');
+  devices.push(device);
+  await primeOutbox(device, itemId, MOVEMENTS);
+  await pushAll(device, central);
+  return timedRuns(5, async () => {
+    const reader = await openDevice(server);
+    devices.push(reader);
+    await call(reader.core, 'auth.login', { login: 'puller', password: PASSWORD });
+    const token = await reader.token();
+    const restaurantId = boundRestaurant(reader.core.db) ?? '';
+    return timed(async () => {
+      const outcome = await pull({ db: reader.core.db, server: central, token, restaurantId });
+      if (outcome.kind !== 'pulled' || outcome.rows < MOVEMENTS) throw new Error(`pulled ${JSON.stringify(outcome)}`);
+    });
+  });
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -163,18 +184,8 @@ export async function syncBenchmarks(progress: (message: string) => void): Promi
     const { device, batched, oneByOne } = await pushBenchmarks(server, central, progress);
     devices.push(device);
 
-    progress(`pulling ${MOVEMENTS.toLocaleString('en')}+ changes onto a fresh device…`);
-    const pulled = await timedRuns(5, async () => {
-      const reader = await openDevice(server);
-      devices.push(reader);
-      await call(reader.core, 'auth.login', { login: 'bench', password: PASSWORD });
-      const token = await reader.token();
-      const restaurantId = boundRestaurant(reader.core.db) ?? '';
-      return timed(async () => {
-        const outcome = await pull({ db: reader.core.db, server: central, token, restaurantId });
-        if (outcome.kind !== 'pulled' || outcome.rows < MOVEMENTS) throw new Error(`pulled ${JSON.stringify(outcome)}`);
-      });
-    });
+    progress(`pulling ${MOVEMENTS.toLocaleString('en')} changes onto fresh devices…`);
+    const pulled = await pullBenchmarks(server, central, devices);
 
     progress('pooled query vs connect-per-request…');
     const { pooled, perRequest } = await queryBenchmarks(server);
