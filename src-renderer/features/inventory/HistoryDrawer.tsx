@@ -67,7 +67,13 @@ export function HistoryDrawer({ opened, item, onClose }: HistoryDrawerProps) {
         </Text>
       )}
       {history.data && history.data.movements.length > 0 && (
-        <Table striped highlightOnHover verticalSpacing="xs" aria-label={`Stock movements of ${current?.name}`}>
+        <Table
+          striped
+          highlightOnHover
+          verticalSpacing="xs"
+          aria-label={`Stock movements of ${current?.name}`}
+          styles={{ th: { whiteSpace: 'nowrap' } }}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>When</Table.Th>
@@ -83,8 +89,8 @@ export function HistoryDrawer({ opened, item, onClose }: HistoryDrawerProps) {
               <Table.Tr key={movement.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(movement.recordedAt)}</Table.Td>
                 <Table.Td>{movement.recordedBy}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={REASON_COLOURS[movement.reason]} size="sm">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge variant="light" color={REASON_COLOURS[movement.reason]} size="sm" tt="none">
                     {capitalise(movement.reason)}
                   </Badge>
                 </Table.Td>

@@ -1,13 +1,12 @@
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller, type FieldPath } from 'react-hook-form';
 import { type CreateItemInput, createItemInput, type Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
 import { normaliseDecimal, optionalDecimal } from '../../forms/decimal-text';
 import { FormAlert } from '../../forms/FormAlert';
+import { SuggestField } from '../../forms/SuggestField';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
-import { SuggestInput } from '../../ui/SuggestInput';
 import { useCreateItem, useUpdateItem } from './inventory-api';
 
 export interface ItemSuggestions {
@@ -70,58 +69,30 @@ export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
     update.mutate({ id: item.id, ...patch }, { onSuccess: done('saved'), onError });
   });
 
-  const suggest = (
-    name: FieldPath<CreateItemInput>,
-    label: string,
-    data: string[],
-    required = false,
-    description = '',
-  ) => (
-    <Controller
-      control={form.control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <SuggestInput
-          label={label}
-          withAsterisk={required}
-          description={description || undefined}
-          data={data}
-          value={String(field.value ?? '')}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          ref={field.ref}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
-  );
-
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormAlert form={form} />
-        <Controller
+        <SuggestField
           control={form.control}
           name="name"
-          render={({ field, fieldState }) => (
-            <SuggestInput
-              label="Name"
-              withAsterisk
-              data-autofocus
-              placeholder={area === 'bar' ? 'e.g. Gin, London dry' : 'e.g. Tomatoes, vine'}
-              data={suggestions.names}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
+          label="Name"
+          required
+          autoFocus
+          placeholder={area === 'bar' ? 'e.g. Gin, London dry' : 'e.g. Tomatoes, vine'}
+          data={suggestions.names}
         />
         <SimpleGrid cols={2}>
-          {suggest('category', 'Category', suggestions.categories)}
-          {suggest('supplier', 'Supplier', suggestions.suppliers)}
-          {suggest('unit', 'Unit', suggestions.units, true, 'How you count it: kg, bottle, case…')}
+          <SuggestField control={form.control} name="category" label="Category" data={suggestions.categories} />
+          <SuggestField control={form.control} name="supplier" label="Supplier" data={suggestions.suppliers} />
+          <SuggestField
+            control={form.control}
+            name="unit"
+            label="Unit"
+            required
+            description="How you count it: kg, bottle, case…"
+            data={suggestions.units}
+          />
           <TextInput
             label="Unit cost"
             withAsterisk
