@@ -4,7 +4,8 @@
  * application role the desktop clients connect as. Run once by an administrator; running it again
  * changes nothing. The administrator's password is asked for (or read from KITCHENGUARD_ADMIN_PASSWORD)
  * and never stored; the application password comes from KITCHENGUARD_APP_PASSWORD or, for a new
- * role, is generated and printed once.
+ * role, is generated and printed once. After restoring the database from a backup, run it once
+ * with --after-restore: every computer then puts back what the backup lacks and resyncs.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     ca: { type: 'string' },
     'app-user': { type: 'string', default: 'kitchenguard_app' },
     'new-app-password': { type: 'boolean', default: false },
+    'after-restore': { type: 'boolean', default: false },
   },
 });
 
@@ -64,7 +66,7 @@ const appPassword = process.env.KITCHENGUARD_APP_PASSWORD ?? generated;
 try {
   const result = await setupServer(
     { ...where, password: adminPassword, ssl: { ca, rejectUnauthorized: true } },
-    { appRole: values['app-user'] ?? 'kitchenguard_app', appPassword },
+    { appRole: values['app-user'] ?? 'kitchenguard_app', appPassword, restored: values['after-restore'] },
   );
   const changed = result.fromVersion === result.toVersion ? 'already current' : `upgraded from ${result.fromVersion}`;
   console.log(`KitchenGuard schema version ${result.toVersion} (${changed}) on ${where.database} at ${where.host}.`);

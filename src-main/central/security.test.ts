@@ -290,9 +290,8 @@ describe('without a session', () => {
   });
 
   it('reads only server-wide bookkeeping: the generation and the schema versions', async () => {
-    expect((await app.query(null, 'SELECT singleton, min_version FROM kg.server_info')).rows).toEqual([
-      { singleton: true, min_version: '0' },
-    ]);
+    const { rows } = await app.query(null, 'SELECT singleton, generation FROM kg.server_info');
+    expect(rows).toEqual([{ singleton: true, generation: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
     expect((await app.query(null, 'SELECT version FROM kg.schema_migrations ORDER BY version')).rows).toEqual([
       { version: 1 },
       { version: 2 },
@@ -421,8 +420,10 @@ describe('between restaurants', () => {
       ['kg.issue_reset_code($1)', [b.manager.id]],
       ['kg.upload_users($1)', [JSON.stringify([{ ...person('staff'), id: b.staff.id, passwordHash: '$2a$04$x' }])]],
       ['kg.upload_items($1)', [JSON.stringify([itemArgs(b.itemId)])]],
-      ['kg.upload_movements($1, $2)', [JSON.stringify([movementArgs(b.itemId)]), a.deviceId]],
     ]);
+    // A movement of an item A does not have waits for that item: nothing lands in B.
+    const upload = [JSON.stringify([{ ...movementArgs(b.itemId), by: a.owner.id }]), a.deviceId];
+    expect(await app.call(a.owner.token, 'kg.upload_movements($1, $2)', ...upload)).toBe(0);
   });
 
   it("create_user cannot place anyone in B, nor reuse a B member's id", async () => {
@@ -588,14 +589,25 @@ describe('roles, enforced by the functions themselves', () => {
       ['kg.set_active($1, $2)', [a.manager.id, false]],
       ['kg.issue_reset_code($1)', [a.manager.id]],
       ['kg.upload_users($1)', [JSON.stringify([{ ...other, passwordHash: '$2a$04$x' }])]],
-      ['kg.upload_items($1)', [JSON.stringify([itemArgs()])]],
-      ['kg.upload_movements($1, $2)', [JSON.stringify([movementArgs(a.itemId)]), a.deviceId]],
     ];
     await expectRefused(
       a.staff.token,
       'KG403',
       calls.map(([sql, params]) => [sql, params, 'Only an owner or a manager can do this.']),
     );
+  });
+
+  it('after a restore, staff bring back only their own movements, and no items', async () => {
+    expect(await app.call(a.staff.token, 'kg.upload_items($1)', JSON.stringify([itemArgs()]))).toBe(0);
+    const own = { ...movementArgs(a.itemId), by: a.staff.id };
+    const others = { ...movementArgs(a.itemId), by: a.owner.id };
+    const upload = [JSON.stringify([own, others]), a.deviceId];
+    expect(await app.call(a.staff.token, 'kg.upload_movements($1, $2)', ...upload)).toBe(1);
+    const { rows } = await adminQuery(server, 'SELECT id, recorded_by FROM kg.stock_movements WHERE id IN ($1, $2)', [
+      own.id,
+      others.id,
+    ]);
+    expect(rows).toEqual([{ id: own.id, recorded_by: a.staff.id }]);
   });
 
   it('staff pushes of item changes are refused while their stock movements land', async () => {
@@ -727,6 +739,25 @@ describe('login throttling', () => {
     expect((await login(member.username)).status).toBe('ok');
     for (let i = 0; i < 4; i++) await login(member.email, 'not the password');
     expect((await login(member.username)).status).toBe('ok');
+  });
+
+  it("guessing an owner's password by re-joining their restaurant counts as failed sign-ins", async () => {
+    const victim = await addMember(owner, 'manager');
+    const join = (password: string) =>
+      app.call(
+        null,
+        'kg.join_restaurant($1, $2, $3, $4, $5)',
+        { id: victim.restaurantId, name: 'Any', type: 'restaurant' },
+        { id: victim.id, username: victim.username, email: victim.email, fullName: 'Any', role: 'manager' },
+        '$2a$04$aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+        password,
+        randomUUID(),
+      );
+    for (let i = 0; i < 5; i++) expect(await join('not the password')).toEqual({ status: 'invalid' });
+    expect((await join(PASSWORD)).status).toBe('locked');
+    expect((await login(victim.username)).status).toBe('locked');
+    await expireLock(victim);
+    expect((await join(PASSWORD)).status).toBe('ok');
   });
 
   it('an unknown login name is throttled as well, and says no more than a wrong password', async () => {

@@ -117,6 +117,17 @@ describe('on an empty database', () => {
     expect(await catalogOf(target)).toEqual(before);
   });
 
+  it('after a restore it gives the server a new generation, and otherwise never', async () => {
+    const target = await freshTarget();
+    await setup(target);
+    const generation = () => admin<string>(target, 'SELECT generation::text FROM kg.server_info');
+    const first = await generation();
+    await setup(target);
+    expect(await generation()).toBe(first);
+    await setupServer(adminConfig(cluster, target.database), { appRole: target.role, restored: true });
+    expect(await generation()).not.toBe(first);
+  });
+
   it('two set-ups at once: one creates, the other finds it done', async () => {
     const target = await freshTarget();
     const results = await Promise.all([setup(target), setup(target)]);

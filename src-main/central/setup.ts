@@ -12,6 +12,11 @@ export interface SetupOptions {
   appRole: string;
   /** Sets (or resets) the application role's password; omitted, an existing role keeps its own. */
   appPassword?: string;
+  /**
+   * The database was just restored from a backup: give it a new generation, so every device
+   * re-uploads what it holds that the backup lacks, then pulls everything again.
+   */
+  restored?: boolean;
 }
 
 export interface SetupResult {
@@ -53,6 +58,7 @@ export async function setupServer(admin: pg.ClientConfig, options: SetupOptions)
         migration.name,
       ]);
     }
+    if (options.restored) await client.query('UPDATE kg.server_info SET generation = gen_random_uuid()');
     const roleCreated = await ensureAppRole(client, options);
     await grantAppRole(client, options.appRole);
     await client.query('COMMIT');

@@ -98,7 +98,12 @@ export function createInventoryService({ db, clock }: StoreContext) {
       const fields = toFields(input);
       db.transaction(() => {
         items.updateItem(db, current.id, fields, actor.userId, now());
-        appendMutation(db, { name: 'item.update', args: { id: current.id, ...fields }, at: now(), authorId: actor.userId });
+        appendMutation(db, {
+          name: 'item.update',
+          args: { id: current.id, ...fields },
+          at: now(),
+          authorId: actor.userId,
+        });
       })();
       return toItem(itemOf(actor, current.id));
     },

@@ -46,9 +46,10 @@ export function waitingMutations(db: Db): number {
 }
 
 export function readOutbox(db: Db, limit = 1000): Mutation[] {
-  const rows = sql(db, 'SELECT mutation_id, name, args, created_at, author_id FROM outbox ORDER BY mutation_id LIMIT ?').all(
-    limit,
-  ) as { mutation_id: number; name: string; args: string; created_at: string; author_id: string | null }[];
+  const rows = sql(
+    db,
+    'SELECT mutation_id, name, args, created_at, author_id FROM outbox ORDER BY mutation_id LIMIT ?',
+  ).all(limit) as { mutation_id: number; name: string; args: string; created_at: string; author_id: string | null }[];
   return rows.map((row) => ({
     mutationId: row.mutation_id,
     name: row.name,

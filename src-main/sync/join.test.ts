@@ -124,12 +124,7 @@ describe('joining a server with data made on this computer', () => {
     await expectConverged(file.server, local.id, [pc]);
   });
 
-  // Known gap, needing a server schema change (reported): kg.join_restaurant inserts the joining
-  // user with kg.insert_user, which leaves out the produce lists, and kg.upload_users then skips
-  // them as already there; the first pull copies the empty lists over this computer's. Pinned as it
-  // behaves today, step by step, so a broken set-up cannot pass for the gap; when the server keeps
-  // the lists, the two empty-list expectations become the lists.
-  test("gap: the joining owner's produce lists are lost (their position is kept)", async () => {
+  test("the joining owner's profile goes up whole: position and produce lists", async () => {
     const pc = await devices.open('pc');
     const local = await localRestaurant(pc);
     const profile = { position: 'Chef-owner', kitchenProduceList: ['Flour'], barProduceList: ['Gin'] };
@@ -143,13 +138,9 @@ describe('joining a server with data made on this computer', () => {
       'SELECT position, kitchen_produce_list AS "kitchenProduceList", bar_produce_list AS "barProduceList" FROM kg.users WHERE id = $1',
       [local.ownerId],
     );
-    expect(rows).toEqual([{ ...profile, kitchenProduceList: [], barProduceList: [] }]);
+    expect(rows).toEqual([profile]);
     await syncAll([pc]);
-    expect((await pc.call('auth.session', {}))?.user).toMatchObject({
-      ...profile,
-      kitchenProduceList: [],
-      barProduceList: [],
-    });
+    expect((await pc.call('auth.session', {}))?.user).toMatchObject(profile);
   });
 });
 

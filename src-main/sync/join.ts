@@ -19,7 +19,7 @@ import type { Db } from '../store/database';
 import { sql } from '../store/statements';
 import { adoptGrant } from './adopt';
 import type { SyncEngine } from './engine';
-import { asAppFailure, callServer, grantReply } from './server-calls';
+import { asAppFailure, callServer, type LoginReply, loginReply } from './server-calls';
 import { bindRestaurant, boundRestaurant } from './sync-state';
 import { lastIssuedMutation, setDevicePosition, type UploadCounts, uploadHoldings } from './upload';
 
@@ -109,7 +109,7 @@ async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Pro
   const user = findUserById(db, actor.userId)!;
   const server = await deps.link.requireServer();
   const restaurant = findRestaurant(db, actor.restaurantId)!;
-  const grant = await callServer(
+  const reply = await callServer(
     server,
     null,
     'SELECT kg.join_restaurant($1::jsonb, $2::jsonb, $3, $4, $5) AS reply',
@@ -120,8 +120,9 @@ async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Pro
       ownerPassword,
       deps.deviceId,
     ],
-    grantReply,
+    loginReply,
   );
+  const grant = joined(reply);
   // Changes made before this point travel inside the upload; later ones are pushed as usual.
   const upTo = lastIssuedMutation(db);
   const target = { db, server, token: grant.token, restaurantId: actor.restaurantId, deviceId: deps.deviceId };
@@ -133,6 +134,15 @@ async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Pro
   })();
   await adoptGrant({ db, auth: deps.auth, hashCost: deps.hashCost }, grant, ownerPassword);
   return uploaded;
+}
+
+/** The server's answer to a join: a session, or why not (counted like a sign-in). */
+function joined(reply: LoginReply): Extract<LoginReply, { status: 'ok' }> {
+  if (reply.status === 'ok') return reply;
+  if (reply.status === 'locked') {
+    throw fail.rateLimited('Too many failed attempts. Try again later.', reply.retryAfterSeconds);
+  }
+  throw fail.validation('ownerPassword', 'Password is incorrect.');
 }
 
 export async function disconnect(deps: Pick<JoinDeps, 'db' | 'link' | 'engine'>): Promise<{ ok: true }> {

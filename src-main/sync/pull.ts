@@ -60,7 +60,7 @@ async function pageEnd(query: Query, cursor: number, latest: number): Promise<nu
 /** The restaurant's version and the server's generation and kept history; null for an ended session. */
 async function readHead(query: Query): Promise<Page['head'] | null> {
   const headRow = (
-    await query('SELECT s.version, i.generation, i.min_version FROM kg.restaurant_sync s CROSS JOIN kg.server_info i')
+    await query('SELECT s.version, s.min_version, i.generation FROM kg.restaurant_sync s CROSS JOIN kg.server_info i')
   ).rows[0];
   // Row-level security shows no restaurant to a session that is no longer valid.
   return headRow ? serverHead.parse(headRow) : null;

@@ -49,7 +49,7 @@ export type ServerUserJson = z.output<typeof userJson>;
 const grant = z.object({ token: z.string().min(20), expiresAt: z.string(), user: userJson });
 export type ServerGrant = z.output<typeof grant>;
 
-const loginReply = z.discriminatedUnion('status', [
+export const loginReply = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), token: z.string().min(20), expiresAt: z.string(), user: userJson }),
   z.object({ status: z.literal('invalid') }),
   z.object({ status: z.literal('inactive') }),

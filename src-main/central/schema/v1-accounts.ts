@@ -7,9 +7,7 @@ export const v1Accounts = String.raw`
 CREATE TABLE kg.server_info (
   singleton   boolean PRIMARY KEY DEFAULT true CHECK (singleton),
   -- A restored backup gets a new generation: devices that saw another one resync.
-  generation  uuid NOT NULL DEFAULT gen_random_uuid(),
-  -- Changes at or below this version may have been pruned: an older cursor means a full resync.
-  min_version bigint NOT NULL DEFAULT 0
+  generation  uuid NOT NULL DEFAULT gen_random_uuid()
 );
 INSERT INTO kg.server_info DEFAULT VALUES;
 
@@ -26,7 +24,9 @@ CREATE TABLE kg.restaurants (
 -- until commit, so versions become visible in commit order and "version > cursor" skips nothing.
 CREATE TABLE kg.restaurant_sync (
   restaurant_id uuid PRIMARY KEY REFERENCES kg.restaurants ON DELETE CASCADE,
-  version       bigint NOT NULL DEFAULT 0
+  version       bigint NOT NULL DEFAULT 0,
+  -- Changes at or below this version may have been pruned: an older cursor means a full resync.
+  min_version   bigint NOT NULL DEFAULT 0
 );
 
 CREATE TABLE kg.users (

@@ -12,25 +12,35 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
 DECLARE
   r uuid := (p_restaurant->>'id')::uuid;
   u uuid := (p_user->>'id')::uuid;
+  k text := 'user:' || u;
+  wait integer := kg.throttle_wait(k);
   h text;
 BEGIN
   IF p_user->>'role' NOT IN ('owner', 'manager') THEN
     RAISE EXCEPTION 'Only an owner or a manager can connect a restaurant to the server.' USING ERRCODE = 'KG403';
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM kg.restaurants WHERE id = r) THEN
+  -- Guessing a password here is guessing a sign-in: the same lock, the same count.
+  IF wait > 0 THEN
+    RETURN jsonb_build_object('status', 'locked', 'retryAfterSeconds', wait);
+  END IF;
+  IF EXISTS (SELECT 1 FROM kg.restaurants WHERE id = r) THEN
+    SELECT c.password_hash INTO h FROM kg.credentials c JOIN kg.users usr ON usr.id = c.user_id
+     WHERE usr.id = u AND usr.restaurant_id = r AND usr.role IN ('owner', 'manager') AND usr.is_active;
+  ELSE
     h := kg.readable_hash(p_hash);
-    IF crypt(coalesce(p_password, ''), h) <> h THEN
-      RAISE EXCEPTION 'Password is incorrect.' USING ERRCODE = 'KG422', DETAIL = 'ownerPassword';
-    END IF;
+  END IF;
+  IF h IS NULL OR crypt(coalesce(p_password, ''), h) <> h THEN
+    PERFORM kg.throttle_failure(k);
+    RETURN jsonb_build_object('status', 'invalid');
+  END IF;
+  DELETE FROM kg.login_throttle WHERE login_key = k;
+  IF NOT EXISTS (SELECT 1 FROM kg.restaurants WHERE id = r) THEN
     INSERT INTO kg.restaurants (id, name, type, version) VALUES (r, p_restaurant->>'name', p_restaurant->>'type', 1);
     INSERT INTO kg.restaurant_sync (restaurant_id, version) VALUES (r, 1);
     PERFORM kg.insert_user(p_user, r, p_user->>'role', h, 1);
-  ELSE
-    SELECT c.password_hash INTO h FROM kg.credentials c JOIN kg.users usr ON usr.id = c.user_id
-     WHERE usr.id = u AND usr.restaurant_id = r AND usr.role IN ('owner', 'manager') AND usr.is_active;
-    IF h IS NULL OR crypt(coalesce(p_password, ''), h) <> h THEN
-      RAISE EXCEPTION 'Password is incorrect.' USING ERRCODE = 'KG422', DETAIL = 'ownerPassword';
-    END IF;
+    UPDATE kg.users SET kitchen_produce_list = coalesce(p_user->'kitchenProduceList', '[]'),
+                        bar_produce_list = coalesce(p_user->'barProduceList', '[]')
+     WHERE id = u;
   END IF;
   RETURN kg.open_session(u, p_device);
 END $$;
@@ -69,46 +79,56 @@ BEGIN
   RETURN added;
 END $$;
 
+-- Items the device holds. A row the server lacks is added; one the server holds older (a restore
+-- from a backup) is brought forward. Only owners and managers shape the item list: for staff, none.
 CREATE FUNCTION kg.upload_items(p_items jsonb) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
 DECLARE
-  a kg.actor := kg.require_manager();
-  v bigint := kg.next_version(a.restaurant_id);
+  a kg.actor := kg.require_actor();
+  v bigint;
   added integer;
 BEGIN
+  IF a.role NOT IN ('owner', 'manager') THEN
+    RETURN 0;
+  END IF;
   IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_items) e JOIN kg.items i ON i.id = (e.value->>'id')::uuid
               WHERE i.restaurant_id <> a.restaurant_id) THEN
     RAISE EXCEPTION 'No such item.' USING ERRCODE = 'KG404';
   END IF;
-  INSERT INTO kg.items (id, restaurant_id, area, name, category, supplier, unit, unit_cost, par, created_by,
-                        updated_by, created_at, updated_at, deleted_at, version)
+  v := kg.next_version(a.restaurant_id);
+  INSERT INTO kg.items AS i (id, restaurant_id, area, name, category, supplier, unit, unit_cost, par, created_by,
+                             updated_by, created_at, updated_at, deleted_at, version)
   SELECT (p->>'id')::uuid, a.restaurant_id, p->>'area', p->>'name', coalesce(p->>'category', ''),
          coalesce(p->>'supplier', ''), p->>'unit', kg.cents(p, 'unitCostCents'), kg.milli(p, 'parMilli'),
          (p->>'createdBy')::uuid, (p->>'updatedBy')::uuid, (p->>'createdAt')::timestamptz,
          (p->>'updatedAt')::timestamptz, (p->>'deletedAt')::timestamptz, v
     FROM jsonb_array_elements(p_items) AS e(p)
-  ON CONFLICT (id) DO NOTHING;
+  ON CONFLICT (id) DO UPDATE SET area = excluded.area, name = excluded.name, category = excluded.category,
+    supplier = excluded.supplier, unit = excluded.unit, unit_cost = excluded.unit_cost, par = excluded.par,
+    updated_by = excluded.updated_by, updated_at = excluded.updated_at,
+    deleted_at = coalesce(i.deleted_at, excluded.deleted_at), version = excluded.version
+  WHERE i.updated_at < excluded.updated_at;
   GET DIAGNOSTICS added = ROW_COUNT;
   RETURN added;
 END $$;
 
+-- Movements the device holds; facts merge, so one already there is left as it is. Owners and managers
+-- bring up everyone's; staff only their own. A movement of an item the server lacks waits for it.
 CREATE FUNCTION kg.upload_movements(p_movements jsonb, p_device uuid) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
 DECLARE
-  a kg.actor := kg.require_manager();
+  a kg.actor := kg.require_actor();
   v bigint := kg.next_version(a.restaurant_id);
+  everyone boolean := a.role IN ('owner', 'manager');
   added integer;
 BEGIN
-  IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_movements) e
-              WHERE NOT EXISTS (SELECT 1 FROM kg.items i
-                                 WHERE i.id = (e.value->>'itemId')::uuid AND i.restaurant_id = a.restaurant_id)) THEN
-    RAISE EXCEPTION 'A stock movement refers to an item that is not on the server.' USING ERRCODE = 'KG404';
-  END IF;
   INSERT INTO kg.stock_movements (id, restaurant_id, item_id, reason, quantity, note, recorded_by, recorded_at,
                                   device_id, version)
-  SELECT (p->>'id')::uuid, a.restaurant_id, (p->>'itemId')::uuid, p->>'reason', kg.milli(p, 'quantityMilli'),
+  SELECT (p->>'id')::uuid, a.restaurant_id, i.id, p->>'reason', kg.milli(p, 'quantityMilli'),
          coalesce(p->>'note', ''), (p->>'by')::uuid, (p->>'at')::timestamptz, p_device, v
     FROM jsonb_array_elements(p_movements) WITH ORDINALITY AS e(p, n)
+    JOIN kg.items i ON i.id = (p->>'itemId')::uuid AND i.restaurant_id = a.restaurant_id
+   WHERE everyone OR (p->>'by')::uuid = a.user_id
    ORDER BY n
   ON CONFLICT (id) DO NOTHING;
   GET DIAGNOSTICS added = ROW_COUNT;
