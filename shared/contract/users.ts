@@ -12,6 +12,8 @@ export const teamMemberSchema = z.object({
   isActive: z.boolean(),
   lastLoginAt: f.isoTime.nullable(),
   createdAt: f.isoTime,
+  /** Whether the signed-in user may change this member's role, active state and password: the core decides. */
+  canChange: z.boolean(),
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 

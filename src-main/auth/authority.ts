@@ -2,11 +2,21 @@
  * Who may manage whom in a restaurant. Owners manage everyone; managers manage staff and other
  * managers but never owners; nobody locks themselves out, and a restaurant always keeps an owner.
  */
-import type { Role } from '../../shared/domain';
+import { canManage, type Role } from '../../shared/domain';
 import { fail } from '../../shared/errors';
 import { type Actor, requireManager } from '../ipc/actor';
 import type { Db } from '../store/database';
 import { countActiveOwners, findUserById, type UserRow } from './accounts-store';
+
+/** What the team screen offers: others of the restaurant, and owners only to owners. */
+export function mayChange(actor: Actor, target: Pick<UserRow, 'id' | 'role' | 'restaurant_id'>): boolean {
+  return (
+    canManage(actor.role) &&
+    target.restaurant_id === actor.restaurantId &&
+    target.id !== actor.userId &&
+    (target.role !== 'owner' || actor.role === 'owner')
+  );
+}
 
 /** The target user, if the actor may manage them; otherwise a `forbidden` or `not_found` failure. */
 export function managedUser(db: Db, actor: Actor, userId: string): UserRow {

@@ -1,7 +1,9 @@
 /** Store rows → the shapes the contract sends to the renderer. Hashes never leave this folder. */
 import type { UserProfile } from '../../shared/contract/auth';
 import type { TeamMember } from '../../shared/contract/users';
+import type { Actor } from '../ipc/actor';
 import type { UserRow } from './accounts-store';
+import { mayChange } from './authority';
 
 export const toUserProfile = (row: UserRow): UserProfile => ({
   id: row.id,
@@ -15,7 +17,7 @@ export const toUserProfile = (row: UserRow): UserProfile => ({
   lastLoginAt: row.last_login_at,
 });
 
-export const toTeamMember = (row: UserRow): TeamMember => ({
+export const toTeamMember = (row: UserRow, viewer: Actor): TeamMember => ({
   id: row.id,
   username: row.username,
   email: row.email,
@@ -25,6 +27,7 @@ export const toTeamMember = (row: UserRow): TeamMember => ({
   isActive: row.is_active === 1,
   lastLoginAt: row.last_login_at,
   createdAt: row.created_at,
+  canChange: mayChange(viewer, row),
 });
 
 /** What the outbox carries of a user: the profile, never the password hash. */

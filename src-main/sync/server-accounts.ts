@@ -68,15 +68,15 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
   }
 
   /** A team member as the server now has them, cached for the team list. */
-  function cacheMember(json: z.output<typeof userReply>): TeamMember {
+  function cacheMember(json: z.output<typeof userReply>, viewer: Actor): TeamMember {
     storeUser(db, json);
-    return toTeamMember(findUserById(db, json.user.id)!);
+    return toTeamMember(findUserById(db, json.user.id)!, viewer);
   }
 
   async function managerCall(actor: Actor, text: string, params: unknown[]): Promise<TeamMember> {
     const token = await session.tokenFor(actor.userId);
     if (!token) throw fail.unavailable('Team changes need the central server: connect to it and sign in again.');
-    return cacheMember(await callServer(await link.requireServer(), token, text, params, userReply));
+    return cacheMember(await callServer(await link.requireServer(), token, text, params, userReply), actor);
   }
 
   async function ownToken(actor: Actor): Promise<string> {

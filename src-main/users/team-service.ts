@@ -32,13 +32,13 @@ export function createTeamService(deps: TeamDeps) {
         authorId: actor.userId,
       });
     })();
-    return toTeamMember(accounts.findUserById(db, userId)!);
+    return toTeamMember(accounts.findUserById(db, userId)!, actor);
   }
 
   return {
     list(actor: Actor): TeamMember[] {
       requireManager(actor);
-      return accounts.listUsers(db, actor.restaurantId).map(toTeamMember);
+      return accounts.listUsers(db, actor.restaurantId).map((row) => toTeamMember(row, actor));
     },
 
     async create(actor: Actor, input: ParsedInput<'users.create'>): Promise<TeamMember> {
@@ -57,7 +57,7 @@ export function createTeamService(deps: TeamDeps) {
           authorId: actor.userId,
         });
       })();
-      return toTeamMember(accounts.findUserById(db, id)!);
+      return toTeamMember(accounts.findUserById(db, id)!, actor);
     },
 
     setRole(actor: Actor, input: ParsedInput<'users.setRole'>): TeamMember {

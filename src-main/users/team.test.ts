@@ -111,6 +111,15 @@ describe('owners', () => {
     ]);
   });
 
+  it('are told whom they may change: not themselves, and owners only if they are one', async () => {
+    const { core, manager, as } = await team();
+    const changeable = async () =>
+      Object.fromEntries((await core.call('users.list', {})).map((m) => [m.fullName, m.canChange]));
+    expect(await changeable()).toEqual({ 'Mona Manager': true, 'Olive Owner': false, 'Sid Staff': true });
+    await as(manager);
+    expect(await changeable()).toEqual({ 'Mona Manager': false, 'Olive Owner': false, 'Sid Staff': true });
+  });
+
   it('new members need a free username and email', async () => {
     const { core, staff } = await team();
     expect(await core.fail('users.create', member('staff', { username: staff.username.toUpperCase() }))).toMatchObject({

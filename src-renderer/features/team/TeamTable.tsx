@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/domain';
 import { formatDateTime } from '../../ui/format';
 import { useSignedIn } from '../auth/signed-in';
 import { type IssuedCode, useDeactivate, useIssueResetCode, useReactivate, useSetRole } from './team-api';
-import { assignableRoles, canChangeMember, ROLE_LABELS } from './team-rules';
+import { assignableRoles, ROLE_LABELS } from './team-rules';
 
 interface TeamTableProps {
   members: TeamMember[];
@@ -41,7 +41,7 @@ export function TeamTable({ members, onCodeIssued }: TeamTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {members.map((member) => {
-            const changeable = canChangeMember(me, member);
+            const changeable = member.canChange;
             return (
               <Table.Tr key={member.id} c={member.isActive ? undefined : 'dimmed'}>
                 <Table.Td>
