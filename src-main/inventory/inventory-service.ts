@@ -14,7 +14,8 @@ import { newId } from '../store/ids';
 import { appendMutation } from '../store/outbox';
 import * as items from './items-store';
 import * as movements from './movements-store';
-import { toInventoryList, toItem, toMovement } from './views';
+import { createStockList } from './stock-list';
+import { toItem, toMovement } from './views';
 
 type ItemInput = Partial<ParsedInput<'inventory.update'>>;
 
@@ -34,6 +35,7 @@ export type InventoryService = ReturnType<typeof createInventoryService>;
 
 export function createInventoryService({ db, clock }: StoreContext) {
   const now = () => clock.now().toISOString();
+  const stockList = createStockList(db);
 
   function itemOf(actor: Actor, id: string): items.ItemRow {
     const row = items.findItem(db, actor.restaurantId, id);
@@ -71,7 +73,7 @@ export function createInventoryService({ db, clock }: StoreContext) {
 
   return {
     list(actor: Actor, area: Area): InventoryList {
-      return toInventoryList(items.listItems(db, actor.restaurantId, area));
+      return stockList.list(actor.restaurantId, area);
     },
 
     get(actor: Actor, id: string): Item {

@@ -26,19 +26,26 @@ export interface ItemFields {
   parMilli: number | null;
 }
 
-const SELECT_ITEMS = `
+const FROM_ITEMS = `
 SELECT i.id, i.area, i.name, i.category, i.supplier, i.unit, i.unit_cost_cents, i.par_milli, i.updated_at,
-       coalesce(s.on_hand_milli, 0) AS on_hand_milli, coalesce(u.full_name, '') AS updated_by
+       coalesce(s.on_hand_milli, 0) AS on_hand_milli, coalesce(u.full_name, '') AS updated_by, i.restaurant_id
   FROM items i
   LEFT JOIN item_stock s ON s.item_id = i.id
   LEFT JOIN users u ON u.id = i.updated_by
- WHERE i.restaurant_id = ? AND i.deleted_at IS NULL`;
+ WHERE i.deleted_at IS NULL`;
+
+/** An item row with the restaurant it belongs to, for caches that hold several restaurants. */
+export type PlacedItemRow = ItemRow & { restaurant_id: string };
 
 export const listItems = (db: Db, restaurantId: string, area: Area): ItemRow[] =>
-  sql(db, `${SELECT_ITEMS} AND i.area = ? ORDER BY i.name COLLATE NOCASE`).all(restaurantId, area) as ItemRow[];
+  sql(db, `${FROM_ITEMS} AND i.restaurant_id = ? AND i.area = ?`).all(restaurantId, area) as ItemRow[];
 
 export const findItem = (db: Db, restaurantId: string, id: string): ItemRow | undefined =>
-  sql(db, `${SELECT_ITEMS} AND i.id = ?`).get(restaurantId, id) as ItemRow | undefined;
+  sql(db, `${FROM_ITEMS} AND i.restaurant_id = ? AND i.id = ?`).get(restaurantId, id) as ItemRow | undefined;
+
+/** A live (not deleted) item in whichever restaurant it is. */
+export const findPlacedItem = (db: Db, id: string): PlacedItemRow | undefined =>
+  sql(db, `${FROM_ITEMS} AND i.id = ?`).get(id) as PlacedItemRow | undefined;
 
 export function isNameTaken(db: Db, restaurantId: string, area: Area, name: string, exceptId = ''): boolean {
   return (

@@ -1,12 +1,13 @@
 /** Store rows → the contract's item and movement shapes, with exact decimal strings. */
-import type { InventoryList, Item, Movement } from '../../shared/contract/inventory';
+import type { Item, Movement } from '../../shared/contract/inventory';
 import { moneyFromCents, stockValueCents } from '../../shared/money';
 import { quantityFromMilli } from '../../shared/quantity';
 import type { ItemRow } from './items-store';
 import type { MovementRow } from './movements-store';
 
 /** Stock below zero (a usage booked before its delivery) is worth nothing, not a negative amount. */
-const valueCents = (row: ItemRow): bigint => stockValueCents(Math.max(0, row.on_hand_milli), row.unit_cost_cents);
+export const valueCents = (row: ItemRow): bigint =>
+  stockValueCents(Math.max(0, row.on_hand_milli), row.unit_cost_cents);
 
 export const toItem = (row: ItemRow): Item => ({
   id: row.id,
@@ -22,15 +23,6 @@ export const toItem = (row: ItemRow): Item => ({
   updatedAt: row.updated_at,
   updatedBy: row.updated_by,
 });
-
-export function toInventoryList(rows: readonly ItemRow[]): InventoryList {
-  let total = 0n;
-  const items = rows.map((row) => {
-    total += valueCents(row);
-    return toItem(row);
-  });
-  return { items, totalValue: moneyFromCents(total) };
-}
 
 export const toMovement = (row: MovementRow, onHandAfter: number): Movement => ({
   id: row.id,

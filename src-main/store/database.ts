@@ -12,5 +12,7 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Per-connection scratch (the stock list's change notes) never needs the disk.
+  db.pragma('temp_store = MEMORY');
   return db;
 }
