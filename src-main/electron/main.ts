@@ -28,7 +28,14 @@ if (!app.requestSingleInstanceLock()) {
     app.exit(1);
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  // Closing waits for the store and the server pool to shut cleanly, then quits for real.
+  app.on('will-quit', (event) => {
+    const closing = core;
+    if (!closing) return;
+    core = null;
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
+  });
 }
 
 async function start(): Promise<void> {

@@ -30,7 +30,7 @@ console.log(`KITCHENGUARD_PREVIEW_URL=${server.url}`);
 
 const stop = async () => {
   await server.close();
-  core.close();
+  await core.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);
