@@ -4,6 +4,8 @@
  * older backup. An interrupted upload runs again from the start and adds nothing twice.
  */
 import { z } from 'zod';
+import { listUsers } from '../auth/accounts-store';
+import { userMutationArgs } from '../auth/views';
 import type { CentralServer } from '../central/central-server';
 import type { Db } from '../store/database';
 import { sql } from '../store/statements';
@@ -25,25 +27,11 @@ interface Target {
   deviceId: string;
 }
 
+/** Everyone of the restaurant with a password hash here, profile and hash: the server verifies with it. */
 const localUsers = (db: Db, restaurantId: string) =>
-  (
-    sql(
-      db,
-      `SELECT id, username, email, full_name, position, role, is_active, kitchen_produce_list, bar_produce_list,
-              password_hash FROM users WHERE restaurant_id = ? AND password_hash <> ''`,
-    ).all(restaurantId) as Record<string, string | number>[]
-  ).map((row) => ({
-    id: row.id,
-    username: row.username,
-    email: row.email,
-    fullName: row.full_name,
-    position: row.position,
-    role: row.role,
-    isActive: row.is_active === 1,
-    kitchenProduceList: JSON.parse(String(row.kitchen_produce_list)),
-    barProduceList: JSON.parse(String(row.bar_produce_list)),
-    passwordHash: row.password_hash,
-  }));
+  listUsers(db, restaurantId)
+    .filter((row) => row.password_hash !== '')
+    .map((row) => ({ ...userMutationArgs(row), passwordHash: row.password_hash }));
 
 const localItems = (db: Db, restaurantId: string) =>
   sql(
