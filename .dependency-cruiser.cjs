@@ -118,9 +118,16 @@ module.exports = {
       name: 'e2e-drives-the-app-not-its-insides',
       severity: 'error',
       comment:
-        'E2e specs use the app as a person does (through the preview process); only shared/ types may be imported.',
+        'E2e specs use the app as a person does (through the preview process); only shared/ types may be imported. Their support may also use test support (a testing/ folder), e.g. the throwaway PostgreSQL the central-server specs sync through.',
       from: { path: '^e2e/' },
-      to: { path: '^(src-main|src-renderer)/' },
+      to: { path: '^(src-main|src-renderer)/', pathNot: '^src-main/[a-z-]+/testing/' },
+    },
+    {
+      name: 'e2e-specs-use-support-not-test-internals',
+      severity: 'error',
+      comment: 'Specs reach test support only through e2e/support/, so they read as a person using the app.',
+      from: { path: '^e2e/', pathNot: '^e2e/support/' },
+      to: { path: '^src-main/' },
     },
     {
       name: 'not-to-unresolvable',

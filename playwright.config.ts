@@ -9,6 +9,9 @@ export default defineConfig({
   testDir: 'e2e',
   // Failure screenshots and traces; specs save their named screenshots beside it in e2e/screenshots.
   outputDir: 'e2e/screenshots/failures',
+  // A throwaway TLS PostgreSQL for the central-server specs (~3 s; e2e/support/central-server.ts).
+  globalSetup: './e2e/support/central-setup.ts',
+  globalTeardown: './e2e/support/central-teardown.ts',
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),

@@ -16,6 +16,9 @@ declare module '@tanstack/react-query' {
   }
 }
 
+/** What the status bar shows of the outbox: a write changes both. */
+const STATUS_BAR = ['system.status', 'sync.status'] as const;
+
 /** The key of `auth.session` as the app queries it (its input is empty). */
 const SESSION = channelKey('auth.session', {});
 
@@ -29,7 +32,8 @@ export function createQueryClient(): QueryClient {
           notifications.show({ color: 'red', title: 'Not saved', message: error.message });
         }
       },
-      onSuccess: () => client.invalidateQueries({ queryKey: channelKey('system.status') }),
+      onSuccess: () =>
+        Promise.all(STATUS_BAR.map((channel) => client.invalidateQueries({ queryKey: channelKey(channel) }))),
     }),
     defaultOptions: {
       queries: {
@@ -52,7 +56,7 @@ export function createQueryClient(): QueryClient {
 }
 
 /** Not about who is signed in: kept across a change of user. */
-const DEVICE_WIDE: readonly unknown[] = [SESSION[0], 'system.status'];
+const DEVICE_WIDE: readonly unknown[] = [SESSION[0], 'system.status', 'sync.status', 'central.settings'];
 
 /**
  * A new session (or none: back to sign-in). The session query is updated in place, so the app

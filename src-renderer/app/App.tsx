@@ -3,12 +3,14 @@ import { AuthScreen } from '../features/auth/AuthScreen';
 import { useSession } from '../features/auth/session';
 import { SignedInProvider } from '../features/auth/signed-in';
 import { useKeychainNotice } from '../features/device/use-keychain-notice';
+import { useChangeFeed } from '../features/sync/use-change-feed';
 import { Shell } from './Shell';
 
-/** Signed in → the back office; signed out → sign-in and registration. */
+/** Signed in → the back office; signed out → sign-in and registration. Both follow the core's changes. */
 export function App() {
   const session = useSession();
   useKeychainNotice();
+  useChangeFeed();
 
   if (session.isPending) {
     return (

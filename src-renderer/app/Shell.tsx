@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { useState } from 'react';
 import { useSignedIn } from '../features/auth/signed-in';
+import { InitialSyncDialog } from '../features/sync/InitialSyncDialog';
 import { Navigation } from './Navigation';
 import { StatusBar } from './StatusBar';
 import { SCREENS, type ScreenId } from './screens';
@@ -21,6 +22,7 @@ export function Shell() {
       <AppShell.Footer aria-label="Status">
         <StatusBar />
       </AppShell.Footer>
+      <InitialSyncDialog />
     </AppShell>
   );
 }

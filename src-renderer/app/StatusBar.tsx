@@ -1,13 +1,14 @@
-import { Divider, Group, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCloudOff, IconDeviceDesktop, IconUser } from '@tabler/icons-react';
+import { Group, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconDeviceDesktop, IconUser } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useSession } from '../features/auth/session';
 import { useSystemStatus } from '../features/device/system-status';
-import { plural } from '../ui/format';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 function Item({ icon, children, color }: { icon: ReactNode; children: ReactNode; color?: string }) {
   return (
-    <Group gap={6} wrap="nowrap" c={color}>
+    // minWidth 0: when the sync corner needs the room, these texts shorten with an ellipsis.
+    <Group gap={6} wrap="nowrap" c={color} miw={0}>
       {icon}
       <Text size="xs" c={color ?? 'dimmed'} truncate="end">
         {children}
@@ -16,7 +17,7 @@ function Item({ icon, children, color }: { icon: ReactNode; children: ReactNode;
   );
 }
 
-/** Always visible: who is signed in, where the data lives, and whether anything waits to sync. */
+/** Always visible: who is signed in, where the data lives, and how syncing with the central server goes. */
 export function StatusBar() {
   const session = useSession().data;
   const status = useSystemStatus().data;
@@ -45,19 +46,7 @@ export function StatusBar() {
           </Tooltip>
         )}
       </Group>
-      {status && (
-        <Group gap="md" wrap="nowrap">
-          <Item icon={<IconCloudOff size={iconSize} />}>
-            Central server: {status.centralServer.configured ? 'configured' : 'not configured'}
-          </Item>
-          <Divider orientation="vertical" />
-          <Item icon={null}>
-            {status.outbox.waiting === 0
-              ? 'Nothing waiting to sync'
-              : `${plural(status.outbox.waiting, 'change')} waiting to sync`}
-          </Item>
-        </Group>
-      )}
+      <SyncIndicator signedIn={Boolean(session)} />
     </Group>
   );
 }

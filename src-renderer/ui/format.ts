@@ -26,4 +26,22 @@ export const formatDateTime = (iso: string | null, never = 'Never'): string =>
 
 export const formatTime = (iso: string): string => timeFormat.format(new Date(iso));
 
+const agoFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const AGO_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['minute', 60],
+  ['hour', 24],
+  ['day', Number.POSITIVE_INFINITY],
+];
+
+/** "just now", "2 minutes ago", "3 hours ago", "yesterday": how long before `now` a moment was. */
+export function formatAgo(iso: string, now: number): string {
+  let amount = Math.max(0, now - new Date(iso).getTime()) / 60_000;
+  if (amount < 1) return 'just now';
+  for (const [unit, next] of AGO_STEPS) {
+    if (amount < next) return agoFormat.format(-Math.floor(amount), unit);
+    amount /= next;
+  }
+  return formatDateTime(iso);
+}
+
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -3,12 +3,20 @@ import { IconChartBar, IconShoppingCart, IconWifiOff } from '@tabler/icons-react
 import { type ReactNode, useState } from 'react';
 import { StatusBar } from '../../app/StatusBar';
 import { Brand } from '../../ui/Brand';
+import { CentralServerLink } from '../central/CentralServerLink';
+import { CentralServerStep, ConnectedNotice } from '../central/CentralServerStep';
 import classes from './AuthScreen.module.css';
 import { RegisterForm } from './RegisterForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { SignInForm } from './SignInForm';
 
-type Step = { form: 'sign-in'; login?: string } | { form: 'register' } | { form: 'reset' };
+type Step =
+  | { form: 'sign-in'; login?: string; connectedTo?: string }
+  | { form: 'register' }
+  | { form: 'reset' }
+  | { form: 'central' };
+
+const WIDE: Step['form'][] = ['register', 'central'];
 
 function Benefit({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   return (
@@ -23,7 +31,7 @@ function Benefit({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   );
 }
 
-/** Before sign-in: sign in, register a restaurant, or set a new password with a reset code. */
+/** Before sign-in: sign in, register a restaurant, set a new password with a reset code, or connect to a server. */
 export function AuthScreen() {
   const [step, setStep] = useState<Step>({ form: 'sign-in' });
   const signIn = (login?: string) => setStep({ form: 'sign-in', login });
@@ -47,18 +55,25 @@ export function AuthScreen() {
           </Stack>
         </Box>
         <Center className={classes.formSide} p="xl">
-          <Paper withBorder shadow="sm" radius="lg" p={32} w="100%" maw={step.form === 'register' ? 620 : 420}>
-            {step.form === 'sign-in' && (
-              <SignInForm
-                key={step.login ?? ''}
-                initialLogin={step.login}
-                onRegister={() => setStep({ form: 'register' })}
-                onReset={() => setStep({ form: 'reset' })}
-              />
-            )}
-            {step.form === 'register' && <RegisterForm onSignIn={() => signIn()} />}
-            {step.form === 'reset' && <ResetPasswordForm onDone={signIn} onCancel={() => signIn()} />}
-          </Paper>
+          <Stack gap="xs" align="center" w="100%" maw={WIDE.includes(step.form) ? 620 : 420}>
+            {step.form === 'sign-in' && step.connectedTo && <ConnectedNotice server={step.connectedTo} />}
+            <Paper withBorder shadow="sm" radius="lg" p={32} w="100%">
+              {step.form === 'sign-in' && (
+                <SignInForm
+                  key={step.login ?? ''}
+                  initialLogin={step.login}
+                  onRegister={() => setStep({ form: 'register' })}
+                  onReset={() => setStep({ form: 'reset' })}
+                />
+              )}
+              {step.form === 'register' && <RegisterForm onSignIn={() => signIn()} />}
+              {step.form === 'reset' && <ResetPasswordForm onDone={signIn} onCancel={() => signIn()} />}
+              {step.form === 'central' && (
+                <CentralServerStep onDone={(connectedTo) => setStep({ form: 'sign-in', connectedTo })} />
+              )}
+            </Paper>
+            {step.form !== 'central' && <CentralServerLink onOpen={() => setStep({ form: 'central' })} />}
+          </Stack>
         </Center>
       </div>
       <div className={classes.statusBar}>

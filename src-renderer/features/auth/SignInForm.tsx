@@ -1,6 +1,7 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { loginInput } from '../../../shared/contract/auth';
+import { isBridgeError } from '../../api/bridge-error';
 import { FormAlert } from '../../forms/FormAlert';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
@@ -16,8 +17,15 @@ export function SignInForm({ initialLogin = '', onRegister, onReset }: SignInFor
   const signIn = useSignIn();
   const form = useContractForm(loginInput, { defaultValues: { login: initialLogin, password: '' } });
   const { errors } = form.formState;
+  // With a central server, a first sign-in on this computer needs it; the core says why it failed.
+  const [serverNeeded, setServerNeeded] = useState(false);
   const submit = form.handleSubmit((values) =>
-    signIn.mutate(values, { onError: (error) => showBridgeError(form, error) }),
+    signIn.mutate(values, {
+      onError: (error) => {
+        setServerNeeded(isBridgeError(error, 'unavailable'));
+        showBridgeError(form, error);
+      },
+    }),
   );
 
   useEffect(() => form.setFocus(initialLogin ? 'password' : 'login'), [form, initialLogin]);
@@ -33,7 +41,7 @@ export function SignInForm({ initialLogin = '', onRegister, onReset }: SignInFor
             Welcome back. Sign in to open your stock book.
           </Text>
         </div>
-        <FormAlert form={form} />
+        <FormAlert form={form} title={serverNeeded ? 'The central server cannot be reached' : undefined} />
         <TextInput
           label="Username or email"
           autoComplete="username"

@@ -4,6 +4,7 @@ import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
 import { useSignOut } from '../auth/session';
 import { useSignedIn } from '../auth/signed-in';
+import { CentralServerPanel } from '../central/CentralServerPanel';
 import { DeviceInfoPanel } from '../device/DeviceInfoPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
@@ -28,6 +29,7 @@ function SignOutPanel() {
           leftSection={<IconLogout size={16} />}
           onClick={() => signOut.mutate({})}
           loading={signOut.isPending}
+          style={{ flexShrink: 0 }}
         >
           Sign out
         </Button>
@@ -39,9 +41,15 @@ function SignOutPanel() {
 export function SettingsScreen() {
   return (
     <Page>
-      <PageHeader title="Profile & settings" description="Your details, your password, and this computer." />
+      <PageHeader
+        title="Profile & settings"
+        description="Your details, your password, this computer and its central server."
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
-        <ProfileForm />
+        <Stack gap="lg">
+          <ProfileForm />
+          <CentralServerPanel />
+        </Stack>
         <Stack gap="lg">
           <ChangePasswordForm />
           <DeviceInfoPanel />

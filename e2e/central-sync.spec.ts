@@ -1,0 +1,199 @@
+/**
+ * Two computers, one central server (a throwaway TLS PostgreSQL, see support/central-server.ts),
+ * used as a restaurant would: the office PC connects from the sign-in screen and registers the
+ * restaurant there; the manager's laptop connects through a relay that can go offline, signs in
+ * and gets what the office has. Stock changed on both, one of them offline, ends the same on both;
+ * a first sign-in needs the server, a known user signs in offline; a change the server refuses is
+ * listed on the laptop that made it, and undone there.
+ */
+import { rmSync } from 'node:fs';
+import { Computer, type NewItem, type Person, screenshots } from './support/central-app';
+import { type CentralServerInfo, centralServer, type Relay, startRelay } from './support/central-server';
+import { test as base, expect, startPreview } from './support/preview';
+
+interface Site {
+  server: CentralServerInfo;
+  /** Between the laptop and the server: `relay.setOnline(false)` takes the laptop offline. */
+  relay: Relay;
+  /** The office PC: the `preview` fixture's core, in the test's page. */
+  office: Computer;
+  /** The laptop: a second core on its own data folder, in its own browser context. */
+  laptop: Computer;
+}
+
+const test = base.extend<{ shotFolder: string; site: Site }>({
+  /** Where the test's screenshots go, under e2e/screenshots/. */
+  shotFolder: ['central-sync', { option: true }],
+  site: async ({ page, preview, browser, shotFolder }, use) => {
+    const server = centralServer();
+    const relay = await startRelay(server);
+    const laptopPreview = await startPreview();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'en-US' });
+    const shots = screenshots(shotFolder);
+    try {
+      await use({
+        server,
+        relay,
+        office: new Computer(page, preview.url, shots),
+        laptop: new Computer(await context.newPage(), laptopPreview.url, shots),
+      });
+    } finally {
+      await context.close();
+      await laptopPreview.stop();
+      rmSync(laptopPreview.dataFolder, { recursive: true, force: true });
+      await relay.close();
+    }
+  },
+});
+
+test.use({ locale: 'en-US' });
+
+/** Each test registers its own restaurant on the one server of the run: names must not meet. */
+const someone = (role: string): Person => {
+  const tag = `${role}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  return {
+    restaurant: `Bistro ${tag}`,
+    fullName: `${role[0]?.toUpperCase()}${role.slice(1)} ${tag}`,
+    username: tag,
+    email: `${tag}@example.com`,
+    password: 'correct horse battery',
+  };
+};
+
+const TOMATOES: NewItem = { name: 'Tomatoes', unit: 'kg', unitCost: '2.50', openingStock: '10' };
+
+test('an item added on one computer shows on the other; stock changed offline arrives and both agree', async ({
+  site: { server, relay, office, laptop },
+}) => {
+  const owner = someone('owner');
+  const cook = someone('cook');
+
+  // The office PC connects from the sign-in screen: a wrong CA is refused and says so, then the test passes.
+  await office.open();
+  await expect(office.syncState).toHaveText('Not configured');
+  await office.fillConnection({ ...server, caFile: server.wrongCaFile });
+  await expect(await office.testConnection()).toContainText('could not be verified with the CA bundle');
+  await office.shot('connection-wrong-ca');
+  await office.connectionForm.getByLabel(/^CA bundle file/).fill(server.caFile);
+  const report = await office.testConnection();
+  await expect(report).toContainText('Connection works');
+  await expect(report).toContainText('TLSv1.');
+  await expect(report).toContainText(/Schema version\s*\d+/);
+  await office.shot('connection-report');
+  await office.connect(server);
+  await expect(office.syncState).toHaveText('Signed out');
+  await office.shot('connected-sign-in');
+
+  // It registers the restaurant (on the server) and adds an item; the item goes up.
+  await office.register(owner);
+  await office.addItem(TOMATOES);
+  await expect(office.onHand('Tomatoes')).toHaveText('10 kg');
+  await office.expectInStep();
+  await office.shot('office-online');
+  await office.addTeamMember(cook, 'Staff');
+  await office.go('Kitchen');
+
+  // The laptop connects through the relay and signs in with the same account: it gets the item.
+  await laptop.open();
+  await laptop.connectFromSignIn(server, relay.port);
+  await laptop.signIn(owner);
+  await expect(laptop.onHand('Tomatoes')).toHaveText('10 kg');
+  await laptop.expectInStep();
+  await laptop.shot('laptop-online');
+
+  // Offline, the laptop records usage: saved here, shown offline with one change waiting.
+  relay.setOnline(false);
+  await laptop.adjust('Tomatoes', 'Usage', '3');
+  await expect(laptop.onHand('Tomatoes')).toHaveText('7 kg');
+  await expect(laptop.syncState).toHaveText('Offline');
+  await expect(laptop.waiting).toHaveText('1 waiting');
+  await laptop.shot('laptop-offline');
+
+  // Meanwhile the office records a delivery, which reaches the server.
+  await office.adjust('Tomatoes', 'Delivery', '5');
+  await expect(office.onHand('Tomatoes')).toHaveText('15 kg');
+  await office.expectInStep();
+
+  // Back online, the laptop syncs: its usage goes up, the delivery comes down.
+  relay.setOnline(true);
+  await laptop.syncNow();
+  await laptop.expectInStep();
+  await expect(laptop.onHand('Tomatoes')).toHaveText('12 kg');
+  await laptop.shot('laptop-back-online');
+
+  // The office gets the laptop's usage with its next sync: both agree.
+  await office.syncNow();
+  await expect(office.onHand('Tomatoes')).toHaveText('12 kg');
+  await office.expectInStep();
+
+  // Offline again: the cook, who never signed in on the laptop, is told the server is needed;
+  // the owner, who did, signs in against what the laptop remembers.
+  relay.setOnline(false);
+  await laptop.signOut();
+  await laptop.trySignIn(cook);
+  const refusal = laptop.page.getByRole('form', { name: 'Sign in' }).getByRole('alert');
+  await expect(refusal).toContainText('The central server cannot be reached');
+  await expect(refusal).toContainText('its first sign-in needs the server');
+  await laptop.shot('laptop-offline-first-sign-in');
+  await laptop.signIn(owner);
+  await expect(laptop.onHand('Tomatoes')).toHaveText('12 kg');
+  await expect(laptop.syncState).toHaveText('Offline');
+});
+
+test.describe(() => {
+  test.use({ shotFolder: 'central-sync-refused' });
+
+  test('a change the server refuses is listed on the computer that made it, and undone there', async ({
+    site: { server, relay, office, laptop },
+  }) => {
+    const owner = someone('owner');
+    const manager = someone('manager');
+
+    await office.open();
+    await office.connectFromSignIn(server);
+    await office.register(owner);
+    await office.addItem(TOMATOES);
+    await office.addTeamMember(manager, 'Manager');
+    await office.expectInStep();
+
+    await laptop.open();
+    await laptop.connectFromSignIn(server, relay.port);
+    await laptop.signIn(manager);
+    await expect(laptop.unitCost('Tomatoes')).toHaveText('2.50');
+
+    // Offline, the manager changes the price; meanwhile the owner makes them staff.
+    relay.setOnline(false);
+    await laptop.setUnitCost('Tomatoes', '3.10');
+    await expect(laptop.unitCost('Tomatoes')).toHaveText('3.10');
+    await expect(laptop.waiting).toHaveText('1 waiting');
+    await office.setRole(manager, 'Staff');
+
+    // Back online, the server refuses the price change: listed with its reason, undone on the laptop.
+    relay.setOnline(true);
+    await laptop.syncNow();
+    const refused = laptop.statusBar.getByRole('button', { name: '1 refused' });
+    await expect(refused).toBeVisible();
+    await expect(laptop.unitCost('Tomatoes')).toHaveText('2.50');
+    await laptop.shot('laptop-refused');
+    await refused.click();
+    const drawer = laptop.page.getByRole('dialog', { name: 'Changes the server refused' });
+    const listed = drawer.getByRole('listitem');
+    await expect(listed).toHaveCount(1);
+    await expect(listed).toContainText('Changes to Tomatoes');
+    await expect(listed).toContainText('Only an owner or a manager can change the item list.');
+    await laptop.shot('refused-drawer');
+    await drawer.getByRole('button', { name: 'Dismiss all' }).click();
+    await expect(drawer).toBeHidden();
+    await expect(refused).toBeHidden();
+    // The laptop learnt the new role too: no Team screen, and the central server only to look at.
+    const navigation = laptop.page.getByRole('navigation', { name: 'Main' });
+    await expect(navigation.getByRole('button', { name: 'Team' })).toHaveCount(0);
+    await laptop.go('Settings');
+    const panel = laptop.page.getByRole('region', { name: 'Central server' });
+    await expect(panel).toContainText(`${server.database} on ${server.host}`);
+    await expect(panel).toContainText('Only an owner or a manager can change the central server.');
+    await expect(panel.getByRole('button', { name: 'Test connection' })).toHaveCount(0);
+    await panel.scrollIntoViewIfNeeded();
+    await laptop.shot('staff-settings');
+  });
+});

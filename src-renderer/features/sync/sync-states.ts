@@ -1,0 +1,34 @@
+/** How each sync state reads in the status bar: a word, a colour, and a sentence on hover. */
+import type { SyncStatus } from '../../../shared/contract/sync';
+
+type State = SyncStatus['state'];
+
+export const STATE_LABELS: Record<State, { label: string; color: string }> = {
+  online: { label: 'Online', color: 'teal' },
+  offline: { label: 'Offline', color: 'orange' },
+  syncing: { label: 'Syncing…', color: 'blue' },
+  not_configured: { label: 'Not configured', color: 'gray' },
+  error: { label: 'Error', color: 'red' },
+  signed_out: { label: 'Signed out', color: 'gray' },
+};
+
+export function describeState({ state, server }: Pick<SyncStatus, 'state' | 'server'>): string {
+  const where = server ?? 'the central server';
+  switch (state) {
+    case 'online':
+      return `In step with ${where}.`;
+    case 'offline':
+      return `${where} cannot be reached. Everything is saved on this computer and goes up when it is back.`;
+    case 'syncing':
+      return `Exchanging changes with ${where}…`;
+    case 'not_configured':
+      return 'No central server: the data stays on this computer. Owners and managers connect one in Settings.';
+    case 'error':
+      return `Syncing with ${where} stopped: it needs a change in Settings → Central server.`;
+    case 'signed_out':
+      return `Sign in to sync with ${where}.`;
+  }
+}
+
+/** "Sync now" is only worth offering once there is a server and someone signed in to sync. */
+export const canSyncNow = (state: State): boolean => state !== 'not_configured' && state !== 'signed_out';

@@ -1,0 +1,88 @@
+/**
+ * The one loop that keeps the screens in step with the core: a long poll on `sync.waitForChange`.
+ * When data changed underneath (rows pulled from the server, refused changes undone, the session
+ * ended), the queries that show such data are refreshed. One call at a time, at most two a second,
+ * backing off when the core does not answer; it stops when the app unmounts.
+ */
+import { notifications } from '@mantine/notifications';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ChannelName } from '../../../shared/contract';
+import { invoke } from '../../api/client';
+import { replaceSession } from '../../api/query-client';
+import { channelKey } from '../../api/query-keys';
+import { sessionQuery } from '../auth/session';
+
+/** What a pull, an undone refusal or a lost session can change. */
+const REFRESHED: readonly ChannelName[] = [
+  'auth.session',
+  'inventory.list',
+  'inventory.history',
+  'users.list',
+  'sync.status',
+  'sync.rejections',
+  'system.status',
+  'central.settings',
+];
+
+const MIN_GAP_MS = 500;
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+
+export function useChangeFeed(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const stop = new AbortController();
+    void follow(client, stop.signal);
+    return () => stop.abort();
+  }, [client]);
+}
+
+async function follow(client: QueryClient, stopped: AbortSignal): Promise<void> {
+  let since: number | null = null;
+  let failures = 0;
+  while (!stopped.aborted) {
+    const started = Date.now();
+    try {
+      since ??= (await invoke('sync.status', {})).change;
+      const { change }: { change: number } = await invoke('sync.waitForChange', { since });
+      if (stopped.aborted) return;
+      // Lower than before too: the core restarted and counts from zero again.
+      if (change !== since) {
+        since = change;
+        await refresh(client);
+      }
+      failures = 0;
+    } catch {
+      failures += 1;
+    }
+    const retry = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (failures - 1));
+    await pause(failures > 0 ? retry : MIN_GAP_MS - (Date.now() - started), stopped);
+  }
+}
+
+async function refresh(client: QueryClient): Promise<void> {
+  const before = client.getQueryData(sessionQuery.queryKey);
+  await Promise.all(REFRESHED.map((channel) => client.invalidateQueries({ queryKey: channelKey(channel) })));
+  if (before && client.getQueryData(sessionQuery.queryKey) === null) {
+    replaceSession(client, null);
+    notifications.show({
+      color: 'yellow',
+      title: 'Your session has ended',
+      message: 'The central server no longer accepts this sign-in. Sign in again to go on.',
+    });
+  }
+}
+
+function pause(ms: number, stopped: AbortSignal): Promise<void> {
+  if (ms <= 0 || stopped.aborted) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(finish, ms);
+    function finish() {
+      clearTimeout(timer);
+      stopped.removeEventListener('abort', finish);
+      done();
+    }
+    stopped.addEventListener('abort', finish);
+  });
+}
