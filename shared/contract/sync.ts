@@ -16,6 +16,14 @@ export const syncStatusSchema = z.object({
   /** Grows whenever data changed underneath the screens (pulled, undone, signed out). */
   change: z.number(),
 });
+
+const changesSchema = z.object({
+  /** Data changed underneath the screens (pulled, undone, signed out): refetch what is shown. */
+  data: z.number().int().nonnegative(),
+  /** The sync state changed (online, offline, syncing, progress, an error): refetch the status. */
+  status: z.number().int().nonnegative(),
+});
+export type SyncChanges = z.infer<typeof changesSchema>;
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const rejectionSchema = z.object({
@@ -29,11 +37,8 @@ export type SyncRejection = z.infer<typeof rejectionSchema>;
 export const syncChannels = {
   'sync.status': { input: f.empty, output: syncStatusSchema },
   'sync.now': { input: f.empty, output: syncStatusSchema },
-  /** Resolves when `change` passes `since`, or after a while with the same value: a long poll. */
-  'sync.waitForChange': {
-    input: z.strictObject({ since: z.number().int().nonnegative() }),
-    output: z.object({ change: z.number() }),
-  },
+  /** Resolves when either counter passes the one given, or after a while unchanged: a long poll. */
+  'sync.waitForChange': { input: z.strictObject({ since: changesSchema.strict() }), output: changesSchema },
   'sync.rejections': { input: f.empty, output: z.array(rejectionSchema) },
   'sync.dismissRejections': { input: f.empty, output: z.object({ ok: z.literal(true) }) },
 } as const;

@@ -105,7 +105,7 @@ beforeAll(async () => {
     'central.setup': { ...server, adminUser: 'kg_admin', adminPassword: 'admin password', appUser: 'kg_app' },
     'sync.status': {},
     'sync.now': {},
-    'sync.waitForChange': { since: 0 },
+    'sync.waitForChange': { since: { data: 0, status: 0 } },
     'sync.rejections': {},
     'sync.dismissRejections': {},
   };

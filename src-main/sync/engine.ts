@@ -68,7 +68,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   link.onConnectionLost((error) => {
     log.warn('Central server connection lost', error.message);
-    if (state === 'online') setOffline(error.message);
+    if (state === 'online') {
+      setOffline(error.message);
+      changes.bumpStatus();
+    }
   });
 
   function setOffline(message: string): void {
@@ -98,6 +101,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return;
     }
     state = 'syncing';
+    changes.bumpStatus();
     const stale = await staleReason(db, server, token, deps.deviceId);
     if (stale) await resyncWith(server, token, restaurantId, stale);
     const pushed = await push({ db, server, deviceId: deps.deviceId, tokenFor: session.tokenFor, faults: deps.faults });
@@ -113,6 +117,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       restaurantId,
       onProgress: (next) => {
         progress = next;
+        changes.bumpStatus();
       },
     });
     progress = null;
@@ -176,6 +181,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       } finally {
         running = null;
         progress = null;
+        changes.bumpStatus();
       }
       if (again) {
         again = false;
@@ -190,14 +196,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     status(): SyncStatus {
       const settings = link.settings();
       return {
-        state: settings ? state : 'not_configured',
+        state: !settings ? 'not_configured' : session.signedIn() ? state : 'signed_out',
         server: settings ? `${settings.database} on ${settings.host}` : null,
         waiting: waitingMutations(db),
         lastSyncedAt: lastSyncedAt(db),
         lastError,
         rejections: (sql(db, 'SELECT count(*) AS n FROM sync_rejections').get() as { n: number }).n,
         progress,
-        change: changes.current(),
+        change: changes.current().data,
       };
     },
     nudge() {

@@ -65,6 +65,8 @@ describe('registering and signing in through the server', () => {
     const device = await devices.open('bound');
     await registerRestaurant(device);
     await signOut(device);
+    // The status bar says so at once, not at the next sync.
+    expect(await device.call('sync.status', {})).toMatchObject({ state: 'signed_out' });
     const another = owner();
     expect(await device.fail('auth.register', another)).toMatchObject({ kind: 'forbidden' });
     expect(await adminRows('SELECT id FROM kg.restaurants WHERE name = $1', [another.restaurantName])).toEqual([]);

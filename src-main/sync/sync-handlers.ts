@@ -23,7 +23,7 @@ export function syncHandlers(
   return {
     'sync.status': () => engine.status(),
     'sync.now': () => engine.syncNow(),
-    'sync.waitForChange': async (input) => ({ change: await changes.wait(input.since, LONG_POLL_MS) }),
+    'sync.waitForChange': (input) => changes.wait(input.since, LONG_POLL_MS),
     'sync.rejections': (_input, request) => {
       request.actor();
       return listRejections(deps.db);

@@ -6,16 +6,16 @@
  */
 
 import { z } from 'zod';
-import type { AuthService } from '../auth/auth-service';
 import type { CentralServer } from '../central/central-server';
 import type { SecretStore } from '../secrets/keychain';
-import type { Db } from '../store/database';
 import { readMeta, writeMeta } from '../store/meta';
 import { sql } from '../store/statements';
 import { type AdoptDeps, adoptGrant, heedRefusal } from './adopt';
 import { callServer, serverLogin } from './server-calls';
 
 export interface SyncSession {
+  /** Someone is signed in on this computer (with the server or offline). */
+  signedIn(): boolean;
   /** The signed-in user's server token (confirming an offline sign-in first), or null. */
   serverToken(server: CentralServer): Promise<string | null>;
   tokenFor(authorId: string | null): Promise<string | null>;
@@ -70,6 +70,8 @@ export function createSyncSession(deps: SyncSessionDeps): SyncSession {
   }
 
   return {
+    signedIn: () => auth.current() !== null,
+
     async serverToken(server) {
       const current = auth.current();
       if (!current) return null;

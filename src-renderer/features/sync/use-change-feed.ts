@@ -1,13 +1,15 @@
 /**
  * The one loop that keeps the screens in step with the core: a long poll on `sync.waitForChange`.
  * When data changed underneath (rows pulled from the server, refused changes undone, the session
- * ended), the queries that show such data are refreshed. One call at a time, at most two a second,
- * backing off when the core does not answer; it stops when the app unmounts.
+ * ended), the queries that show such data are refreshed; when only the sync state changed (online,
+ * offline, syncing, progress), just the status. One call at a time, at most two a second, backing
+ * off when the core does not answer; it stops when the app unmounts.
  */
 import { notifications } from '@mantine/notifications';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ChannelName } from '../../../shared/contract';
+import type { SyncChanges } from '../../../shared/contract/sync';
 import { invoke } from '../../api/client';
 import { replaceSession } from '../../api/query-client';
 import { channelKey } from '../../api/query-keys';
@@ -39,19 +41,18 @@ export function useChangeFeed(): void {
 }
 
 async function follow(client: QueryClient, stopped: AbortSignal): Promise<void> {
-  let since: number | null = null;
+  let since: SyncChanges | null = null;
   let failures = 0;
   while (!stopped.aborted) {
     const started = Date.now();
     try {
-      since ??= (await invoke('sync.status', {})).change;
-      const { change }: { change: number } = await invoke('sync.waitForChange', { since });
+      since ??= { data: (await invoke('sync.status', {})).change, status: 0 };
+      const now: SyncChanges = await invoke('sync.waitForChange', { since });
       if (stopped.aborted) return;
       // Lower than before too: the core restarted and counts from zero again.
-      if (change !== since) {
-        since = change;
-        await refresh(client);
-      }
+      if (now.data !== since.data) await refresh(client);
+      else if (now.status !== since.status) await client.invalidateQueries({ queryKey: channelKey('sync.status') });
+      since = now;
       failures = 0;
     } catch {
       failures += 1;
