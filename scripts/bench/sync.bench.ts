@@ -18,7 +18,7 @@ import { sql } from '../../src-main/store/statements';
 import { pull } from '../../src-main/sync/pull';
 import { push } from '../../src-main/sync/push';
 import { boundRestaurant } from '../../src-main/sync/sync-state';
-import { type Samples, sample, summarise } from './measure';
+import { type Samples, sample } from './measure';
 import type { BenchRow } from './table';
 
 const MOVEMENTS = 10_000;
@@ -168,11 +168,8 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 /** Runs that set themselves up untimed and time only their measured part. */
-async function timedRuns(count: number, run: () => Promise<number>): Promise<Samples> {
-  const ms: number[] = [];
-  for (let i = 0; i < count; i++) ms.push(await run());
-  return summarise(ms);
-}
+const timedRuns = (count: number, run: () => Promise<number>): Promise<Samples> =>
+  sample(run, { warmup: 0, iterations: count, budgetMs: Number.POSITIVE_INFINITY, timedByRun: true });
 
 export async function syncBenchmarks(progress: (message: string) => void): Promise<BenchRow[]> {
   progress('starting a throwaway PostgreSQL with TLS…');
