@@ -24,7 +24,7 @@ import { systemHandlers } from '../system/system-handlers';
 import { createTeamService } from '../users/team-service';
 import { usersHandlers } from '../users/users-handlers';
 import { startDailyBackups } from './daily-backup';
-import { openLocalStore } from './local-store';
+import { type LocalStore, openLocalStore } from './local-store';
 import { localMigrations } from './migrations';
 import { statusReporter } from './status';
 
@@ -59,16 +59,17 @@ const WRITES = new Set<ChannelName>([
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  const db = await openLocalStore(options.dataFolder, localMigrations, clock.now());
+  const store = await openLocalStore(options.dataFolder, localMigrations, clock.now());
   try {
-    return await assemble(options, db, clock);
+    return await assemble(options, store, clock);
   } catch (error) {
-    db.close();
+    store.close();
     throw error;
   }
 }
 
-async function assemble(options: CoreOptions, db: Db, clock: Clock): Promise<Core> {
+async function assemble(options: CoreOptions, local: LocalStore, clock: Clock): Promise<Core> {
+  const { db } = local;
   const secrets = options.secrets ?? (await openKeychain());
   if (!secrets.available) options.log.warn(secrets.problem ?? 'Keychain unavailable');
   const store: StoreContext = { db, clock, deviceId: deviceId(db) };
@@ -103,7 +104,7 @@ async function assemble(options: CoreOptions, db: Db, clock: Clock): Promise<Cor
     async close() {
       stopBackups();
       await sync.close();
-      db.close();
+      local.close();
     },
   };
 }

@@ -6,23 +6,45 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupStore } from '../store/backup';
 import { type Db, openDatabase } from '../store/database';
+import { lockFolder } from '../store/folder-lock';
 import { applyMigrations, type Migration, pendingMigrations, schemaVersion } from '../store/migrate';
 
 export const STORE_FILE = 'kitchenguard.sqlite';
 export const backupFolder = (dataFolder: string): string => join(dataFolder, 'backups');
 
-export async function openLocalStore(dataFolder: string, migrations: readonly Migration[], now: Date): Promise<Db> {
+export interface LocalStore {
+  db: Db;
+  /** Closes the store and lets the folder go. */
+  close(): void;
+}
+
+export async function openLocalStore(
+  dataFolder: string,
+  migrations: readonly Migration[],
+  now: Date,
+): Promise<LocalStore> {
   mkdirSync(dataFolder, { recursive: true });
-  const db = openDatabase(join(dataFolder, STORE_FILE));
+  const release = lockFolder(dataFolder);
+  let db: Db;
+  try {
+    db = openDatabase(join(dataFolder, STORE_FILE));
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const close = () => {
+    db.close();
+    release();
+  };
   try {
     const pending = pendingMigrations(db, migrations);
     const current = schemaVersion(db);
     if (pending.length > 0 && current > 0)
       await backupStore(db, backupFolder(dataFolder), `before-v${pending.at(-1)?.version}`, now);
     applyMigrations(db, pending);
-    return db;
+    return { db, close };
   } catch (error) {
-    db.close();
+    close();
     throw error;
   }
 }

@@ -3,7 +3,7 @@
  * Everything the app does lives in the core, which never imports electron.
  */
 import { join } from 'node:path';
-import { app, type BrowserWindow, ipcMain, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, session } from 'electron';
 import log from 'electron-log/main';
 import { IPC_INVOKE } from '../../shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
@@ -23,10 +23,15 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
   app.on('web-contents-created', (_event, contents) => lockDownNavigation(contents));
-  app.whenReady().then(start, (error) => {
-    log.error('Start-up failed', error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('Start-up failed', error);
+      // A store written by a newer version, or a folder in use: say which, in a window.
+      dialog.showErrorBox('KitchenGuard could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
   app.on('window-all-closed', () => app.quit());
   // Closing waits for the store and the server pool to shut cleanly, then quits for real.
   app.on('will-quit', (event) => {

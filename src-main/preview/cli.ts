@@ -22,7 +22,13 @@ const defaultDataFolder = () => join(process.env.XDG_CONFIG_HOME ?? join(homedir
 
 const dataFolder = resolve(values['data-folder'] ?? defaultDataFolder());
 log.transports.file.resolvePathFn = () => join(dataFolder, 'logs', 'preview.log');
-const core = await openCore({ dataFolder, appVersion: process.env.npm_package_version ?? 'preview', log });
+const core = await openCore({ dataFolder, appVersion: process.env.npm_package_version ?? 'preview', log }).catch(
+  (error: unknown) => {
+    // A store written by a newer version, or a folder in use: the reason, not a stack trace.
+    console.error(`KitchenGuard preview could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
 const server = await startPreviewServer(core, resolve(values.renderer), Number(values.port));
 
 console.log(`KitchenGuard preview: data in ${dataFolder}`);
