@@ -11,14 +11,9 @@ export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|
 export const field = (scope: Page | Locator, label: string | RegExp): Locator =>
   scope.getByLabel(typeof label === 'string' ? new RegExp(`^${escapeRegExp(label)}( \\*)?$`) : label);
 
-/**
- * The error is AT the field: the input is marked invalid and the message is its description.
- * Known UI issue (reported): Mantine's PasswordInput sets `data-invalid` on its inner input but not
- * `aria-invalid`, so for password fields `data-invalid` stands in until the renderer passes it on.
- */
+/** The error is AT the field: the input is announced invalid and the message is its description. */
 export async function expectFieldError(input: Locator, message: string): Promise<void> {
-  const invalid = (await input.getAttribute('type')) === 'password' ? 'data-invalid' : 'aria-invalid';
-  await expect(input).toHaveAttribute(invalid, 'true');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
   await expect(input).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
 }
 

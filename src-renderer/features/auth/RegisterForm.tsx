@@ -1,20 +1,10 @@
-import {
-  Anchor,
-  Button,
-  Fieldset,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Fieldset, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { Controller } from 'react-hook-form';
 import { registerInput } from '../../../shared/contract/auth';
 import { RESTAURANT_TYPES } from '../../../shared/domain';
 import { FormAlert } from '../../forms/FormAlert';
+import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { capitalise } from '../../ui/format';
@@ -50,12 +40,7 @@ export function RegisterForm({ onSignIn }: { onSignIn: () => void }) {
         <FormAlert form={form} />
         <Fieldset legend="Your restaurant" variant="unstyled" classNames={{ legend: classes.legend }}>
           <SimpleGrid cols={2}>
-            <TextInput
-              label="Restaurant name"
-              withAsterisk
-              {...form.register('restaurantName')}
-              error={errors.restaurantName?.message}
-            />
+            <TextField form={form} name="restaurantName" label="Restaurant name" withAsterisk />
             <Controller
               control={form.control}
               name="restaurantType"
@@ -78,42 +63,23 @@ export function RegisterForm({ onSignIn }: { onSignIn: () => void }) {
         </Fieldset>
         <Fieldset legend="About you" variant="unstyled" classNames={{ legend: classes.legend }}>
           <SimpleGrid cols={2}>
-            <TextInput
-              label="Full name"
-              withAsterisk
-              autoComplete="name"
-              {...form.register('fullName')}
-              error={errors.fullName?.message}
-            />
-            <TextInput
+            <TextField form={form} name="fullName" label="Full name" withAsterisk autoComplete="name" />
+            <TextField
+              form={form}
+              name="position"
               label="Position"
               placeholder="e.g. Head chef"
               autoComplete="organization-title"
-              {...form.register('position')}
-              error={errors.position?.message}
             />
-            <TextInput
-              label="Username"
-              withAsterisk
-              autoComplete="username"
-              {...form.register('username')}
-              error={errors.username?.message}
-            />
-            <TextInput
-              label="Email"
-              withAsterisk
-              type="email"
-              autoComplete="email"
-              {...form.register('email')}
-              error={errors.email?.message}
-            />
-            <PasswordInput
+            <TextField form={form} name="username" label="Username" withAsterisk autoComplete="username" />
+            <TextField form={form} name="email" label="Email" withAsterisk type="email" autoComplete="email" />
+            <PasswordField
+              form={form}
+              name="password"
               label="Password"
               withAsterisk
               description="At least 10 characters"
               autoComplete="new-password"
-              {...form.register('password')}
-              error={errors.password?.message}
             />
           </SimpleGrid>
         </Fieldset>

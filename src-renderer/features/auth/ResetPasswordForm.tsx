@@ -1,8 +1,9 @@
-import { Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { resetPasswordInput } from '../../../shared/contract/auth';
 import { FormAlert } from '../../forms/FormAlert';
+import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useResetPassword } from './session';
@@ -20,7 +21,6 @@ export function ResetPasswordForm({ onDone, onCancel }: ResetPasswordFormProps) 
     defaultValues: { username: '', code: '', newPassword: '' },
     normalise: (values) => ({ ...values, code: values.code.trim() }),
   });
-  const { errors } = form.formState;
   const submit = form.handleSubmit((values) =>
     reset.mutate(values, {
       onSuccess: () => {
@@ -45,25 +45,20 @@ export function ResetPasswordForm({ onDone, onCancel }: ResetPasswordFormProps) 
           </Text>
         </div>
         <FormAlert form={form} />
-        <TextInput
-          label="Username"
-          autoComplete="username"
-          {...form.register('username')}
-          error={errors.username?.message}
-        />
-        <TextInput
+        <TextField form={form} name="username" label="Username" autoComplete="username" />
+        <TextField
+          form={form}
+          name="code"
           label="Reset code"
           autoComplete="one-time-code"
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.08em' } }}
-          {...form.register('code')}
-          error={errors.code?.message}
         />
-        <PasswordInput
+        <PasswordField
+          form={form}
+          name="newPassword"
           label="New password"
           description="At least 10 characters"
           autoComplete="new-password"
-          {...form.register('newPassword')}
-          error={errors.newPassword?.message}
         />
         <Group justify="space-between" mt="xs">
           <Button variant="default" onClick={onCancel}>

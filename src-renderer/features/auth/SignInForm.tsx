@@ -1,8 +1,9 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { loginInput } from '../../../shared/contract/auth';
 import { isBridgeError } from '../../api/bridge-error';
 import { FormAlert } from '../../forms/FormAlert';
+import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useSignIn } from './session';
@@ -16,7 +17,6 @@ interface SignInFormProps {
 export function SignInForm({ initialLogin = '', onRegister, onReset }: SignInFormProps) {
   const signIn = useSignIn();
   const form = useContractForm(loginInput, { defaultValues: { login: initialLogin, password: '' } });
-  const { errors } = form.formState;
   // With a central server, a first sign-in on this computer needs it; the core says why it failed.
   const [serverNeeded, setServerNeeded] = useState(false);
   const submit = form.handleSubmit((values) =>
@@ -42,18 +42,8 @@ export function SignInForm({ initialLogin = '', onRegister, onReset }: SignInFor
           </Text>
         </div>
         <FormAlert form={form} title={serverNeeded ? 'The central server cannot be reached' : undefined} />
-        <TextInput
-          label="Username or email"
-          autoComplete="username"
-          {...form.register('login')}
-          error={errors.login?.message}
-        />
-        <PasswordInput
-          label="Password"
-          autoComplete="current-password"
-          {...form.register('password')}
-          error={errors.password?.message}
-        />
+        <TextField form={form} name="login" label="Username or email" autoComplete="username" />
+        <PasswordField form={form} name="password" label="Password" autoComplete="current-password" />
         <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
           Sign in
         </Button>

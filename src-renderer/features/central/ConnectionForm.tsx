@@ -1,8 +1,9 @@
-import { Button, Divider, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Stack } from '@mantine/core';
 import { IconPlugConnected, IconServerCog } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { type CentralSettings, connectInput } from '../../../shared/contract/central';
+import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { ConnectionOutcome, type Outcome } from './ConnectionOutcome';
@@ -92,16 +93,11 @@ export function ConnectionForm(props: ConnectionFormProps) {
       <form onSubmit={joining ? askToJoin : runConnect} noValidate aria-label="Central server connection">
         <Stack gap="md">
           <ServerAddressFields form={form}>
-            <TextInput
-              label="User"
-              withAsterisk
-              autoComplete="off"
-              spellCheck={false}
-              {...form.register('user')}
-              error={errors.user?.message}
-            />
+            <TextField form={form} name="user" label="User" withAsterisk autoComplete="off" spellCheck={false} />
           </ServerAddressFields>
-          <PasswordInput
+          <PasswordField
+            form={form}
+            name="password"
             label="Password"
             withAsterisk={!current.passwordSaved}
             description={
@@ -111,8 +107,6 @@ export function ConnectionForm(props: ConnectionFormProps) {
             }
             placeholder={current.passwordSaved ? 'Saved in the keychain' : undefined}
             autoComplete="new-password"
-            {...form.register('password')}
-            error={errors.password?.message}
           />
           <ConnectionOutcome outcome={outcome} error={errors.root?.server?.message} />
           <Group justify="flex-end" gap="xs">
@@ -145,8 +139,16 @@ export function ConnectionForm(props: ConnectionFormProps) {
           opened={confirming}
           restaurant={joining}
           server={serverName(form.getValues())}
-          password={form.register('ownerPassword')}
-          error={errors.ownerPassword?.message}
+          password={
+            <PasswordField
+              form={form}
+              name="ownerPassword"
+              label="Your password"
+              description="To confirm that you, an owner or manager, are sending this restaurant's data"
+              autoComplete="current-password"
+              data-autofocus
+            />
+          }
           pending={connect.isPending}
           onConfirm={runConnect}
           onCancel={() => {

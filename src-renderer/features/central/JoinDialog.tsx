@@ -1,30 +1,20 @@
-import { Alert, Button, Group, List, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { IconCloudUpload } from '@tabler/icons-react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { ReactNode } from 'react';
 
 interface JoinDialogProps {
   opened: boolean;
   restaurant: string;
   server: string;
-  /** The connection form's `ownerPassword` field, and its error. */
-  password: UseFormRegisterReturn;
-  error: string | undefined;
+  /** The connection form's field for the owner's (or manager's) password. */
+  password: ReactNode;
   pending: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Connecting a computer that holds a restaurant copies it up once: say what goes where, and ask. */
-export function JoinDialog({
-  opened,
-  restaurant,
-  server,
-  password,
-  error,
-  pending,
-  onConfirm,
-  onCancel,
-}: JoinDialogProps) {
+export function JoinDialog({ opened, restaurant, server, password, pending, onConfirm, onCancel }: JoinDialogProps) {
   return (
     <Modal opened={opened} onClose={onCancel} title={`Copy ${restaurant} to the server?`} size="lg">
       <form
@@ -48,14 +38,7 @@ export function JoinDialog({
             From then on this computer syncs with the server, and other computers connected to it see the same stock.
             Nothing is deleted here.
           </Alert>
-          <PasswordInput
-            label="Your password"
-            description="To confirm that you, an owner or manager, are sending this restaurant's data"
-            autoComplete="current-password"
-            data-autofocus
-            {...password}
-            error={error}
-          />
+          {password}
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               Cancel

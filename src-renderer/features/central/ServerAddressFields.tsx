@@ -1,5 +1,6 @@
-import { Grid, NumberInput, TextInput } from '@mantine/core';
+import { Grid, NumberInput } from '@mantine/core';
 import { Controller, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { TextField } from '../../forms/fields';
 
 /** The fields every form about a server has: where it is, and the CA bundle that proves it. */
 export interface ServerAddress {
@@ -27,15 +28,15 @@ export function ServerAddressFields<T extends ServerAddress, R extends FieldValu
   return (
     <Grid gap="md">
       <Grid.Col span={9}>
-        <TextInput
+        <TextField
+          form={address}
+          name="host"
           label="Host"
           withAsterisk
           placeholder="e.g. kitchen.abc123.eu-west-1.rds.amazonaws.com"
           autoComplete="off"
           spellCheck={false}
           data-autofocus
-          {...address.register('host')}
-          error={errors.host?.message}
         />
       </Grid.Col>
       <Grid.Col span={3}>
@@ -62,25 +63,18 @@ export function ServerAddressFields<T extends ServerAddress, R extends FieldValu
         />
       </Grid.Col>
       <Grid.Col span={children ? 6 : 12}>
-        <TextInput
-          label="Database"
-          withAsterisk
-          autoComplete="off"
-          spellCheck={false}
-          {...address.register('database')}
-          error={errors.database?.message}
-        />
+        <TextField form={address} name="database" label="Database" withAsterisk autoComplete="off" spellCheck={false} />
       </Grid.Col>
       {children && <Grid.Col span={6}>{children}</Grid.Col>}
       <Grid.Col span={12}>
-        <TextInput
+        <TextField
+          form={address}
+          name="caFile"
           label="CA bundle file"
           withAsterisk
           description={CA_FILE_HINT}
           autoComplete="off"
           spellCheck={false}
-          {...address.register('caFile')}
-          error={errors.caFile?.message}
         />
       </Grid.Col>
     </Grid>

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconServerCog } from '@tabler/icons-react';
 import { useState } from 'react';
 import { setupInput } from '../../../shared/contract/central';
 import { FormAlert } from '../../forms/FormAlert';
+import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { type SetupResult, useServerSetup } from './central-api';
@@ -39,7 +40,6 @@ function SetupForm({ start, onDone }: { start: SetupStart; onDone: () => void })
     },
     normalise: (values) => ({ ...values, appPassword: values.appPassword ? values.appPassword : undefined }),
   });
-  const { errors } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setResult(null);
     try {
@@ -64,36 +64,36 @@ function SetupForm({ start, onDone }: { start: SetupStart; onDone: () => void })
         <FormAlert form={form} />
         <ServerAddressFields form={form} />
         <SimpleGrid cols={2}>
-          <TextInput
+          <TextField
+            form={form}
+            name="adminUser"
             label="Administrator user"
             withAsterisk
             placeholder="e.g. postgres"
             autoComplete="off"
-            {...form.register('adminUser')}
-            error={errors.adminUser?.message}
           />
-          <PasswordInput
+          <PasswordField
+            form={form}
+            name="adminPassword"
             label="Administrator password"
             withAsterisk
             description="Used for this set-up only, never saved"
             autoComplete="off"
-            {...form.register('adminPassword')}
-            error={errors.adminPassword?.message}
           />
-          <TextInput
+          <TextField
+            form={form}
+            name="appUser"
             label="Application user"
             withAsterisk
             description="The user the computers connect as"
             autoComplete="off"
-            {...form.register('appUser')}
-            error={errors.appUser?.message}
           />
-          <PasswordInput
+          <PasswordField
+            form={form}
+            name="appPassword"
             label="Application user's password"
             description="Optional: sets it (12 characters or more)"
             autoComplete="new-password"
-            {...form.register('appPassword')}
-            error={errors.appPassword?.message}
           />
         </SimpleGrid>
         {result && (

@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
@@ -6,6 +6,7 @@ import { adjustStockInput, type Item } from '../../../shared/contract/inventory'
 import type { MovementReason } from '../../../shared/domain';
 import { normaliseDecimal } from '../../forms/decimal-text';
 import { FormAlert } from '../../forms/FormAlert';
+import { TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { formatAmount } from '../../ui/format';
@@ -29,7 +30,6 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
     defaultValues: { itemId: item.id, reason: 'delivery', quantity: '', note: '' },
     normalise: (values) => ({ ...values, quantity: typedChange(values.reason, values.quantity) }),
   });
-  const { errors } = form.formState;
   const [reason = 'delivery', amount = ''] = form.watch(['reason', 'quantity']);
   const after = amount.trim() === '' ? null : levelAfter(item.onHand, reason, typedChange(reason, amount));
 
@@ -67,22 +67,16 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
           )}
         />
         <FormAlert form={form} />
-        <TextInput
+        <TextField
+          form={form}
+          name="quantity"
           label={`${REASONS[reason].amount} (${item.unit})`}
           description={REASONS[reason].help}
           inputMode="decimal"
           autoComplete="off"
           data-autofocus
-          {...form.register('quantity')}
-          error={errors.quantity?.message}
         />
-        <TextInput
-          label="Note"
-          placeholder="Optional, e.g. invoice 1042"
-          autoComplete="off"
-          {...form.register('note')}
-          error={errors.note?.message}
-        />
+        <TextField form={form} name="note" label="Note" placeholder="Optional, e.g. invoice 1042" autoComplete="off" />
         <Group justify="space-between" wrap="nowrap">
           <Group gap={6} wrap="nowrap" aria-live="polite">
             <Text size="sm" c="dimmed">

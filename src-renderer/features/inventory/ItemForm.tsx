@@ -1,9 +1,10 @@
-import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type CreateItemInput, createItemInput, type Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
 import { normaliseDecimal, optionalDecimal } from '../../forms/decimal-text';
 import { FormAlert } from '../../forms/FormAlert';
+import { TextField } from '../../forms/fields';
 import { SuggestField } from '../../forms/SuggestField';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
@@ -53,7 +54,7 @@ export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
       openingStock: normaliseDecimal(values.openingStock ?? '') || '0',
     }),
   });
-  const { errors, dirtyFields } = form.formState;
+  const { dirtyFields } = form.formState;
   const saving = create.isPending || update.isPending;
   const done = (verb: string) => (saved: Item) => {
     notifications.show({ color: 'teal', message: `${saved.name} ${verb}.` });
@@ -93,34 +94,34 @@ export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
             description="How you count it: kg, bottle, case…"
             data={suggestions.units}
           />
-          <TextInput
+          <TextField
+            form={form}
+            name="unitCost"
             label="Unit cost"
             withAsterisk
             placeholder="0.00"
             description="Price of one unit"
             inputMode="decimal"
             autoComplete="off"
-            {...form.register('unitCost')}
-            error={errors.unitCost?.message}
           />
-          <TextInput
+          <TextField
+            form={form}
+            name="par"
             label="Par level"
             placeholder="Not set"
             description="Order when stock falls below this"
             inputMode="decimal"
             autoComplete="off"
-            {...form.register('par')}
-            error={errors.par?.message}
           />
           {!item && (
-            <TextInput
+            <TextField
+              form={form}
+              name="openingStock"
               label="Opening stock"
               placeholder="0"
               description="What is on the shelf now"
               inputMode="decimal"
               autoComplete="off"
-              {...form.register('openingStock')}
-              error={errors.openingStock?.message}
             />
           )}
         </SimpleGrid>

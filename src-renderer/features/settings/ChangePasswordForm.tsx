@@ -1,7 +1,8 @@
-import { Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { changePasswordInput } from '../../../shared/contract/auth';
 import { FormAlert } from '../../forms/FormAlert';
+import { PasswordField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useChangePassword } from './settings-api';
@@ -9,7 +10,6 @@ import { useChangePassword } from './settings-api';
 export function ChangePasswordForm() {
   const change = useChangePassword();
   const form = useContractForm(changePasswordInput, { defaultValues: { currentPassword: '', newPassword: '' } });
-  const { errors } = form.formState;
   const submit = form.handleSubmit((values) =>
     change.mutate(values, {
       onSuccess: () => {
@@ -28,18 +28,13 @@ export function ChangePasswordForm() {
             Change password
           </Title>
           <FormAlert form={form} />
-          <PasswordInput
-            label="Current password"
-            autoComplete="current-password"
-            {...form.register('currentPassword')}
-            error={errors.currentPassword?.message}
-          />
-          <PasswordInput
+          <PasswordField form={form} name="currentPassword" label="Current password" autoComplete="current-password" />
+          <PasswordField
+            form={form}
+            name="newPassword"
             label="New password"
             description="At least 10 characters"
             autoComplete="new-password"
-            {...form.register('newPassword')}
-            error={errors.newPassword?.message}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={change.isPending}>

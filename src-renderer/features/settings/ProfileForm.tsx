@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { Controller } from 'react-hook-form';
 import { updateProfileInput } from '../../../shared/contract/auth';
 import { FormAlert } from '../../forms/FormAlert';
+import { TextField } from '../../forms/fields';
 import { firstMessage } from '../../forms/first-message';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
@@ -47,16 +48,10 @@ export function ProfileForm() {
           </Title>
           <FormAlert form={form} />
           <SimpleGrid cols={2}>
-            <TextInput label="Full name" withAsterisk {...form.register('fullName')} error={errors.fullName?.message} />
-            <TextInput label="Position" {...form.register('position')} error={errors.position?.message} />
+            <TextField form={form} name="fullName" label="Full name" withAsterisk />
+            <TextField form={form} name="position" label="Position" />
             <TextInput label="Username" value={user.username} readOnly disabled description="Cannot be changed" />
-            <TextInput
-              label="Email"
-              withAsterisk
-              type="email"
-              {...form.register('email')}
-              error={errors.email?.message}
-            />
+            <TextField form={form} name="email" label="Email" withAsterisk type="email" />
           </SimpleGrid>
           {PRODUCE_LISTS.map(({ name, label, area }) => (
             <Controller

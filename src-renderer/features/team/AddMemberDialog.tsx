@@ -1,9 +1,10 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller } from 'react-hook-form';
 import { createUserInput } from '../../../shared/contract/users';
 import type { Role } from '../../../shared/domain';
 import { FormAlert } from '../../forms/FormAlert';
+import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useSignedIn } from '../auth/signed-in';
@@ -33,34 +34,10 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
       <Stack gap="md">
         <FormAlert form={form} />
         <SimpleGrid cols={2}>
-          <TextInput
-            label="Full name"
-            withAsterisk
-            data-autofocus
-            {...form.register('fullName')}
-            error={errors.fullName?.message}
-          />
-          <TextInput
-            label="Position"
-            placeholder="e.g. Line cook"
-            {...form.register('position')}
-            error={errors.position?.message}
-          />
-          <TextInput
-            label="Username"
-            withAsterisk
-            autoComplete="off"
-            {...form.register('username')}
-            error={errors.username?.message}
-          />
-          <TextInput
-            label="Email"
-            withAsterisk
-            type="email"
-            autoComplete="off"
-            {...form.register('email')}
-            error={errors.email?.message}
-          />
+          <TextField form={form} name="fullName" label="Full name" withAsterisk data-autofocus />
+          <TextField form={form} name="position" label="Position" placeholder="e.g. Line cook" />
+          <TextField form={form} name="username" label="Username" withAsterisk autoComplete="off" />
+          <TextField form={form} name="email" label="Email" withAsterisk type="email" autoComplete="off" />
           <Controller
             control={form.control}
             name="role"
@@ -78,13 +55,13 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
               />
             )}
           />
-          <PasswordInput
+          <PasswordField
+            form={form}
+            name="password"
             label="First password"
             withAsterisk
             description="At least 10 characters; tell it to them in person"
             autoComplete="new-password"
-            {...form.register('password')}
-            error={errors.password?.message}
           />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
