@@ -18,10 +18,16 @@ export function showBridgeError<T extends FieldValues, R extends FieldValues>(
     return fields.includes(head) ? (head as FieldPath<T>) : null;
   };
   const unplaced: string[] = [];
+  let focused = false;
+  // The focus goes to the first field the core named (its issues come in the schema's order).
   const place = (path: string | undefined, message: string) => {
     const field = fieldOf(path);
-    if (field) form.setError(field, { type: 'server', message }, { shouldFocus: true });
-    else unplaced.push(message);
+    if (!field) {
+      unplaced.push(message);
+      return;
+    }
+    form.setError(field, { type: 'server', message }, { shouldFocus: !focused });
+    focused = true;
   };
 
   if (appError.kind === 'validation' && appError.issues.length > 0) {

@@ -1,7 +1,7 @@
 /**
  * react-hook-form validated by the contract's own zod input schema, so a form accepts exactly what
  * the core accepts. `normalise` rewrites typed text first (e.g. "12,5" → "12.5") without touching
- * what the user sees in the field.
+ * what the user sees in the field. The focus after a failed submit is left to `Form` (form order).
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type DefaultValues, type FieldValues, type Resolver, useForm } from 'react-hook-form';
@@ -18,5 +18,10 @@ export function useContractForm<S extends FormSchema>(schema: S, { defaultValues
   const validate: Resolver<z.input<S>, unknown, z.output<S>> = zodResolver(schema);
   const resolver: Resolver<z.input<S>, unknown, z.output<S>> = (values, context, options) =>
     validate(normalise ? normalise(values) : values, context, options);
-  return useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues, mode: 'onTouched' });
+  return useForm<z.input<S>, unknown, z.output<S>>({
+    resolver,
+    defaultValues,
+    mode: 'onTouched',
+    shouldFocusError: false,
+  });
 }

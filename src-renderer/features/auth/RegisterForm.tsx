@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Controller } from 'react-hook-form';
 import { registerInput } from '../../../shared/contract/auth';
 import { RESTAURANT_TYPES } from '../../../shared/domain';
+import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
@@ -27,7 +28,7 @@ export function RegisterForm({ onSignIn }: { onSignIn: () => void }) {
   useEffect(() => form.setFocus('restaurantName'), [form]);
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="register-title">
+    <Form form={form} onSubmit={submit} aria-labelledby="register-title">
       <Stack gap="md">
         <div>
           <Title order={1} fz={26} id="register-title">
@@ -93,6 +94,6 @@ export function RegisterForm({ onSignIn }: { onSignIn: () => void }) {
           </Anchor>
         </Text>
       </Stack>
-    </form>
+    </Form>
   );
 }

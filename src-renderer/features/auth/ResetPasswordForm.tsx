@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { resetPasswordInput } from '../../../shared/contract/auth';
+import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
@@ -34,7 +35,7 @@ export function ResetPasswordForm({ onDone, onCancel }: ResetPasswordFormProps) 
   useEffect(() => form.setFocus('username'), [form]);
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="reset-title">
+    <Form form={form} onSubmit={submit} aria-labelledby="reset-title">
       <Stack gap="md">
         <div>
           <Title order={1} fz={26} id="reset-title">
@@ -69,6 +70,6 @@ export function ResetPasswordForm({ onDone, onCancel }: ResetPasswordFormProps) 
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

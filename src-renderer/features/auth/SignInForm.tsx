@@ -2,6 +2,7 @@ import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { loginInput } from '../../../shared/contract/auth';
 import { isBridgeError } from '../../api/bridge-error';
+import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
@@ -31,7 +32,7 @@ export function SignInForm({ initialLogin = '', onRegister, onReset }: SignInFor
   useEffect(() => form.setFocus(initialLogin ? 'password' : 'login'), [form, initialLogin]);
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+    <Form form={form} onSubmit={submit} aria-labelledby="sign-in-title">
       <Stack gap="md">
         <div>
           <Title order={1} fz={26} id="sign-in-title">
@@ -57,6 +58,6 @@ export function SignInForm({ initialLogin = '', onRegister, onReset }: SignInFor
           </Anchor>
         </Text>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@ import { IconPlugConnected, IconServerCog } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import { type CentralSettings, connectInput } from '../../../shared/contract/central';
+import { Form } from '../../forms/Form';
 import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
@@ -90,7 +91,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
 
   return (
     <>
-      <form onSubmit={joining ? askToJoin : runConnect} noValidate aria-label="Central server connection">
+      <Form form={form} onSubmit={joining ? askToJoin : runConnect} aria-label="Central server connection">
         <Stack gap="md">
           <ServerAddressFields form={form}>
             <TextField form={form} name="user" label="User" withAsterisk autoComplete="off" spellCheck={false} />
@@ -133,7 +134,7 @@ export function ConnectionForm(props: ConnectionFormProps) {
             {extraActions}
           </Group>
         </Stack>
-      </form>
+      </Form>
       {joining && (
         <JoinDialog
           opened={confirming}

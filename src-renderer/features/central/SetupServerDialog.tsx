@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/c
 import { IconCircleCheck, IconServerCog } from '@tabler/icons-react';
 import { useState } from 'react';
 import { setupInput } from '../../../shared/contract/central';
+import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
@@ -55,7 +56,7 @@ function SetupForm({ start, onDone }: { start: SetupStart; onDone: () => void })
   });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <Form form={form} onSubmit={submit}>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           Creates or upgrades KitchenGuard's tables on the server, and the application user the computers connect as. It
@@ -110,7 +111,7 @@ function SetupForm({ start, onDone }: { start: SetupStart; onDone: () => void })
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }
 

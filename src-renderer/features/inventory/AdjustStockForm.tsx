@@ -5,6 +5,7 @@ import { Controller } from 'react-hook-form';
 import { adjustStockInput, type Item } from '../../../shared/contract/inventory';
 import type { MovementReason } from '../../../shared/domain';
 import { normaliseDecimal } from '../../forms/decimal-text';
+import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
@@ -47,7 +48,7 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
   );
 
   return (
-    <form onSubmit={submit} noValidate>
+    <Form form={form} onSubmit={submit}>
       <Stack gap="sm">
         <Text fw={600} size="sm" truncate="end">
           {item.name}
@@ -101,6 +102,6 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
           </Group>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

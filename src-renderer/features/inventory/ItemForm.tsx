@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { type CreateItemInput, createItemInput, type Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
 import { normaliseDecimal, optionalDecimal } from '../../forms/decimal-text';
+import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { TextField } from '../../forms/fields';
 import { SuggestField } from '../../forms/SuggestField';
@@ -71,7 +72,7 @@ export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
   });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <Form form={form} onSubmit={submit}>
       <Stack gap="md">
         <FormAlert form={form} />
         <SuggestField
@@ -134,6 +135,6 @@ export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

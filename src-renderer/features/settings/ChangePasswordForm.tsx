@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { changePasswordInput } from '../../../shared/contract/auth';
+import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { PasswordField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
@@ -22,7 +23,7 @@ export function ChangePasswordForm() {
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="password-title">
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Stack gap="md">
           <Title order={2} fz="lg" id="password-title">
             Change password
@@ -42,7 +43,7 @@ export function ChangePasswordForm() {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </Form>
     </Paper>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, TagsInput, TextInput, Title } 
 import { notifications } from '@mantine/notifications';
 import { Controller } from 'react-hook-form';
 import { updateProfileInput } from '../../../shared/contract/auth';
+import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { TextField } from '../../forms/fields';
 import { firstMessage } from '../../forms/first-message';
@@ -41,7 +42,7 @@ export function ProfileForm() {
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="profile-title">
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Stack gap="md">
           <Title order={2} fz="lg" id="profile-title">
             Profile
@@ -83,7 +84,7 @@ export function ProfileForm() {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </Form>
     </Paper>
   );
 }

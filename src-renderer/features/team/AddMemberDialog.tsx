@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { Controller } from 'react-hook-form';
 import { createUserInput } from '../../../shared/contract/users';
 import type { Role } from '../../../shared/domain';
+import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
@@ -30,7 +31,7 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
   );
 
   return (
-    <form onSubmit={submit} noValidate>
+    <Form form={form} onSubmit={submit}>
       <Stack gap="md">
         <FormAlert form={form} />
         <SimpleGrid cols={2}>
@@ -76,7 +77,7 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }
 
