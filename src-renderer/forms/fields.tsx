@@ -1,9 +1,17 @@
 /**
- * A form's text and password fields: registered under their name, their error shown at the field,
- * announced as invalid, and linked to the field as its description.
+ * A form's text, password and select fields: registered under their name, their error shown at the
+ * field, announced as invalid, and linked to the field as its description.
  */
-import { PasswordInput, type PasswordInputProps, TextInput, type TextInputProps } from '@mantine/core';
-import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
+import {
+  PasswordInput,
+  type PasswordInputProps,
+  Select,
+  type SelectProps,
+  TextInput,
+  type TextInputProps,
+} from '@mantine/core';
+import { Controller, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { newPassword } from '../../shared/contract/fields';
 
 type FieldProps<T extends FieldValues, R extends FieldValues, P> = Omit<P, 'form' | 'name' | 'error'> & {
   form: UseFormReturn<T, unknown, R>;
@@ -31,4 +39,39 @@ export function PasswordField<T extends FieldValues, R extends FieldValues>({
 }: FieldProps<T, R, PasswordInputProps>) {
   const error = errorOf(form, name);
   return <PasswordInput {...props} {...form.register(name)} error={error} aria-invalid={error ? true : undefined} />;
+}
+
+/** The rule the core holds every new password to, said before it is broken. */
+export const NEW_PASSWORD_RULE = `At least ${newPassword.minLength} characters`;
+
+/** A password being chosen: "New password" unless labelled otherwise, with the rule under it. */
+export function NewPasswordField<T extends FieldValues, R extends FieldValues>(
+  props: FieldProps<T, R, PasswordInputProps>,
+) {
+  return <PasswordField label="New password" description={NEW_PASSWORD_RULE} autoComplete="new-password" {...props} />;
+}
+
+/** One of a list; once chosen it cannot be cleared back to nothing. */
+export function SelectField<T extends FieldValues, R extends FieldValues>({
+  form,
+  name,
+  ...props
+}: FieldProps<T, R, SelectProps>) {
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Select
+          {...props}
+          value={field.value ?? null}
+          onChange={(value) => field.onChange(value ?? undefined)}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          error={fieldState.error?.message}
+          allowDeselect={false}
+        />
+      )}
+    />
+  );
 }

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { resetPasswordInput } from '../../../shared/contract/auth';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
-import { PasswordField, TextField } from '../../forms/fields';
+import { NewPasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useResetPassword } from './session';
@@ -54,13 +54,7 @@ export function ResetPasswordForm({ onDone, onCancel }: ResetPasswordFormProps) 
           autoComplete="one-time-code"
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.08em' } }}
         />
-        <PasswordField
-          form={form}
-          name="newPassword"
-          label="New password"
-          description="At least 10 characters"
-          autoComplete="new-password"
-        />
+        <NewPasswordField form={form} name="newPassword" />
         <Group justify="space-between" mt="xs">
           <Button variant="default" onClick={onCancel}>
             Back to sign in

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { changePasswordInput } from '../../../shared/contract/auth';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
-import { PasswordField } from '../../forms/fields';
+import { NewPasswordField, PasswordField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { useChangePassword } from './settings-api';
@@ -30,13 +30,7 @@ export function ChangePasswordForm() {
           </Title>
           <FormAlert form={form} />
           <PasswordField form={form} name="currentPassword" label="Current password" autoComplete="current-password" />
-          <PasswordField
-            form={form}
-            name="newPassword"
-            label="New password"
-            description="At least 10 characters"
-            autoComplete="new-password"
-          />
+          <NewPasswordField form={form} name="newPassword" />
           <Group justify="flex-end">
             <Button type="submit" loading={change.isPending}>
               Change password

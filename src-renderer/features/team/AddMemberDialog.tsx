@@ -1,13 +1,12 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller } from 'react-hook-form';
 import { createUserInput } from '../../../shared/contract/users';
-import type { Role } from '../../../shared/domain';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
-import { PasswordField, TextField } from '../../forms/fields';
+import { SelectField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { PersonFields } from '../auth/PersonFields';
 import { useSignedIn } from '../auth/signed-in';
 import { useAddTeamMember } from './team-api';
 import { assignableRoles, ROLE_LABELS } from './team-rules';
@@ -18,7 +17,6 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
   const form = useContractForm(createUserInput, {
     defaultValues: { fullName: '', username: '', email: '', position: '', role: 'staff', password: '' },
   });
-  const { errors } = form.formState;
   const roles = assignableRoles(me).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
   const submit = form.handleSubmit((values) =>
     add.mutate(values, {
@@ -34,37 +32,9 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
     <Form form={form} onSubmit={submit}>
       <Stack gap="md">
         <FormAlert form={form} />
-        <SimpleGrid cols={2}>
-          <TextField form={form} name="fullName" label="Full name" withAsterisk data-autofocus />
-          <TextField form={form} name="position" label="Position" placeholder="e.g. Line cook" />
-          <TextField form={form} name="username" label="Username" withAsterisk autoComplete="off" />
-          <TextField form={form} name="email" label="Email" withAsterisk type="email" autoComplete="off" />
-          <Controller
-            control={form.control}
-            name="role"
-            render={({ field }) => (
-              <Select
-                label="Role"
-                withAsterisk
-                data={roles}
-                value={field.value}
-                onChange={(role) => role && field.onChange(role as Role)}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                allowDeselect={false}
-                error={errors.role?.message}
-              />
-            )}
-          />
-          <PasswordField
-            form={form}
-            name="password"
-            label="First password"
-            withAsterisk
-            description="At least 10 characters; tell it to them in person"
-            autoComplete="new-password"
-          />
-        </SimpleGrid>
+        <PersonFields form={form} account="member">
+          <SelectField form={form} name="role" label="Role" withAsterisk data={roles} />
+        </PersonFields>
         <Text size="xs" c="dimmed">
           Staff record deliveries, usage, waste and counts. Managers also edit items and the team.
         </Text>
