@@ -28,6 +28,8 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
 
   await test.step('add kitchen items', async () => {
     await kitchen.addItem(TOMATOES, () => app.shot('item-dialog'));
+    // The empty list's "Add item" is gone with the first item: the header's has the focus instead.
+    await expect(kitchen.addButton).toBeFocused();
     await kitchen.addItem(OLIVE_OIL);
     await kitchen.addItem(FLOUR);
     await expect(kitchen.table.getByRole('columnheader')).toHaveText([...COLUMNS]);

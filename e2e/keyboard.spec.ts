@@ -99,6 +99,8 @@ test('add an item, adjust its stock, sort and delete, all with the keyboard', as
     await keyboard.press('Enter');
     await expect(confirm).toBeHidden();
     await expect(kitchen.row(OLIVE_OIL.name)).toHaveCount(0);
+    // Its row went with it: "Add item" has the focus rather than the page.
+    await expect(kitchen.addButton).toBeFocused();
     await kitchen.expectTotal('148.10', '2 items');
   });
 });

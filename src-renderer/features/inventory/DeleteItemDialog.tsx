@@ -8,9 +8,11 @@ interface DeleteItemDialogProps {
   opened: boolean;
   item: Item | undefined;
   onClose: () => void;
+  /** Once it has closed: the row whose button opened it is gone. */
+  onClosed?: () => void;
 }
 
-export function DeleteItemDialog({ opened, item, onClose }: DeleteItemDialogProps) {
+export function DeleteItemDialog({ opened, item, onClose, onClosed }: DeleteItemDialogProps) {
   const remove = useDeleteItem();
   const confirm = () =>
     item &&
@@ -25,7 +27,13 @@ export function DeleteItemDialog({ opened, item, onClose }: DeleteItemDialogProp
     );
 
   return (
-    <Modal opened={opened && item !== undefined} onClose={onClose} title={item ? `Delete ${item.name}?` : ''} size="sm">
+    <Modal
+      opened={opened && item !== undefined}
+      onClose={onClose}
+      onExitTransitionEnd={onClosed}
+      title={item ? `Delete ${item.name}?` : ''}
+      size="sm"
+    >
       <Text size="sm">
         It disappears from the {item?.area} list and from the stock value. Its history stays on record. This cannot be
         undone.

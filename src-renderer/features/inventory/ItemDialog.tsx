@@ -9,11 +9,19 @@ interface ItemDialogProps {
   item?: Item;
   suggestions: ItemSuggestions;
   onClose: () => void;
+  /** Once it has closed (e.g. to put the focus somewhere if what opened it is gone). */
+  onClosed?: () => void;
 }
 
-export function ItemDialog({ opened, area, item, suggestions, onClose }: ItemDialogProps) {
+export function ItemDialog({ opened, area, item, suggestions, onClose, onClosed }: ItemDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={item ? `Edit ${item.name}` : `Add a ${area} item`} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      onExitTransitionEnd={onClosed}
+      title={item ? `Edit ${item.name}` : `Add a ${area} item`}
+      size="lg"
+    >
       <ItemForm key={item?.id ?? 'new'} area={area} item={item} suggestions={suggestions} onDone={onClose} />
     </Modal>
   );

@@ -1,6 +1,6 @@
 import { Alert, Button, Center, EmptyState, Loader } from '@mantine/core';
 import { IconPackage, IconPlus, IconSearchOff } from '@tabler/icons-react';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { type Area, COMMON_UNITS, canManage } from '../../../shared/domain';
 import { capitalise } from '../../ui/format';
@@ -59,11 +59,18 @@ export function StockScreen({ area }: { area: Area }) {
   );
 
   const areaName = capitalise(area);
+  // One "Add item" at a time: in the header once there are items, in the empty list before.
+  const addRef = useRef<HTMLButtonElement>(null);
   const addButton = manager && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => openAction({ kind: 'add' })}>
+    <Button ref={addRef} leftSection={<IconPlus size={16} />} onClick={() => openAction({ kind: 'add' })}>
       Add item
     </Button>
   );
+  // A dialog gives the focus back to what opened it. When that is gone (the empty list's "Add item"
+  // after the first item, a deleted item's row), "Add item" takes it rather than the page.
+  const keepFocus = () => {
+    if (document.activeElement === null || document.activeElement === document.body) addRef.current?.focus();
+  };
 
   return (
     <Page fill>
@@ -136,8 +143,9 @@ export function StockScreen({ area }: { area: Area }) {
         item={action.kind === 'edit' ? action.item : undefined}
         suggestions={suggestions}
         onClose={close}
+        onClosed={keepFocus}
       />
-      <DeleteItemDialog opened={showing('delete')} item={actionItem} onClose={close} />
+      <DeleteItemDialog opened={showing('delete')} item={actionItem} onClose={close} onClosed={keepFocus} />
       <HistoryDrawer opened={showing('history')} item={actionItem} onClose={close} />
     </Page>
   );
