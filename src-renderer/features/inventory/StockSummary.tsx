@@ -26,7 +26,11 @@ export function StockSummary({ area, totalValue, itemCount, shown, filtering, to
       <StatCard
         label="Value shown"
         value={formatMoney(filtering ? sumStockValue(shown) : totalValue)}
-        caption={filtering ? `${plural(shown.length, 'item')} match the filters` : 'All items shown'}
+        caption={
+          filtering
+            ? `${plural(shown.length, 'item')} ${shown.length === 1 ? 'matches' : 'match'} the filters`
+            : 'All items shown'
+        }
       />
       <StatCard
         label="To order"
