@@ -53,11 +53,16 @@ export function StockFilters({ filter, onChange, categories, suppliers }: StockF
       >
         To order only
       </Chip>
-      {isFiltering(filter) && (
-        <Button variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={() => onChange(NO_FILTER)}>
-          Clear
-        </Button>
-      )}
+      {/* Always laid out, hidden (from screen readers and Tab too) while there is nothing to clear: the row does not shift. */}
+      <Button
+        variant="subtle"
+        color="gray"
+        leftSection={<IconX size={14} />}
+        onClick={() => onChange(NO_FILTER)}
+        style={{ flexShrink: 0, visibility: isFiltering(filter) ? 'visible' : 'hidden' }}
+      >
+        Clear
+      </Button>
     </Group>
   );
 }
