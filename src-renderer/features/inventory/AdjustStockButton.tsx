@@ -32,7 +32,8 @@ export function AdjustStockButton({ item }: { item: Item }) {
   if (!opened) return target;
 
   return (
-    <Popover opened onChange={setOpened} trapFocus position="left" withArrow shadow="lg" width={430}>
+    // Under the row (above it near the bottom of the list), never over it: its name and on hand stay in view.
+    <Popover opened onChange={setOpened} trapFocus position="bottom-end" withArrow shadow="lg" width={430}>
       <Popover.Target>{target}</Popover.Target>
       <Popover.Dropdown aria-label={`Adjust stock of ${item.name}`} p="md">
         <AdjustStockForm item={item} onDone={() => setOpened(false)} />
