@@ -13,6 +13,20 @@ test.beforeEach(async ({ app, preview }) => {
   await app.seed([FLOUR, OLIVE_OIL]);
 });
 
+/** With the focus on a menu's button: Enter opens it, the arrow keys go down to `item`, Enter chooses it. */
+async function chooseFromMenu(button: Locator, item: string): Promise<void> {
+  const { keyboard } = button.page();
+  await expect(button).toBeFocused();
+  await keyboard.press('Enter');
+  const wanted = button.page().getByRole('menuitem', { name: item, exact: true });
+  await expect(wanted).toBeVisible();
+  await expect(async () => {
+    await keyboard.press('ArrowDown');
+    await expect(wanted).toBeFocused({ timeout: 200 });
+  }).toPass();
+  await keyboard.press('Enter');
+}
+
 /** Types into each field in turn, moving on with Tab: each must have the focus when its turn comes. */
 async function typeInOrder(fields: [Locator, string][]): Promise<void> {
   for (const [input, text] of fields) {
@@ -82,17 +96,17 @@ test('add an item, adjust its stock, sort and delete, all with the keyboard', as
     await app.shot('sorted-by-value-descending');
   });
 
-  await test.step('delete an item, after Escape has kept it once', async () => {
-    const remove = kitchen.row(OLIVE_OIL.name).getByRole('button', { name: `Delete ${OLIVE_OIL.name}` });
+  await test.step('delete an item from its More menu, after Escape has kept it once', async () => {
+    const more = kitchen.moreButton(OLIVE_OIL.name);
     const confirm = page.getByRole('dialog', { name: `Delete ${OLIVE_OIL.name}?` });
-    await tabTo(remove);
-    await keyboard.press('Enter');
+    await tabTo(more);
+    await chooseFromMenu(more, 'Delete');
     await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
     await app.shot('delete-confirm');
     await keyboard.press('Escape');
     await expect(confirm).toBeHidden();
-    await expect(remove).toBeFocused();
-    await keyboard.press('Enter');
+    await expect(more).toBeFocused();
+    await chooseFromMenu(more, 'Delete');
     await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
     await keyboard.press('Tab');
     await expect(confirm.getByRole('button', { name: 'Delete item' })).toBeFocused();
@@ -111,10 +125,11 @@ test('Escape closes the item dialog, the edit dialog, the history drawer and the
 }) => {
   const kitchen = app.stock('kitchen');
   const { keyboard } = page;
-  /** Opens with Enter on `trigger`, closes with Escape, and the focus is back on `trigger`. */
-  const openAndEscape = async (trigger: Locator, opened: Locator) => {
+  /** Opens with Enter on `trigger` (or its menu's `item`), closes with Escape, and the focus is back on `trigger`. */
+  const openAndEscape = async (trigger: Locator, opened: Locator, item?: string) => {
     await tabTo(trigger);
-    await keyboard.press('Enter');
+    if (item) await chooseFromMenu(trigger, item);
+    else await keyboard.press('Enter');
     await expect(opened).toBeVisible();
     await keyboard.press('Escape');
     await expect(opened).toBeHidden();
@@ -122,7 +137,7 @@ test('Escape closes the item dialog, the edit dialog, the history drawer and the
   };
 
   await openAndEscape(kitchen.addButton, kitchen.itemDialog);
-  await openAndEscape(kitchen.row(FLOUR.name).getByRole('button', { name: `Edit ${FLOUR.name}` }), kitchen.itemDialog);
+  await openAndEscape(kitchen.moreButton(FLOUR.name), kitchen.itemDialog, 'Edit');
   await openAndEscape(
     kitchen.row(FLOUR.name).getByRole('button', { name: `History of ${FLOUR.name}` }),
     kitchen.historyDrawer(FLOUR.name),

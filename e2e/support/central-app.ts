@@ -207,8 +207,9 @@ export class Computer {
 
   async setUnitCost(name: string, unitCost: string): Promise<void> {
     await this.row(name)
-      .getByRole('button', { name: `Edit ${name}` })
+      .getByRole('button', { name: `More actions for ${name}` })
       .click();
+    await this.page.getByRole('menuitem', { name: 'Edit', exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: `Edit ${name}` });
     await field(dialog, 'Unit cost').fill(unitCost);
     await dialog.getByRole('button', { name: 'Save changes' }).click();

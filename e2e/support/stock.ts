@@ -143,6 +143,28 @@ export class StockScreen {
     await expect(this.row(item.name)).toBeVisible();
   }
 
+  /** The row's "More actions" button (owners and managers): its menu holds Edit and Delete. */
+  moreButton(name: string): Locator {
+    return this.row(name).getByRole('button', { name: `More actions for ${name}`, exact: true });
+  }
+
+  /** More actions → Edit or Delete, with the mouse; resolves to the dialog it opens. */
+  async choose(name: string, action: 'Edit' | 'Delete'): Promise<Locator> {
+    await this.moreButton(name).click();
+    await this.page.getByRole('menuitem', { name: action, exact: true }).click();
+    const dialog = action === 'Edit' ? this.itemDialog : this.page.getByRole('dialog', { name: `Delete ${name}?` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** More actions → Edit → change the fields given → Save changes. */
+  async editItem(name: string, changes: Partial<ItemSpec>): Promise<void> {
+    const dialog = await this.choose(name, 'Edit');
+    await this.fillItem(changes);
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   adjustButton(name: string): Locator {
     return this.row(name).getByRole('button', { name: `Adjust stock of ${name}`, exact: true });
   }

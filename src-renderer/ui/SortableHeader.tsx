@@ -10,14 +10,19 @@ interface SortableHeaderProps {
   onToggle: ((event: unknown) => void) | undefined;
 }
 
-/** A column title that is a real button: click, Enter or Space sorts; the arrow says which way. */
+/**
+ * A column title that is a real button: click, Enter or Space sorts; the arrow says which way. Over
+ * numbers (right-aligned) the arrow stands before the title, so the title lines up with them.
+ */
 export function SortableHeader({ children, direction, numeric, onToggle }: SortableHeaderProps) {
   const Arrow = direction === 'asc' ? IconArrowUp : direction === 'desc' ? IconArrowDown : IconArrowsSort;
+  const arrow = <Arrow size={12} className={classes.arrow} aria-hidden />;
   return (
     <UnstyledButton onClick={onToggle} className={classes.button} data-sorted={direction || undefined}>
       <Group gap={4} wrap="nowrap" justify={numeric ? 'flex-end' : 'flex-start'}>
+        {numeric && arrow}
         <span>{children}</span>
-        <Arrow size={14} className={classes.arrow} aria-hidden />
+        {!numeric && arrow}
       </Group>
     </UnstyledButton>
   );

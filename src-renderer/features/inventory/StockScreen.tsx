@@ -10,7 +10,7 @@ import { useSignedIn } from '../auth/signed-in';
 import { DeleteItemDialog } from './DeleteItemDialog';
 import { HistoryDrawer } from './HistoryDrawer';
 import { ItemDialog } from './ItemDialog';
-import { ItemRowActions } from './ItemRowActions';
+import { ItemRowActions, rowActionsWidth } from './ItemRowActions';
 import { useStock } from './inventory-api';
 import { StockFilters } from './StockFilters';
 import { StockSummary } from './StockSummary';
@@ -119,7 +119,13 @@ export function StockScreen({ area }: { area: Area }) {
           />
           <StockFilters filter={filter} onChange={setFilter} categories={categories} suppliers={suppliers} />
           {shown.length > 0 ? (
-            <StockTable items={shown} scrollResetKey={appliedFilter} actions={rowActions} label={`${areaName} stock`} />
+            <StockTable
+              items={shown}
+              scrollResetKey={appliedFilter}
+              actions={rowActions}
+              actionsWidth={rowActionsWidth(manager)}
+              label={`${areaName} stock`}
+            />
           ) : (
             <Center flex={1}>
               <EmptyState

@@ -24,8 +24,9 @@ interface StockTableProps {
   items: Item[];
   /** When this changes (other filters), the list starts again from the top. */
   scrollResetKey: unknown;
-  /** The buttons at the end of each row. */
+  /** The buttons at the end of each row, and how wide their column is. */
   actions: (item: Item) => ReactNode;
+  actionsWidth: string;
   label: string;
 }
 
@@ -34,7 +35,7 @@ const ariaSort = (direction: false | 'asc' | 'desc') =>
 
 const numericClass = (numeric: boolean | undefined) => (numeric ? classes.numeric : undefined);
 
-export function StockTable({ items, scrollResetKey, actions, label }: StockTableProps) {
+export function StockTable({ items, scrollResetKey, actions, actionsWidth, label }: StockTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const scroller = useRef<HTMLDivElement>(null);
   // A new order or a new filter shows its first rows, not some rows halfway down.
@@ -42,7 +43,7 @@ export function StockTable({ items, scrollResetKey, actions, label }: StockTable
   useLayoutEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
   }, [sorting, scrollResetKey]);
-  const columns = useMemo(() => stockColumns(actions), [actions]);
+  const columns = useMemo(() => stockColumns(actions, actionsWidth), [actions, actionsWidth]);
   const table = useReactTable({
     data: items,
     columns,

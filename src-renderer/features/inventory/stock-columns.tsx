@@ -52,7 +52,11 @@ const orDash = (text: string): ReactNode =>
 const byText = (field: 'name' | 'category' | 'supplier') => (a: { original: Item }, b: { original: Item }) =>
   collator.compare(a.original[field], b.original[field]);
 
-export function stockColumns(actions: (item: Item) => ReactNode): ColumnDef<Item, string>[] {
+/**
+ * Widths fit each title with its sort arrow (the numbers are narrower); Name takes what is left,
+ * the most room, so names are cut last.
+ */
+export function stockColumns(actions: (item: Item) => ReactNode, actionsWidth: string): ColumnDef<Item, string>[] {
   return [
     column.accessor('name', {
       header: 'Name',
@@ -65,7 +69,7 @@ export function stockColumns(actions: (item: Item) => ReactNode): ColumnDef<Item
     }),
     column.accessor('category', {
       header: 'Category',
-      meta: { width: '10%' },
+      meta: { width: '112px' },
       sortingFn: byText('category'),
       cell: (info) => orDash(info.getValue()),
     }),
@@ -77,14 +81,14 @@ export function stockColumns(actions: (item: Item) => ReactNode): ColumnDef<Item
     }),
     column.accessor('onHand', {
       header: 'On hand',
-      meta: { numeric: true, width: '140px' },
+      meta: { numeric: true, width: '120px' },
       sortingFn: (a, b) => compareQuantity(a.original.onHand, b.original.onHand),
       cell: (info) => <OnHand item={info.row.original} />,
     }),
     column.accessor((item) => item.par ?? '', {
       id: 'par',
       header: 'Par',
-      meta: { numeric: true, width: '76px' },
+      meta: { numeric: true, width: '68px' },
       // Items without a par sort after every level.
       sortingFn: (a, b) => {
         const [x, y] = [a.original.par, b.original.par];
@@ -95,20 +99,20 @@ export function stockColumns(actions: (item: Item) => ReactNode): ColumnDef<Item
     }),
     column.accessor('unitCost', {
       header: 'Unit cost',
-      meta: { numeric: true, width: '104px' },
+      meta: { numeric: true, width: '112px' },
       sortingFn: (a, b) => compareMoney(a.original.unitCost, b.original.unitCost),
       cell: (info) => formatMoney(info.getValue()),
     }),
     column.accessor('stockValue', {
       header: 'Stock value',
-      meta: { numeric: true, width: '116px' },
+      meta: { numeric: true, width: '132px' },
       sortingFn: (a, b) => compareMoney(a.original.stockValue, b.original.stockValue),
       cell: (info) => formatMoney(info.getValue()),
     }),
     column.display({
       id: 'actions',
       header: () => <VisuallyHidden>Actions</VisuallyHidden>,
-      meta: { width: '186px' },
+      meta: { width: actionsWidth },
       cell: (info) => actions(info.row.original),
     }),
   ];
