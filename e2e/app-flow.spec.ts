@@ -22,7 +22,9 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await app.shot('register');
     await app.submitRegistration();
     await expect(app.statusBar).toContainText(`${OWNER.fullName} · ${OWNER.restaurantName}`);
-    await expect(app.page.getByText('No kitchen items yet — add your first item')).toBeVisible();
+    await expect(
+      app.page.getByRole('heading', { level: 2, name: 'No kitchen items yet — add your first item' }),
+    ).toBeVisible();
     await app.shot('kitchen-empty');
   });
 

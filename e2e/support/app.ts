@@ -84,7 +84,7 @@ export class KitchenGuard {
     await expect(this.heading(HEADINGS[screen])).toBeVisible();
   }
 
-  /** The main navigation (the left bar). */
+  /** The main navigation (the left bar): the screens, and who is signed in with the Sign out button. */
   get navigation(): Locator {
     return this.page.getByRole('navigation', { name: 'Main' });
   }
@@ -167,9 +167,9 @@ export class KitchenGuard {
     await this.expectScreen('Kitchen');
   }
 
+  /** From any screen: the button beside who is signed in, at the foot of the navigation. */
   async signOut(): Promise<void> {
-    await this.go('Settings');
-    await this.page.getByRole('button', { name: 'Sign out' }).click();
+    await this.navigation.getByRole('button', { name: 'Sign out' }).click();
     await expect(this.signInForm).toBeVisible();
   }
 }

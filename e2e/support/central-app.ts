@@ -150,8 +150,7 @@ export class Computer {
   }
 
   async signOut(): Promise<void> {
-    await this.go('Settings');
-    await this.page.getByRole('button', { name: 'Sign out' }).click();
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
     await expect(this.page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
   }
 

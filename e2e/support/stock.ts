@@ -97,9 +97,9 @@ export class StockScreen {
     }
   }
 
-  /** A value card ("kitchen stock value", "Value shown", "To order"): its label, value and caption. */
+  /** A value card ("kitchen stock value", "Value shown", "To order"): a group named by its label. */
   card(label: string): Locator {
-    return this.page.getByText(label, { exact: true }).locator('..');
+    return this.page.getByRole('group', { name: label, exact: true });
   }
 
   async expectTotal(value: string, itemCount: string): Promise<void> {

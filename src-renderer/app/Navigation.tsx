@@ -1,4 +1,6 @@
-import { AppShell, Avatar, Group, NavLink, Stack, Text } from '@mantine/core';
+import { ActionIcon, AppShell, Avatar, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
+import { IconLogout } from '@tabler/icons-react';
+import { useSignOut } from '../features/auth/session';
 import { useSignedIn } from '../features/auth/signed-in';
 import { Brand } from '../ui/Brand';
 import type { ScreenId } from './screens';
@@ -17,8 +19,10 @@ const initials = (name: string) =>
     .map((word) => word[0]?.toUpperCase())
     .join('');
 
+/** Inside the app shell's navbar, the one `nav` landmark ("Main"): the screens, and who is signed in. */
 export function Navigation({ screens, current, onSelect }: NavigationProps) {
   const { user, restaurant } = useSignedIn();
+  const signOut = useSignOut();
   return (
     <>
       <AppShell.Section mb="lg">
@@ -27,7 +31,7 @@ export function Navigation({ screens, current, onSelect }: NavigationProps) {
           {restaurant.name}
         </Text>
       </AppShell.Section>
-      <AppShell.Section grow component="nav" aria-label="Main">
+      <AppShell.Section grow>
         <Stack gap={4}>
           {screens.map((screen) => (
             <NavLink
@@ -50,7 +54,7 @@ export function Navigation({ screens, current, onSelect }: NavigationProps) {
           <Avatar color="teal" radius="xl" aria-hidden>
             {initials(user.fullName)}
           </Avatar>
-          <div style={{ minWidth: 0 }}>
+          <div style={{ minWidth: 0, flex: 1 }}>
             <Text size="sm" fw={500} truncate="end">
               {user.fullName}
             </Text>
@@ -58,6 +62,19 @@ export function Navigation({ screens, current, onSelect }: NavigationProps) {
               {user.role}
             </Text>
           </div>
+          {/* Always in reach, whatever the screen and however long it is. */}
+          <Tooltip label="Sign out" position="top">
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="lg"
+              aria-label="Sign out"
+              loading={signOut.isPending}
+              onClick={() => signOut.mutate({})}
+            >
+              <IconLogout size={18} />
+            </ActionIcon>
+          </Tooltip>
         </Group>
       </AppShell.Section>
     </>

@@ -15,7 +15,7 @@ export function Shell() {
 
   return (
     <AppShell navbar={{ width: 232, breakpoint: 'xs' }} footer={{ height: 34 }} padding={0}>
-      <AppShell.Navbar p="md">
+      <AppShell.Navbar p="md" aria-label="Main">
         <Navigation screens={screens} current={screen?.id} onSelect={setCurrent} />
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">{screen?.render()}</AppShell.Main>

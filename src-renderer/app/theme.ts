@@ -20,5 +20,7 @@ export const theme = createTheme({
       styles: { title: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 650 } },
     },
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } },
+    // Under each screen's h1: an empty list's title is a heading people can jump to.
+    EmptyStateTitle: { defaultProps: { order: 2 } },
   },
 });

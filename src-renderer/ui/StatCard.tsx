@@ -1,5 +1,5 @@
 import { Paper, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 interface StatCardProps {
   label: string;
@@ -8,10 +8,12 @@ interface StatCardProps {
   color?: string;
 }
 
+/** A figure with its label: a group named by the label, so the value is read with it. */
 export function StatCard({ label, value, caption, color }: StatCardProps) {
+  const labelId = useId();
   return (
-    <Paper withBorder radius="md" px="md" py="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.4}>
+    <Paper withBorder radius="md" px="md" py="sm" role="group" aria-labelledby={labelId}>
+      <Text id={labelId} size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.4}>
         {label}
       </Text>
       <Text fz={22} fw={700} c={color} style={{ fontVariantNumeric: 'tabular-nums' }}>

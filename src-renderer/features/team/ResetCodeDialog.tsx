@@ -1,4 +1,4 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
 import { formatTime } from '../../ui/format';
 import type { IssuedCode } from './team-api';
@@ -16,25 +16,42 @@ export function ResetCodeDialog({ opened, issued: shown, onClose }: ResetCodeDia
     <Modal opened={opened && shown !== null} onClose={onClose} title={`Reset code for ${shown?.fullName ?? ''}`}>
       {shown && (
         <Stack gap="md">
-          <Code block fz={26} ta="center" py="md" style={{ letterSpacing: '0.12em' }} data-testid="reset-code">
-            {shown.code}
-          </Code>
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed">
-              Works once, until {formatTime(shown.expiresAt)} (one hour).
-            </Text>
-            <CopyButton value={shown.code}>
-              {({ copied, copy }) => (
-                <Button
-                  variant={copied ? 'light' : 'filled'}
-                  leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  onClick={copy}
-                >
-                  {copied ? 'Copied' : 'Copy code'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <TextInput
+            label="Reset code"
+            description={`Works once, until ${formatTime(shown.expiresAt)} (one hour).`}
+            inputWrapperOrder={['label', 'input', 'description']}
+            value={shown.code}
+            readOnly
+            data-autofocus
+            onFocus={(event) => event.currentTarget.select()}
+            variant="filled"
+            rightSectionWidth={120}
+            rightSection={
+              <CopyButton value={shown.code}>
+                {({ copied, copy }) => (
+                  <Button
+                    size="compact-md"
+                    variant={copied ? 'light' : 'filled'}
+                    leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                    onClick={copy}
+                  >
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
+            }
+            styles={{
+              input: {
+                height: 64,
+                fontFamily: 'var(--mantine-font-family-monospace)',
+                fontSize: 26,
+                letterSpacing: '0.12em',
+                paddingInlineStart: 120,
+                textAlign: 'center',
+              },
+              description: { marginTop: 6 },
+            }}
+          />
           <Alert variant="light" icon={<IconInfoCircle size={18} />}>
             On the sign-in screen, {shown.fullName} chooses “Forgot password? Use a reset code” and enters the username{' '}
             <b>{shown.username}</b>, this code and a new password. The code is not shown again.
