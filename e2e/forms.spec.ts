@@ -129,6 +129,11 @@ test('change password: a wrong current password is marked at that field', async 
   await field(section, 'Current password').fill(OWNER.password);
   await section.getByRole('button', { name: 'Change password' }).click();
   await expect(field(section, 'Current password')).toHaveValue('');
+  const changed = app.page.getByRole('alert').filter({ hasText: 'Password changed.' });
+  await expect(changed).toBeVisible();
   await app.signOut();
+  // What the app told the user who signed out is not left for whoever signs in next: gone at once,
+  // well before its own few seconds are up.
+  await expect(changed).toHaveCount(0, { timeout: 1_000 });
   await app.signIn(OWNER.username, 'a-brand-new-password');
 });

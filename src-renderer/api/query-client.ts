@@ -2,9 +2,9 @@
  * One QueryClient for the app. A lost session anywhere sends the user back to sign-in with an empty
  * cache; every successful write refreshes the status bar (its outbox count changed).
  */
-import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { SessionView } from '../../shared/contract/auth';
+import { clearUserNotices, notifyProblem } from '../ui/notify';
 import { type BridgeError, isBridgeError } from './bridge-error';
 import { channelKey } from './query-keys';
 
@@ -29,7 +29,7 @@ export function createQueryClient(): QueryClient {
       onError: (error, _input, _context, mutation) => {
         if (endSessionIfLost(error)) return;
         if (mutation.meta?.errorsShownBy !== 'form') {
-          notifications.show({ color: 'red', title: 'Not saved', message: error.message });
+          notifyProblem('Not saved', error.message);
         }
       },
       onSuccess: () =>
@@ -48,7 +48,7 @@ export function createQueryClient(): QueryClient {
   function endSessionIfLost(error: unknown): boolean {
     if (!isBridgeError(error, 'unauthenticated') || !client.getQueryData(SESSION)) return false;
     replaceSession(client, null);
-    notifications.show({ color: 'yellow', title: 'Your session has ended', message: error.message });
+    notifyProblem('Your session has ended', error.message, { color: 'yellow' });
     return true;
   }
 
@@ -60,9 +60,10 @@ const DEVICE_WIDE: readonly unknown[] = [SESSION[0], 'system.status', 'sync.stat
 
 /**
  * A new session (or none: back to sign-in). The session query is updated in place, so the app
- * switches screens at once; everything the previous user could see is forgotten.
+ * switches screens at once; everything the previous user could see or was told is forgotten.
  */
 export function replaceSession(client: QueryClient, session: SessionView | null): void {
+  clearUserNotices();
   client.setQueryData(SESSION, session);
   client.removeQueries({ predicate: (query) => !DEVICE_WIDE.includes(query.queryKey[0]) });
   client.getMutationCache().clear();

@@ -1,5 +1,4 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { resetPasswordInput } from '../../../shared/contract/auth';
 import { Form } from '../../forms/Form';
@@ -7,6 +6,7 @@ import { FormAlert } from '../../forms/FormAlert';
 import { NewPasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { notifyDone } from '../../ui/notify';
 import { useResetPassword } from './session';
 
 interface ResetPasswordFormProps {
@@ -25,7 +25,7 @@ export function ResetPasswordForm({ onDone, onCancel }: ResetPasswordFormProps) 
   const submit = form.handleSubmit((values) =>
     reset.mutate(values, {
       onSuccess: () => {
-        notifications.show({ color: 'teal', title: 'Password changed', message: 'Sign in with your new password.' });
+        notifyDone('Sign in with your new password.', 'Password changed');
         onDone(values.username);
       },
       onError: (error) => showBridgeError(form, error),

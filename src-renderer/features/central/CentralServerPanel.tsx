@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CentralSettings } from '../../../shared/contract/central';
 import { canManage } from '../../../shared/domain';
 import { plural } from '../../ui/format';
+import { notifyDone } from '../../ui/notify';
 import { useSignedIn } from '../auth/signed-in';
 import { useSyncStatus } from '../sync/sync-api';
 import { STATE_LABELS } from '../sync/sync-states';
@@ -51,7 +51,7 @@ function DisconnectButton({ server, waiting }: { server: string; waiting: number
                   {
                     onSuccess: () => {
                       setAsking(false);
-                      notifications.show({ color: 'teal', message: `Disconnected from ${server}.` });
+                      notifyDone(`Disconnected from ${server}.`);
                     },
                   },
                 )

@@ -1,5 +1,5 @@
-import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
+import { deviceNotice, notifyProblem } from '../../ui/notify';
 import { useSystemStatus } from './system-status';
 
 let shown = false;
@@ -10,14 +10,11 @@ export function useKeychainNotice(): void {
   useEffect(() => {
     if (!keychain || keychain.available || shown) return;
     shown = true;
-    notifications.show({
-      id: 'keychain-unavailable',
-      color: 'yellow',
-      autoClose: 15_000,
-      title: 'Sign-in will not be remembered',
-      message:
-        keychain.message ??
+    notifyProblem(
+      'Sign-in will not be remembered',
+      keychain.message ??
         'This computer has no keychain KitchenGuard can use, so you will sign in each time the app starts.',
-    });
+      { color: 'yellow', id: deviceNotice('keychain'), autoClose: 15_000 },
+    );
   }, [keychain]);
 }

@@ -1,5 +1,4 @@
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowRight } from '@tabler/icons-react';
 import { Controller } from 'react-hook-form';
 import { adjustStockInput, type Item } from '../../../shared/contract/inventory';
@@ -11,6 +10,7 @@ import { TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { formatAmount } from '../../ui/format';
+import { notifyDone } from '../../ui/notify';
 import { useAdjustStock } from './inventory-api';
 import { levelAfter, signedChange } from './stock-math';
 
@@ -37,10 +37,7 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
   const submit = form.handleSubmit((values) =>
     adjust.mutate(values, {
       onSuccess: (updated) => {
-        notifications.show({
-          color: 'teal',
-          message: `${item.name}: ${formatAmount(updated.onHand, updated.unit)} on hand`,
-        });
+        notifyDone(`${item.name}: ${formatAmount(updated.onHand, updated.unit)} on hand`);
         onDone();
       },
       onError: (error) => showBridgeError(form, error),

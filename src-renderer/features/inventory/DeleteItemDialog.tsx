@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { Item } from '../../../shared/contract/inventory';
+import { notifyDone } from '../../ui/notify';
 import { useDeleteItem } from './inventory-api';
 
 /** Deleting asks first. The item leaves the list; its movements stay in the records. */
@@ -20,7 +20,7 @@ export function DeleteItemDialog({ opened, item, onClose, onClosed }: DeleteItem
       { id: item.id },
       {
         onSuccess: () => {
-          notifications.show({ color: 'teal', message: `${item.name} deleted.` });
+          notifyDone(`${item.name} deleted.`);
           onClose();
         },
       },

@@ -1,5 +1,4 @@
 import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type CreateItemInput, createItemInput, type Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
 import { normaliseDecimal, optionalDecimal } from '../../forms/decimal-text';
@@ -9,6 +8,7 @@ import { TextField } from '../../forms/fields';
 import { SuggestField } from '../../forms/SuggestField';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { notifyDone } from '../../ui/notify';
 import { useCreateItem, useUpdateItem } from './inventory-api';
 
 export interface ItemSuggestions {
@@ -58,7 +58,7 @@ export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
   const { dirtyFields } = form.formState;
   const saving = create.isPending || update.isPending;
   const done = (verb: string) => (saved: Item) => {
-    notifications.show({ color: 'teal', message: `${saved.name} ${verb}.` });
+    notifyDone(`${saved.name} ${verb}.`);
     onDone();
   };
   const onError = (error: unknown) => showBridgeError(form, error);

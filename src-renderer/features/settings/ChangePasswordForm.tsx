@@ -1,11 +1,11 @@
 import { Button, Group, Paper, Stack, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { changePasswordInput } from '../../../shared/contract/auth';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { NewPasswordField, PasswordField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { notifyDone } from '../../ui/notify';
 import { useChangePassword } from './settings-api';
 
 export function ChangePasswordForm() {
@@ -15,7 +15,7 @@ export function ChangePasswordForm() {
     change.mutate(values, {
       onSuccess: () => {
         form.reset();
-        notifications.show({ color: 'teal', message: 'Password changed.' });
+        notifyDone('Password changed.');
       },
       onError: (error) => showBridgeError(form, error),
     }),

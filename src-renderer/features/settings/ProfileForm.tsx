@@ -1,5 +1,4 @@
 import { Button, Group, Paper, SimpleGrid, Stack, TagsInput, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { Controller } from 'react-hook-form';
 import { updateProfileInput } from '../../../shared/contract/auth';
 import { Form } from '../../forms/Form';
@@ -8,6 +7,7 @@ import { TextField } from '../../forms/fields';
 import { firstMessage } from '../../forms/first-message';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { notifyDone } from '../../ui/notify';
 import { useSignedIn } from '../auth/signed-in';
 import { useUpdateProfile } from './settings-api';
 
@@ -34,7 +34,7 @@ export function ProfileForm() {
     update.mutate(values, {
       onSuccess: (saved) => {
         form.reset(saved);
-        notifications.show({ color: 'teal', message: 'Profile saved.' });
+        notifyDone('Profile saved.');
       },
       onError: (error) => showBridgeError(form, error),
     }),

@@ -5,7 +5,6 @@
  * offline, syncing, progress), just the status. One call at a time, at most two a second, backing
  * off when the core does not answer; it stops when the app unmounts.
  */
-import { notifications } from '@mantine/notifications';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ChannelName } from '../../../shared/contract';
@@ -13,6 +12,7 @@ import type { SyncChanges } from '../../../shared/contract/sync';
 import { invoke } from '../../api/client';
 import { replaceSession } from '../../api/query-client';
 import { channelKey } from '../../api/query-keys';
+import { notifyProblem } from '../../ui/notify';
 import { sessionQuery } from '../auth/session';
 
 /** What a pull, an undone refusal or a lost session can change. */
@@ -67,11 +67,11 @@ async function refresh(client: QueryClient): Promise<void> {
   await Promise.all(REFRESHED.map((channel) => client.invalidateQueries({ queryKey: channelKey(channel) })));
   if (before && client.getQueryData(sessionQuery.queryKey) === null) {
     replaceSession(client, null);
-    notifications.show({
-      color: 'yellow',
-      title: 'Your session has ended',
-      message: 'The central server no longer accepts this sign-in. Sign in again to go on.',
-    });
+    notifyProblem(
+      'Your session has ended',
+      'The central server no longer accepts this sign-in. Sign in again to go on.',
+      { color: 'yellow' },
+    );
   }
 }
 

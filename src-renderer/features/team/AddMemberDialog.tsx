@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { createUserInput } from '../../../shared/contract/users';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { SelectField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { notifyDone } from '../../ui/notify';
 import { PersonFields } from '../auth/PersonFields';
 import { useSignedIn } from '../auth/signed-in';
 import { useAddTeamMember } from './team-api';
@@ -21,7 +21,7 @@ function AddMemberForm({ onDone }: { onDone: () => void }) {
   const submit = form.handleSubmit((values) =>
     add.mutate(values, {
       onSuccess: (member) => {
-        notifications.show({ color: 'teal', message: `${member.fullName} can now sign in as ${member.username}.` });
+        notifyDone(`${member.fullName} can now sign in as ${member.username}.`);
         onDone();
       },
       onError: (error) => showBridgeError(form, error),

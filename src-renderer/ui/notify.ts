@@ -1,0 +1,35 @@
+/**
+ * Messages that come and go, at the top centre of the window (Providers): over page titles, never
+ * over a dialog's, a form's or a row's buttons; three at a time at most. A success says so briefly;
+ * a problem stays long enough to read. When the user changes, what was said to the last one goes.
+ */
+import { notifications, notificationsStore } from '@mantine/notifications';
+
+const DONE_MS = 3_000;
+/** Also the default of every other message (Providers). */
+export const READ_MS = 8_000;
+
+/** About this computer, not about whoever is signed in: kept across a change of user. */
+const DEVICE = 'device:';
+export const deviceNotice = (name: string): string => `${DEVICE}${name}`;
+
+/** "Saved.", "Olive oil: 3 bottle on hand"… */
+export function notifyDone(message: string, title?: string): void {
+  notifications.show({ color: 'teal', title, message, autoClose: DONE_MS });
+}
+
+/** Something did not happen (red), or needs attention (yellow). */
+export function notifyProblem(
+  title: string,
+  message: string,
+  { color = 'red', id, autoClose = READ_MS }: { color?: 'red' | 'yellow'; id?: string; autoClose?: number } = {},
+): void {
+  notifications.show({ color, title, message, id, autoClose });
+}
+
+/** On sign-in, sign-out or a lost session: the previous user's messages go, the computer's stay. */
+export function clearUserNotices(): void {
+  notifications.updateState(notificationsStore, (shown) =>
+    shown.filter((notification) => notification.id?.startsWith(DEVICE)),
+  );
+}
