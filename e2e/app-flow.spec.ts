@@ -22,6 +22,10 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await app.shot('register');
     await app.submitRegistration();
     await expect(app.statusBar).toContainText(`${OWNER.fullName} · ${OWNER.restaurantName}`);
+    // Words for the restaurant, not the developer: no schema version down there (Settings has it).
+    await expect(app.statusBar).toContainText('Saved on this computer');
+    await expect(app.statusBar.getByRole('status')).toHaveText('Central server: not set up');
+    await expect(app.statusBar).not.toContainText('schema');
     await expect(
       app.page.getByRole('heading', { level: 2, name: 'No kitchen items yet — add your first item' }),
     ).toBeVisible();
@@ -109,7 +113,9 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await app.shot('team');
     await app.go('Settings');
     await expect(app.page.getByRole('textbox', { name: 'Username' })).toHaveValue(OWNER.username);
-    if (KEYCHAIN_EXPECTED) await expect(app.page.getByText('Sign-in remembered')).toBeVisible();
+    const device = app.page.getByRole('region', { name: 'This computer' });
+    await expect(device).toContainText(/Local schema\s*Version \d+/);
+    if (KEYCHAIN_EXPECTED) await expect(device.getByText('Sign-in remembered')).toBeVisible();
     await app.shot('settings');
   });
 

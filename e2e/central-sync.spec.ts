@@ -70,7 +70,7 @@ test('an item added on one computer shows on the other; stock changed offline ar
 
   // The office PC connects from the sign-in screen: a wrong CA is refused and says so, then the test passes.
   await office.open();
-  await expect(office.syncState).toHaveText('Not configured');
+  await expect(office.syncState).toHaveText('Central server: not set up');
   await office.fillConnection({ ...server, caFile: server.wrongCaFile });
   await expect(await office.testConnection()).toContainText('could not be verified with the CA bundle');
   await office.shot('connection-wrong-ca');
@@ -81,7 +81,7 @@ test('an item added on one computer shows on the other; stock changed offline ar
   await expect(report).toContainText(/Schema version\s*\d+/);
   await office.shot('connection-report');
   await office.connect(server);
-  await expect(office.syncState).toHaveText('Signed out');
+  await expect(office.syncState).toHaveText('Sign in to sync');
   await office.shot('connected-sign-in');
 
   // It registers the restaurant (on the server) and adds an item; the item goes up.
@@ -106,7 +106,7 @@ test('an item added on one computer shows on the other; stock changed offline ar
   await laptop.adjust('Tomatoes', 'Usage', '3');
   await expect(laptop.onHand('Tomatoes')).toHaveText('7 kg');
   await expect(laptop.syncState).toHaveText('Offline');
-  await expect(laptop.waiting).toHaveText('1 waiting');
+  await expect(laptop.waiting).toHaveText('1 change to send');
   await laptop.shot('laptop-offline');
 
   // Meanwhile the office records a delivery, which reaches the server.
@@ -165,13 +165,13 @@ test.describe(() => {
     relay.setOnline(false);
     await laptop.setUnitCost('Tomatoes', '3.10');
     await expect(laptop.unitCost('Tomatoes')).toHaveText('3.10');
-    await expect(laptop.waiting).toHaveText('1 waiting');
+    await expect(laptop.waiting).toHaveText('1 change to send');
     await office.setRole(manager, 'Staff');
 
     // Back online, the server refuses the price change: listed with its reason, undone on the laptop.
     relay.setOnline(true);
     await laptop.syncNow();
-    const refused = laptop.statusBar.getByRole('button', { name: '1 refused' });
+    const refused = laptop.statusBar.getByRole('button', { name: '1 change refused' });
     await expect(refused).toBeVisible();
     await expect(laptop.unitCost('Tomatoes')).toHaveText('2.50');
     await laptop.shot('laptop-refused');

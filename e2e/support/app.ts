@@ -105,8 +105,9 @@ export class KitchenGuard {
     return new StockScreen(this.page, area);
   }
 
+  /** The status bar along the bottom (signed in or not): a footer labelled "Status". */
   get statusBar(): Locator {
-    return this.page.getByTestId('status-bar');
+    return this.page.getByRole('contentinfo', { name: 'Status' });
   }
 
   // Signing in and out

@@ -62,17 +62,17 @@ export class Computer {
   }
 
   get statusBar(): Locator {
-    return this.page.getByTestId('status-bar');
+    return this.page.getByRole('contentinfo', { name: 'Status' });
   }
 
-  /** The sync badge: Online, Offline, Syncing…, Not configured, Error, Signed out. */
+  /** The sync badge: Online, Offline, Syncing…, Central server: not set up, Sync stopped, Sign in to sync. */
   get syncState(): Locator {
-    return this.statusBar.getByTestId('sync-state');
+    return this.statusBar.getByRole('status');
   }
 
-  /** "N waiting" in the status bar (absent when nothing waits). */
+  /** "N changes to send" in the status bar (absent when nothing waits). */
   get waiting(): Locator {
-    return this.statusBar.getByText(/^\d+ waiting$/);
+    return this.statusBar.getByText(/^\d+ changes? to send$/);
   }
 
   /** Online with nothing left to push: what this computer has, the server has. */

@@ -17,25 +17,24 @@ function Item({ icon, children, color }: { icon: ReactNode; children: ReactNode;
   );
 }
 
-/** Always visible: who is signed in, where the data lives, and how syncing with the central server goes. */
+/**
+ * Always visible, in a `footer` labelled "Status": who is signed in, where the data lives, and how
+ * syncing with the central server goes. (The local schema's version is in Settings → This computer.)
+ */
 export function StatusBar() {
   const session = useSession().data;
   const status = useSystemStatus().data;
   const iconSize = 14;
 
   return (
-    <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between" data-testid="status-bar">
+    <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
       <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
         {session && (
           <Item icon={<IconUser size={iconSize} />}>
             {session.user.fullName} · {session.restaurant.name}
           </Item>
         )}
-        {status && (
-          <Item icon={<IconDeviceDesktop size={iconSize} />}>
-            Saved on this computer · schema v{status.localStore.schemaVersion}
-          </Item>
-        )}
+        {status && <Item icon={<IconDeviceDesktop size={iconSize} />}>Saved on this computer</Item>}
         {status && !status.keychain.available && (
           <Tooltip label={status.keychain.message ?? 'No OS keychain available'} multiline maw={360}>
             <Group tabIndex={0} gap={6} wrap="nowrap">

@@ -76,9 +76,10 @@ export function AuthScreen() {
           </Stack>
         </Center>
       </div>
-      <div className={classes.statusBar}>
+      {/* A landmark like the signed-in app's status bar (the AppShell footer). */}
+      <footer className={classes.statusBar} role="contentinfo" aria-label="Status">
         <StatusBar />
-      </div>
+      </footer>
     </div>
   );
 }

@@ -32,11 +32,12 @@ export function DeviceInfoPanel() {
             <Table.Tbody>
               <Row label="App version">{data.appVersion}</Row>
               <Row label="Data">
-                Saved on this computer · schema v{data.localStore.schemaVersion}
+                Saved on this computer, in
                 <Code block mt={4} fz="xs" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
                   {data.dataFolder}
                 </Code>
               </Row>
+              <Row label="Local schema">Version {data.localStore.schemaVersion}</Row>
               <Row label="Last backup">{formatDateTime(data.localStore.lastBackupAt, 'None yet')}</Row>
               <Row label="Keychain">
                 {data.keychain.available ? (
@@ -54,7 +55,7 @@ export function DeviceInfoPanel() {
                   </Stack>
                 )}
               </Row>
-              <Row label="Central server">{data.centralServer.configured ? 'Configured' : 'Not configured'}</Row>
+              <Row label="Central server">{data.centralServer.configured ? 'Set up' : 'Not set up'}</Row>
               <Row label="Waiting to sync">{plural(data.outbox.waiting, 'change')}</Row>
             </Table.Tbody>
           </Table>

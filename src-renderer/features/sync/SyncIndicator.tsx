@@ -2,7 +2,7 @@ import { Badge, Button, Group, Progress, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCloud, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract/sync';
-import { formatAgo, formatCount, formatDateTime } from '../../ui/format';
+import { formatAgo, formatCount, formatDateTime, plural } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { RejectionsDrawer } from './RejectionsDrawer';
 import { useSyncNow, useSyncStatus } from './sync-api';
@@ -24,8 +24,6 @@ function StateBadge({ status }: { status: SyncStatus }) {
         leftSection={<Icon size={12} />}
         tabIndex={0}
         role="status"
-        aria-label={`Sync: ${label}`}
-        data-testid="sync-state"
         style={KEEP}
       >
         {label}
@@ -82,17 +80,17 @@ export function SyncIndicator({ signedIn }: { signedIn: boolean }) {
   const configured = status.state !== 'not_configured';
 
   return (
-    <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }} data-testid="sync-status">
+    <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
       {status.lastError && <LastError message={status.lastError} offline={status.state === 'offline'} />}
       {status.progress && <InitialSyncBar {...status.progress} />}
       {signedIn && status.rejections > 0 && (
         <Button size="compact-xs" variant="light" color="red" onClick={() => setShowRefused(true)} style={KEEP}>
-          {formatCount(status.rejections)} refused
+          {plural(status.rejections, 'change')} refused
         </Button>
       )}
       {configured && status.waiting > 0 && (
         <Text size="xs" fw={500} style={KEEP}>
-          {formatCount(status.waiting)} waiting
+          {plural(status.waiting, 'change')} to send
         </Text>
       )}
       {configured && status.lastSyncedAt && (

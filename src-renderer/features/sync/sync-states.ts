@@ -1,4 +1,7 @@
-/** How each sync state reads in the status bar: a word, a colour, and a sentence on hover. */
+/**
+ * How each sync state reads in the status bar: a few words that make sense on their own (the bar
+ * also shows "Saved on this computer"), a colour, and a sentence on hover.
+ */
 import type { SyncStatus } from '../../../shared/contract/sync';
 
 type State = SyncStatus['state'];
@@ -7,9 +10,9 @@ export const STATE_LABELS: Record<State, { label: string; color: string }> = {
   online: { label: 'Online', color: 'teal' },
   offline: { label: 'Offline', color: 'orange' },
   syncing: { label: 'Syncing…', color: 'blue' },
-  not_configured: { label: 'Not configured', color: 'gray' },
-  error: { label: 'Error', color: 'red' },
-  signed_out: { label: 'Signed out', color: 'gray' },
+  not_configured: { label: 'Central server: not set up', color: 'gray' },
+  error: { label: 'Sync stopped', color: 'red' },
+  signed_out: { label: 'Sign in to sync', color: 'gray' },
 };
 
 export function describeState({ state, server }: Pick<SyncStatus, 'state' | 'server'>): string {
