@@ -7,9 +7,11 @@
  * listed on the laptop that made it, and undone there.
  */
 import { rmSync } from 'node:fs';
-import { Computer, type NewItem, type Person, screenshots } from './support/central-app';
+import { test as base, expect } from './support/app';
+import { Computer } from './support/central-app';
 import { type CentralServerInfo, centralServer, type Relay, startRelay } from './support/central-server';
-import { test as base, expect, startPreview } from './support/preview';
+import type { Account, ItemSpec, Member } from './support/data';
+import { startPreview } from './support/preview';
 
 interface Site {
   server: CentralServerInfo;
@@ -28,14 +30,17 @@ const test = base.extend<{ shotFolder: string; site: Site }>({
     const server = centralServer();
     const relay = await startRelay(server);
     const laptopPreview = await startPreview();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'en-US' });
-    const shots = screenshots(shotFolder);
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 820 },
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
     try {
       await use({
         server,
         relay,
-        office: new Computer(page, preview.url, shots),
-        laptop: new Computer(await context.newPage(), laptopPreview.url, shots),
+        office: new Computer(page, preview.url, shotFolder),
+        laptop: new Computer(await context.newPage(), laptopPreview.url, shotFolder),
       });
     } finally {
       await context.close();
@@ -46,27 +51,29 @@ const test = base.extend<{ shotFolder: string; site: Site }>({
   },
 });
 
-test.use({ locale: 'en-US' });
-
 /** Each test registers its own restaurant on the one server of the run: names must not meet. */
-const someone = (role: string): Person => {
-  const tag = `${role}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+function someone(what: string, role: Member['role'] = 'Owner'): Account & Member {
+  const tag = `${what}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   return {
-    restaurant: `Bistro ${tag}`,
-    fullName: `${role[0]?.toUpperCase()}${role.slice(1)} ${tag}`,
+    restaurantName: `Bistro ${tag}`,
+    restaurantType: 'Restaurant',
+    fullName: `${what[0]?.toUpperCase()}${what.slice(1)} ${tag}`,
+    position: '',
     username: tag,
     email: `${tag}@example.com`,
+    role,
     password: 'correct horse battery',
   };
-};
+}
 
-const TOMATOES: NewItem = { name: 'Tomatoes', unit: 'kg', unitCost: '2.50', openingStock: '10' };
+const TOMATOES = { name: 'Tomatoes', unit: 'kg', unitCost: '2.50', openingStock: '10' } satisfies Partial<ItemSpec>;
 
 test('an item added on one computer shows on the other; stock changed offline arrives and both agree', async ({
   site: { server, relay, office, laptop },
 }) => {
   const owner = someone('owner');
-  const cook = someone('cook');
+  const cook = someone('cook', 'Staff');
+  const [officeKitchen, laptopKitchen] = [office.stock('kitchen'), laptop.stock('kitchen')];
 
   // The office PC connects from the sign-in screen: a wrong CA is refused and says so, then the test passes.
   await office.open();
@@ -86,57 +93,59 @@ test('an item added on one computer shows on the other; stock changed offline ar
 
   // It registers the restaurant (on the server) and adds an item; the item goes up.
   await office.register(owner);
-  await office.addItem(TOMATOES);
-  await expect(office.onHand('Tomatoes')).toHaveText('10 kg');
+  await officeKitchen.addItem(TOMATOES);
+  await expect(officeKitchen.cell('Tomatoes', 'On hand')).toHaveText('10 kg');
   await office.expectInStep();
   await office.shot('office-online');
-  await office.addTeamMember(cook, 'Staff');
+  await office.go('Team');
+  await office.team.addMember(cook);
   await office.go('Kitchen');
 
   // The laptop connects through the relay and signs in with the same account: it gets the item.
   await laptop.open();
   await laptop.connectFromSignIn(server, relay.port);
-  await laptop.signIn(owner);
-  await expect(laptop.onHand('Tomatoes')).toHaveText('10 kg');
+  await laptop.signIn(owner.username, owner.password);
+  await expect(laptopKitchen.cell('Tomatoes', 'On hand')).toHaveText('10 kg');
   await laptop.expectInStep();
   await laptop.shot('laptop-online');
 
   // Offline, the laptop records usage: saved here, shown offline with one change waiting.
   relay.setOnline(false);
-  await laptop.adjust('Tomatoes', 'Usage', '3');
-  await expect(laptop.onHand('Tomatoes')).toHaveText('7 kg');
+  await laptopKitchen.adjust('Tomatoes', 'Usage', '3');
+  await expect(laptopKitchen.cell('Tomatoes', 'On hand')).toHaveText('7 kg');
   await expect(laptop.syncState).toHaveText('Offline');
   await expect(laptop.waiting).toHaveText('1 change to send');
   await laptop.shot('laptop-offline');
 
   // Meanwhile the office records a delivery, which reaches the server.
-  await office.adjust('Tomatoes', 'Delivery', '5');
-  await expect(office.onHand('Tomatoes')).toHaveText('15 kg');
+  await officeKitchen.adjust('Tomatoes', 'Delivery', '5');
+  await expect(officeKitchen.cell('Tomatoes', 'On hand')).toHaveText('15 kg');
   await office.expectInStep();
 
   // Back online, the laptop syncs: its usage goes up, the delivery comes down.
   relay.setOnline(true);
   await laptop.syncNow();
   await laptop.expectInStep();
-  await expect(laptop.onHand('Tomatoes')).toHaveText('12 kg');
+  await expect(laptopKitchen.cell('Tomatoes', 'On hand')).toHaveText('12 kg');
   await laptop.shot('laptop-back-online');
 
   // The office gets the laptop's usage with its next sync: both agree.
   await office.syncNow();
-  await expect(office.onHand('Tomatoes')).toHaveText('12 kg');
+  await expect(officeKitchen.cell('Tomatoes', 'On hand')).toHaveText('12 kg');
   await office.expectInStep();
 
   // Offline again: the cook, who never signed in on the laptop, is told the server is needed;
   // the owner, who did, signs in against what the laptop remembers.
   relay.setOnline(false);
   await laptop.signOut();
-  await laptop.trySignIn(cook);
-  const refusal = laptop.page.getByRole('form', { name: 'Sign in' }).getByRole('alert');
+  await laptop.fillSignIn(cook.username, cook.password);
+  await laptop.submitSignIn();
+  const refusal = laptop.signInForm.getByRole('alert');
   await expect(refusal).toContainText('The central server cannot be reached');
   await expect(refusal).toContainText('its first sign-in needs the server');
   await laptop.shot('laptop-offline-first-sign-in');
-  await laptop.signIn(owner);
-  await expect(laptop.onHand('Tomatoes')).toHaveText('12 kg');
+  await laptop.signIn(owner.username, owner.password);
+  await expect(laptopKitchen.cell('Tomatoes', 'On hand')).toHaveText('12 kg');
   await expect(laptop.syncState).toHaveText('Offline');
 });
 
@@ -147,33 +156,37 @@ test.describe(() => {
     site: { server, relay, office, laptop },
   }) => {
     const owner = someone('owner');
-    const manager = someone('manager');
+    const manager = someone('manager', 'Manager');
+    const [officeKitchen, laptopKitchen] = [office.stock('kitchen'), laptop.stock('kitchen')];
 
     await office.open();
     await office.connectFromSignIn(server);
     await office.register(owner);
-    await office.addItem(TOMATOES);
-    await office.addTeamMember(manager, 'Manager');
+    await officeKitchen.addItem(TOMATOES);
+    await office.go('Team');
+    await office.team.addMember(manager);
+    await office.go('Kitchen');
     await office.expectInStep();
 
     await laptop.open();
     await laptop.connectFromSignIn(server, relay.port);
-    await laptop.signIn(manager);
-    await expect(laptop.unitCost('Tomatoes')).toHaveText('2.50');
+    await laptop.signIn(manager.username, manager.password);
+    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('2.50');
 
     // Offline, the manager changes the price; meanwhile the owner makes them staff.
     relay.setOnline(false);
-    await laptop.setUnitCost('Tomatoes', '3.10');
-    await expect(laptop.unitCost('Tomatoes')).toHaveText('3.10');
+    await laptopKitchen.editItem('Tomatoes', { unitCost: '3.10' });
+    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('3.10');
     await expect(laptop.waiting).toHaveText('1 change to send');
-    await office.setRole(manager, 'Staff');
+    await office.go('Team');
+    await office.team.setRole(manager, 'Staff');
 
     // Back online, the server refuses the price change: listed with its reason, undone on the laptop.
     relay.setOnline(true);
     await laptop.syncNow();
     const refused = laptop.statusBar.getByRole('button', { name: '1 change refused' });
     await expect(refused).toBeVisible();
-    await expect(laptop.unitCost('Tomatoes')).toHaveText('2.50');
+    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('2.50');
     await laptop.shot('laptop-refused');
     await refused.click();
     const drawer = laptop.page.getByRole('dialog', { name: 'Changes the server refused' });
@@ -186,8 +199,7 @@ test.describe(() => {
     await expect(drawer).toBeHidden();
     await expect(refused).toBeHidden();
     // The laptop learnt the new role too: no Team screen, and the central server only to look at.
-    const navigation = laptop.page.getByRole('navigation', { name: 'Main' });
-    await expect(navigation.getByRole('button', { name: 'Team' })).toHaveCount(0);
+    await expect(laptop.navigation.getByRole('button', { name: 'Team' })).toHaveCount(0);
     await laptop.go('Settings');
     const panel = laptop.page.getByRole('region', { name: 'Central server' });
     await expect(panel).toContainText(`${server.database} on ${server.host}`);

@@ -3,46 +3,11 @@
  * role, issue a reset code (shown once), use it on the sign-in screen, sign in with the new password;
  * staff see no item editing. Screenshots in e2e/screenshots/team/.
  */
-import type { Locator } from '@playwright/test';
 import { expect, type KitchenGuard, test } from './support/app';
-import { FLOUR, GIN, type Member, OWNER, SOUS_CHEF, STAFF } from './support/data';
-import { choose, expectFieldError, field } from './support/forms';
+import { FLOUR, GIN, OWNER, SOUS_CHEF, STAFF } from './support/data';
+import { expectFieldError, field } from './support/forms';
 
 const NEW_PASSWORD = 'a-new-password-9';
-
-/** Team → Add team member; resolves to the dialog. */
-async function openAddMember(app: KitchenGuard): Promise<Locator> {
-  await app.page.getByRole('button', { name: 'Add team member' }).click();
-  const dialog = app.page.getByRole('dialog', { name: 'Add a team member' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-
-async function fillMember(dialog: Locator, member: Member): Promise<void> {
-  await field(dialog, 'Full name').fill(member.fullName);
-  await field(dialog, 'Position').fill(member.position);
-  await field(dialog, 'Username').fill(member.username);
-  await field(dialog, 'Email').fill(member.email);
-  await choose(dialog.getByRole('combobox', { name: 'Role' }), member.role);
-  await field(dialog, 'First password').fill(member.password);
-}
-
-/** Add team member → fill → Add to team; the member's row appears. */
-async function addMember(app: KitchenGuard, member: Member, beforeSave?: () => Promise<void>) {
-  const dialog = await openAddMember(app);
-  await fillMember(dialog, member);
-  await beforeSave?.();
-  await dialog.getByRole('button', { name: 'Add to team' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(memberRow(app, member)).toBeVisible();
-}
-
-function memberRow(app: KitchenGuard, member: Member): Locator {
-  return app.page
-    .getByRole('table', { name: 'Team members' })
-    .getByRole('row')
-    .filter({ hasText: `@${member.username}` });
-}
 
 /** Sign-in screen → "Forgot password? Use a reset code" → username, code, new password. */
 async function resetPassword(app: KitchenGuard, username: string, code: string, password: string) {
@@ -62,22 +27,24 @@ test('an owner adds staff, changes a role, issues a reset code that a staff memb
   await app.seed([FLOUR, GIN]);
   await app.go('Team');
 
+  const team = app.team;
+
   await test.step('add two team members; a taken username is marked at its field', async () => {
-    await addMember(app, STAFF, () => app.shot('add-member-dialog'));
-    const dialog = await openAddMember(app);
-    await fillMember(dialog, { ...SOUS_CHEF, username: STAFF.username });
+    await team.addMember(STAFF, () => app.shot('add-member-dialog'));
+    const dialog = await team.openAddDialog();
+    await team.fillMember({ ...SOUS_CHEF, username: STAFF.username });
     await dialog.getByRole('button', { name: 'Add to team' }).click();
     await expectFieldError(field(dialog, 'Username'), 'That username is taken.');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await addMember(app, SOUS_CHEF);
-    await expect(memberRow(app, STAFF)).toContainText('Active');
-    await expect(memberRow(app, STAFF)).toContainText('Never');
+    await team.addMember(SOUS_CHEF);
+    await expect(team.row(STAFF)).toContainText('Active');
+    await expect(team.row(STAFF)).toContainText('Never');
   });
 
   await test.step('make a staff member a manager', async () => {
-    const role = app.page.getByRole('combobox', { name: `Role of ${SOUS_CHEF.fullName}` });
+    const role = team.role(SOUS_CHEF);
     await expect(role).toHaveValue('Staff');
-    await choose(role, 'Manager');
+    await team.setRole(SOUS_CHEF, 'Manager');
     // The core saved it: the list comes back from it with the new role.
     await app.go('Kitchen');
     await app.go('Team');
@@ -86,7 +53,8 @@ test('an owner adds staff, changes a role, issues a reset code that a staff memb
   });
 
   const code = await test.step('issue a reset code, shown once', async () => {
-    await memberRow(app, STAFF)
+    await team
+      .row(STAFF)
       .getByRole('button', { name: `Reset code for ${STAFF.fullName}` })
       .click();
     const dialog = app.page.getByRole('dialog', { name: `Reset code for ${STAFF.fullName}` });

@@ -15,6 +15,7 @@ import type { Account } from './data';
 import { choose, field } from './forms';
 import { expect, test as previewTest, screenshotPath } from './preview';
 import { createItems, StockScreen } from './stock';
+import { TeamScreen } from './team';
 
 /** `npm test` runs e2e in a keyring session: there a restarted core must resume the session. */
 export const KEYCHAIN_EXPECTED = process.env.KITCHENGUARD_KEYCHAIN === 'secret-service';
@@ -27,16 +28,21 @@ const HEADINGS: Record<Screen, string> = {
   Settings: 'Profile & settings',
 };
 
-/** Numbered screenshots per spec file (e2e/screenshots/<spec>/NN-name.png), wiped at the first of a run. */
+/**
+ * Numbered screenshots, e2e/screenshots/<folder>/NN-name.png: one count per folder for the run (the
+ * tests of a spec, or two computers of one test, number on), the folder's old shots removed first.
+ */
 const shotCounts = new Map<string, number>();
-function nextShotPath(specFile: string, name: string): string {
-  const spec = basename(specFile).replace(/\.spec\.ts$/, '');
-  const count = (shotCounts.get(spec) ?? 0) + 1;
-  shotCounts.set(spec, count);
-  const path = screenshotPath(`${spec}/${String(count).padStart(2, '0')}-${name}`);
+function nextShotPath(folder: string, name: string): string {
+  const count = (shotCounts.get(folder) ?? 0) + 1;
+  shotCounts.set(folder, count);
+  const path = screenshotPath(`${folder}/${String(count).padStart(2, '0')}-${name}`);
   if (count === 1) rmSync(dirname(path), { recursive: true, force: true });
   return path;
 }
+
+/** A spec's screenshot folder: its file name without `.spec.ts`. */
+export const shotFolderOf = (specFile: string): string => basename(specFile).replace(/\.spec\.ts$/, '');
 
 /** A page's running animations, as much of the DOM as the check below needs (e2e has no DOM types). */
 interface AnimatedDocument {
@@ -52,7 +58,8 @@ const transitionsDone = (): boolean =>
 export class KitchenGuard {
   constructor(
     readonly page: Page,
-    private readonly specFile: string,
+    /** Where its screenshots go, under e2e/screenshots/. */
+    private readonly shotFolder: string,
   ) {}
 
   /** Opens the preview's address and waits until the app has decided who is signed in. */
@@ -63,7 +70,7 @@ export class KitchenGuard {
 
   async shot(name: string): Promise<void> {
     await this.page.waitForFunction(transitionsDone, undefined, { polling: 'raf' });
-    await this.page.screenshot({ path: nextShotPath(this.specFile, name) });
+    await this.page.screenshot({ path: nextShotPath(this.shotFolder, name) });
   }
 
   /** Calls the core over the same bridge the renderer uses (for seeding, never for what is under test). */
@@ -103,6 +110,10 @@ export class KitchenGuard {
 
   stock(area: Area): StockScreen {
     return new StockScreen(this.page, area);
+  }
+
+  get team(): TeamScreen {
+    return new TeamScreen(this.page);
   }
 
   /** The status bar along the bottom (signed in or not): a footer labelled "Status". */
@@ -145,6 +156,13 @@ export class KitchenGuard {
     await this.expectScreen('Kitchen');
   }
 
+  /** Sign-in screen → Register your restaurant → fill → Create restaurant: signed in, on Kitchen. */
+  async register(account: Account): Promise<void> {
+    await this.showRegistration();
+    await this.fillRegistration(account);
+    await this.submitRegistration();
+  }
+
   /** A restaurant and its owner in one call, then the app reloaded signed in (set-up for other specs). */
   async registerQuickly(account: Account, type: ChannelInput<'auth.register'>['restaurantType'] = 'restaurant') {
     const { restaurantType: _shown, ...fields } = account;
@@ -179,7 +197,7 @@ export const test = previewTest.extend<{ app: KitchenGuard }>({
   locale: 'en-US',
   timezoneId: 'UTC',
   app: async ({ page }, use, testInfo) => {
-    await use(new KitchenGuard(page, testInfo.file));
+    await use(new KitchenGuard(page, shotFolderOf(testInfo.file)));
   },
 });
 

@@ -1,68 +1,27 @@
 /**
- * One computer running KitchenGuard, driven as a person does for the central-server specs: connect
- * it to a server from the sign-in screen, register or sign in, add and adjust items, read the
- * status bar. Found by what things are called on screen, never by CSS classes.
+ * One computer running KitchenGuard for the central-server specs: the page object every spec uses
+ * (support/app.ts), on its own preview, plus what only a connected computer has — the connection
+ * form on the sign-in screen and the status bar's sync state.
  */
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { KitchenGuard } from './app';
 import type { CentralServerInfo } from './central-server';
-import { expect, screenshotPath } from './preview';
+import { field } from './forms';
+import { expect } from './preview';
 
-export interface Person {
-  restaurant?: string;
-  fullName: string;
-  username: string;
-  email: string;
-  password: string;
-}
-
-export interface NewItem {
-  name: string;
-  unit: string;
-  unitCost: string;
-  openingStock: string;
-}
-
-export type Reason = 'Delivery' | 'Usage' | 'Waste' | 'Correction' | 'Count';
-
-/** A form field by its label; Mantine adds " *" to the label of a required field. */
-const field = (scope: Page | Locator, label: string): Locator =>
-  scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
-
-/** One numbered series of screenshots, e2e/screenshots/<folder>/NN-<name>.png, shared by a test's computers. */
-export interface Screenshots {
-  folder: string;
-  count: number;
-}
-
-/** A fresh series: the folder's screenshots of an earlier run are removed. */
-export function screenshots(folder: string): Screenshots {
-  rmSync(dirname(screenshotPath(`${folder}/x`)), { recursive: true, force: true });
-  return { folder, count: 0 };
-}
-
-export class Computer {
+export class Computer extends KitchenGuard {
   constructor(
-    readonly page: Page,
+    page: Page,
     /** Its preview's address. */
     private readonly url: string,
-    private readonly shots: Screenshots,
-  ) {}
-
-  async open(): Promise<void> {
-    await this.page.goto(this.url);
-    await expect(this.page.getByLabel('Opening KitchenGuard')).toHaveCount(0);
+    /** Shared by the computers of one test: their screenshots number on in one folder. */
+    shotFolder: string,
+  ) {
+    super(page, shotFolder);
   }
 
-  async shot(name: string): Promise<void> {
-    this.shots.count += 1;
-    const file = `${this.shots.folder}/${String(this.shots.count).padStart(2, '0')}-${name}`;
-    await this.page.screenshot({ path: screenshotPath(file), animations: 'disabled' });
-  }
-
-  get statusBar(): Locator {
-    return this.page.getByRole('contentinfo', { name: 'Status' });
+  override async open(url: string = this.url): Promise<void> {
+    await super.open(url);
   }
 
   /** The sync badge: Online, Offline, Syncing…, Central server: not set up, Sync stopped, Sign in to sync. */
@@ -113,7 +72,7 @@ export class Computer {
   async connect(server: CentralServerInfo): Promise<void> {
     await this.connectionForm.getByRole('button', { name: 'Connect this computer' }).click();
     const name = `${server.database} on ${server.host}`;
-    await expect(this.page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+    await expect(this.signInForm).toBeVisible();
     await expect(this.page.getByRole('alert', { name: `Connected to ${name}` })).toBeVisible();
     await expect(this.page.getByRole('button', { name: `Central server: ${name}` })).toBeVisible();
   }
@@ -122,118 +81,5 @@ export class Computer {
   async connectFromSignIn(server: CentralServerInfo, port = server.port): Promise<void> {
     await this.fillConnection(server, port);
     await this.connect(server);
-  }
-
-  async register(owner: Person): Promise<void> {
-    await this.page.getByRole('button', { name: 'Register your restaurant' }).click();
-    await field(this.page, 'Restaurant name').fill(owner.restaurant ?? 'Test kitchen');
-    await this.page.getByRole('combobox', { name: 'Type' }).click();
-    await this.page.getByRole('option', { name: 'Restaurant', exact: true }).click();
-    await field(this.page, 'Full name').fill(owner.fullName);
-    await field(this.page, 'Username').fill(owner.username);
-    await field(this.page, 'Email').fill(owner.email);
-    await field(this.page, 'Password').fill(owner.password);
-    await this.page.getByRole('button', { name: 'Create restaurant' }).click();
-    await this.expectHeading('Kitchen stock');
-  }
-
-  /** Fills in the sign-in form and sends it, whatever comes of it. */
-  async trySignIn(person: Person): Promise<void> {
-    await field(this.page, 'Username or email').fill(person.username);
-    await field(this.page, 'Password').fill(person.password);
-    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  }
-
-  async signIn(person: Person): Promise<void> {
-    await this.trySignIn(person);
-    await this.expectHeading('Kitchen stock');
-  }
-
-  async signOut(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
-  }
-
-  // Signed in
-
-  async expectHeading(title: string): Promise<void> {
-    await expect(this.page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
-  }
-
-  async go(screen: 'Kitchen' | 'Team' | 'Settings'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen }).click();
-    await this.expectHeading({ Kitchen: 'Kitchen stock', Team: 'Team', Settings: 'Profile & settings' }[screen]);
-  }
-
-  /** A kitchen item's row: the one whose Adjust button carries its name. */
-  row(name: string): Locator {
-    return this.page
-      .getByRole('table', { name: 'Kitchen stock' })
-      .getByRole('row')
-      .filter({ has: this.page.getByRole('button', { name: `Adjust stock of ${name}`, exact: true }) });
-  }
-
-  /** The "On hand" cell (the table's fourth column) of a kitchen item. */
-  onHand(name: string): Locator {
-    return this.row(name).getByRole('cell').nth(3);
-  }
-
-  /** The "Unit cost" cell (the sixth column) of a kitchen item. */
-  unitCost(name: string): Locator {
-    return this.row(name).getByRole('cell').nth(5);
-  }
-
-  async addItem(item: NewItem): Promise<void> {
-    await this.page.getByRole('button', { name: 'Add item' }).first().click();
-    const dialog = this.page.getByRole('dialog', { name: 'Add a kitchen item' });
-    await field(dialog, 'Name').fill(item.name);
-    await field(dialog, 'Unit').fill(item.unit);
-    await field(dialog, 'Unit cost').fill(item.unitCost);
-    await field(dialog, 'Opening stock').fill(item.openingStock);
-    await dialog.getByRole('button', { name: 'Add item' }).click();
-    await expect(dialog).toBeHidden();
-    await expect(this.row(item.name)).toBeVisible();
-  }
-
-  async adjust(name: string, reason: Reason, amount: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Adjust stock of ${name}`, exact: true }).click();
-    const popover = this.page.getByRole('dialog', { name: `Adjust stock of ${name}` });
-    await popover.getByText(reason, { exact: true }).click();
-    await popover.getByRole('textbox').first().fill(amount);
-    await popover.getByRole('button', { name: 'Save' }).click();
-    await expect(popover).toBeHidden();
-  }
-
-  async setUnitCost(name: string, unitCost: string): Promise<void> {
-    await this.row(name)
-      .getByRole('button', { name: `More actions for ${name}` })
-      .click();
-    await this.page.getByRole('menuitem', { name: 'Edit', exact: true }).click();
-    const dialog = this.page.getByRole('dialog', { name: `Edit ${name}` });
-    await field(dialog, 'Unit cost').fill(unitCost);
-    await dialog.getByRole('button', { name: 'Save changes' }).click();
-    await expect(dialog).toBeHidden();
-  }
-
-  async addTeamMember(person: Person, role: 'Manager' | 'Staff'): Promise<void> {
-    await this.go('Team');
-    await this.page.getByRole('button', { name: 'Add team member' }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Add a team member' });
-    await field(dialog, 'Full name').fill(person.fullName);
-    await field(dialog, 'Username').fill(person.username);
-    await field(dialog, 'Email').fill(person.email);
-    await dialog.getByRole('combobox', { name: 'Role' }).click();
-    await this.page.getByRole('option', { name: role, exact: true }).click();
-    await field(dialog, 'First password').fill(person.password);
-    await dialog.getByRole('button', { name: 'Add to team' }).click();
-    await expect(dialog).toBeHidden();
-  }
-
-  async setRole(person: Person, role: 'Manager' | 'Staff'): Promise<void> {
-    await this.go('Team');
-    const select = this.page.getByRole('combobox', { name: `Role of ${person.fullName}` });
-    await select.click();
-    await this.page.getByRole('option', { name: role, exact: true }).click();
-    await expect(select).toHaveValue(role);
   }
 }

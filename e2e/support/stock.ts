@@ -132,8 +132,8 @@ export class StockScreen {
     for (const [label, value] of fields) if (value !== undefined) await field(this.itemDialog, label).fill(value);
   }
 
-  /** Add item → fill the dialog → Add item; the row appears. */
-  async addItem(item: ItemSpec, beforeSave?: BeforeSave): Promise<void> {
+  /** Add item → fill the dialog (the fields given) → Add item; the row appears. */
+  async addItem(item: Pick<ItemSpec, 'name'> & Partial<ItemSpec>, beforeSave?: BeforeSave): Promise<void> {
     await this.addButton.click();
     await expect(this.itemDialog).toBeVisible();
     await this.fillItem(item);
