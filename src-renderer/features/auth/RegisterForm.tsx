@@ -1,4 +1,4 @@
-import { Anchor, Button, Fieldset, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { registerInput } from '../../../shared/contract/auth';
 import { RESTAURANT_TYPES } from '../../../shared/domain';
@@ -10,6 +10,7 @@ import { useContractForm } from '../../forms/use-contract-form';
 import { capitalise } from '../../ui/format';
 import { PersonFields } from './PersonFields';
 import classes from './RegisterForm.module.css';
+import { StepHeading } from './StepHeading';
 import { useRegister } from './session';
 
 const TYPE_OPTIONS = RESTAURANT_TYPES.map((type) => ({ value: type, label: capitalise(type) }));
@@ -29,14 +30,9 @@ export function RegisterForm({ onSignIn }: { onSignIn: () => void }) {
   return (
     <Form form={form} onSubmit={submit} aria-labelledby="register-title">
       <Stack gap="md">
-        <div>
-          <Title order={1} fz={26} id="register-title">
-            Register your restaurant
-          </Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            You become its owner and can add your team afterwards.
-          </Text>
-        </div>
+        <StepHeading id="register-title" title="Register your restaurant">
+          You become its owner and can add your team afterwards.
+        </StepHeading>
         <FormAlert form={form} />
         <Fieldset legend="Your restaurant" variant="unstyled" classNames={{ legend: classes.legend }}>
           <SimpleGrid cols={2}>

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { resetPasswordInput } from '../../../shared/contract/auth';
 import { Form } from '../../forms/Form';
@@ -7,6 +7,7 @@ import { NewPasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { notifyDone } from '../../ui/notify';
+import { StepHeading } from './StepHeading';
 import { useResetPassword } from './session';
 
 interface ResetPasswordFormProps {
@@ -37,14 +38,9 @@ export function ResetPasswordForm({ onDone, onCancel }: ResetPasswordFormProps) 
   return (
     <Form form={form} onSubmit={submit} aria-labelledby="reset-title">
       <Stack gap="md">
-        <div>
-          <Title order={1} fz={26} id="reset-title">
-            Use a reset code
-          </Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            Ask your owner or manager for a reset code (Team → Reset code). It works once, for one hour.
-          </Text>
-        </div>
+        <StepHeading id="reset-title" title="Use a reset code">
+          Ask your owner or manager for a reset code (Team → Reset code). It works once, for one hour.
+        </StepHeading>
         <FormAlert form={form} />
         <TextField form={form} name="username" label="Username" autoComplete="username" />
         <TextField

@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { loginInput } from '../../../shared/contract/auth';
 import { isBridgeError } from '../../api/bridge-error';
@@ -7,6 +7,7 @@ import { FormAlert } from '../../forms/FormAlert';
 import { PasswordField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { StepHeading } from './StepHeading';
 import { useSignIn } from './session';
 
 interface SignInFormProps {
@@ -34,14 +35,9 @@ export function SignInForm({ initialLogin = '', onRegister, onReset }: SignInFor
   return (
     <Form form={form} onSubmit={submit} aria-labelledby="sign-in-title">
       <Stack gap="md">
-        <div>
-          <Title order={1} fz={26} id="sign-in-title">
-            Sign in
-          </Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            Welcome back. Sign in to open your stock book.
-          </Text>
-        </div>
+        <StepHeading id="sign-in-title" title="Sign in">
+          Welcome back. Sign in to open your stock book.
+        </StepHeading>
         <FormAlert form={form} title={serverNeeded ? 'The central server cannot be reached' : undefined} />
         <TextField form={form} name="login" label="Username or email" autoComplete="username" />
         <PasswordField form={form} name="password" label="Password" autoComplete="current-password" />

@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
+import { StepHeading } from '../auth/StepHeading';
 import { ConnectionForm } from './ConnectionForm';
 import { useCentralSettings } from './central-api';
 import { useSetupDialog } from './SetupServerDialog';
@@ -14,15 +15,10 @@ export function CentralServerStep({ onDone }: { onDone: (connectedTo?: string) =
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} fz={26} id="central-server-title">
-          Central server
-        </Title>
-        <Text c="dimmed" size="sm" mt={4}>
-          To share a restaurant between computers, connect this one to its PostgreSQL server, then sign in with your
-          account there. Whoever set up the server has these details.
-        </Text>
-      </div>
+      <StepHeading id="central-server-title" title="Central server">
+        To share a restaurant between computers, connect this one to its PostgreSQL server, then sign in with your
+        account there. Whoever set up the server has these details.
+      </StepHeading>
       {settings.isPending && <Loader size="sm" aria-label="Loading the central server settings" />}
       {settings.isError && <Text c="red">{settings.error.message}</Text>}
       {settings.data && (
