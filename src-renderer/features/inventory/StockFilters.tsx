@@ -9,6 +9,11 @@ interface StockFiltersProps {
   suppliers: string[];
 }
 
+const NARROW_BY = [
+  { field: 'category', label: 'Category', all: 'All categories' },
+  { field: 'supplier', label: 'Supplier', all: 'All suppliers' },
+] as const;
+
 /** Search as you type, narrow by category or supplier, or show only what must be ordered. */
 export function StockFilters({ filter, onChange, categories, suppliers }: StockFiltersProps) {
   const set = (change: Partial<StockFilter>) => onChange({ ...filter, ...change });
@@ -23,28 +28,20 @@ export function StockFilters({ filter, onChange, categories, suppliers }: StockF
         style={{ flex: 1, maxWidth: 380 }}
         type="search"
       />
-      <Select
-        aria-label="Category"
-        placeholder="All categories"
-        data={categories}
-        value={filter.category}
-        onChange={(category) => set({ category })}
-        clearable
-        searchable
-        w={190}
-        nothingFoundMessage="No such category"
-      />
-      <Select
-        aria-label="Supplier"
-        placeholder="All suppliers"
-        data={suppliers}
-        value={filter.supplier}
-        onChange={(supplier) => set({ supplier })}
-        clearable
-        searchable
-        w={190}
-        nothingFoundMessage="No such supplier"
-      />
+      {NARROW_BY.map(({ field, label, all }) => (
+        <Select
+          key={field}
+          aria-label={label}
+          placeholder={all}
+          data={field === 'category' ? categories : suppliers}
+          value={filter[field]}
+          onChange={(value) => set({ [field]: value })}
+          clearable
+          searchable
+          w={190}
+          nothingFoundMessage={`No such ${field}`}
+        />
+      ))}
       <Chip
         checked={filter.toOrderOnly}
         onChange={(toOrderOnly) => set({ toOrderOnly })}
