@@ -65,7 +65,7 @@ export function StockTable({ items, scrollResetKey, actions, actionsWidth, label
   const spaceBelow = virtualizer.getTotalSize() - (visible.at(-1)?.end ?? 0);
 
   return (
-    <div ref={scroller} className={classes.scroller} data-testid="stock-table">
+    <div ref={scroller} className={classes.scroller}>
       <table className={classes.table} aria-label={label} aria-rowcount={rows.length + 1}>
         <colgroup>
           {table.getVisibleLeafColumns().map((column) => (
