@@ -56,7 +56,10 @@ export function DeviceInfoPanel() {
                 )}
               </Row>
               <Row label="Central server">{data.centralServer.configured ? 'Set up' : 'Not set up'}</Row>
-              <Row label="Waiting to sync">{plural(data.outbox.waiting, 'change')}</Row>
+              {/* Without a server the changes wait for nothing; connecting brings the data up whole. */}
+              {data.centralServer.configured && (
+                <Row label="Waiting to sync">{plural(data.outbox.waiting, 'change')}</Row>
+              )}
             </Table.Tbody>
           </Table>
         )}
