@@ -34,9 +34,11 @@ const asRoot = userInfo().uid === 0;
 /** Runs a PostgreSQL binary; as root, as the postgres user (initdb refuses root). */
 function pg(binary: string, args: string[]): string {
   const command = join(PG_BIN, binary);
+  // From /, which the postgres user can enter (it cannot enter root's private temp folders).
+  const options = { encoding: 'utf8' as const, cwd: '/' };
   return asRoot
-    ? execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
-    : execFileSync(command, args, { encoding: 'utf8' });
+    ? execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], options)
+    : execFileSync(command, args, options);
 }
 
 function openssl(args: string[], cwd: string): void {
