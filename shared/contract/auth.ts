@@ -2,16 +2,20 @@ import { z } from 'zod';
 import { RESTAURANT_TYPES, ROLES } from '../domain';
 import * as f from './fields';
 
-export const userProfileSchema = z.object({
+/** Who someone is in the restaurant: what the profile and the team list both show. */
+export const personSchema = z.object({
   id: f.id,
   username: z.string(),
   email: z.string(),
   fullName: z.string(),
   position: z.string(),
   role: z.enum(ROLES),
+  lastLoginAt: f.isoTime.nullable(),
+});
+
+export const userProfileSchema = personSchema.extend({
   kitchenProduceList: z.array(z.string()),
   barProduceList: z.array(z.string()),
-  lastLoginAt: f.isoTime.nullable(),
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '../domain';
+import { personSchema } from './auth';
 import * as f from './fields';
 
-export const teamMemberSchema = z.object({
-  id: f.id,
-  username: z.string(),
-  email: z.string(),
-  fullName: z.string(),
-  position: z.string(),
-  role: z.enum(ROLES),
+export const teamMemberSchema = personSchema.extend({
   isActive: z.boolean(),
-  lastLoginAt: f.isoTime.nullable(),
   createdAt: f.isoTime,
   /** Whether the signed-in user may change this member's role, active state and password: the core decides. */
   canChange: z.boolean(),

@@ -22,15 +22,11 @@ export function createTeamService(deps: TeamDeps) {
   const now = () => clock.now().toISOString();
 
   /** Applies a change to a user and records it in the outbox, in one transaction. */
-  function changeUser(actor: Actor, userId: string, change: () => void): TeamMember {
+  function changeUser(actor: Actor, userId: string, change: () => void, name = 'user.update'): TeamMember {
     db.transaction(() => {
       change();
-      appendMutation(db, {
-        name: 'user.update',
-        args: userMutationArgs(accounts.findUserById(db, userId)!),
-        at: now(),
-        authorId: actor.userId,
-      });
+      const args = userMutationArgs(accounts.findUserById(db, userId)!);
+      appendMutation(db, { name, args, at: now(), authorId: actor.userId });
     })();
     return toTeamMember(accounts.findUserById(db, userId)!, actor);
   }
@@ -47,17 +43,15 @@ export function createTeamService(deps: TeamDeps) {
       accounts.assertUsernameAndEmailFree(db, input);
       const passwordHash = await hashPassword(input.password, deps.hashCost);
       const id = newId();
-      db.transaction(() => {
-        accounts.assertUsernameAndEmailFree(db, input);
-        accounts.insertUser(db, { ...input, id, restaurantId: actor.restaurantId, passwordHash, at: now() });
-        appendMutation(db, {
-          name: 'user.create',
-          args: userMutationArgs(accounts.findUserById(db, id)!),
-          at: now(),
-          authorId: actor.userId,
-        });
-      })();
-      return toTeamMember(accounts.findUserById(db, id)!, actor);
+      return changeUser(
+        actor,
+        id,
+        () => {
+          accounts.assertUsernameAndEmailFree(db, input);
+          accounts.insertUser(db, { ...input, id, restaurantId: actor.restaurantId, passwordHash, at: now() });
+        },
+        'user.create',
+      );
     },
 
     setRole(actor: Actor, input: ParsedInput<'users.setRole'>): TeamMember {
