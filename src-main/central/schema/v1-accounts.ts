@@ -170,6 +170,25 @@ BEGIN
     first_failure_at = excluded.first_failure_at, locked_until = excluded.locked_until;
 END $$;
 
+-- A password guess against a throttled name: null when it is right (the count starts over),
+-- otherwise the reply to give: locked, or invalid (and counted). A reply, not an error, so the
+-- count commits.
+CREATE FUNCTION kg.check_guess(p_key text, p_hash text, p_password text) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = kg, public, pg_temp AS $$
+DECLARE
+  wait integer := kg.throttle_wait(p_key);
+BEGIN
+  IF wait > 0 THEN
+    RETURN jsonb_build_object('status', 'locked', 'retryAfterSeconds', wait);
+  END IF;
+  IF p_hash IS NULL OR crypt(coalesce(p_password, ''), p_hash) <> p_hash THEN
+    PERFORM kg.throttle_failure(p_key);
+    RETURN jsonb_build_object('status', 'invalid');
+  END IF;
+  DELETE FROM kg.login_throttle WHERE login_key = p_key;
+  RETURN NULL;
+END $$;
+
 CREATE FUNCTION kg.user_json(p_user uuid) RETURNS jsonb
 LANGUAGE sql STABLE SET search_path = kg, public, pg_temp AS $$
   SELECT jsonb_build_object('id', u.id, 'restaurantId', u.restaurant_id, 'username', u.username, 'email', u.email,
@@ -225,27 +244,20 @@ CREATE FUNCTION kg.login(p_login text, p_password text, p_device uuid) RETURNS j
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
 DECLARE
   u kg.users;
-  k text;
-  wait integer;
   h text;
+  refused jsonb;
 BEGIN
   SELECT * INTO u FROM kg.users WHERE lower(username) = lower(trim(p_login)) OR lower(email) = lower(trim(p_login));
-  -- Guesses count against the account, whether they name it by username or by email.
-  k := coalesce('user:' || u.id, lower(trim(p_login)));
-  wait := kg.throttle_wait(k);
-  IF wait > 0 THEN
-    RETURN jsonb_build_object('status', 'locked', 'retryAfterSeconds', wait);
-  END IF;
   SELECT password_hash INTO h FROM kg.credentials WHERE user_id = u.id;
   -- An unknown name costs a bcrypt comparison too, so timing does not tell names apart.
   IF h IS NULL THEN
     PERFORM crypt(coalesce(p_password, ''), gen_salt('bf', 12));
   END IF;
-  IF h IS NULL OR crypt(coalesce(p_password, ''), h) <> h THEN
-    PERFORM kg.throttle_failure(k);
-    RETURN jsonb_build_object('status', 'invalid');
+  -- Guesses count against the account, whether they name it by username or by email.
+  refused := kg.check_guess(coalesce('user:' || u.id, lower(trim(p_login))), h, p_password);
+  IF refused IS NOT NULL THEN
+    RETURN refused;
   END IF;
-  DELETE FROM kg.login_throttle WHERE login_key = k;
   IF NOT u.is_active THEN
     RETURN jsonb_build_object('status', 'inactive');
   END IF;

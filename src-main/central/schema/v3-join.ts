@@ -12,16 +12,11 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = kg, public, pg_temp AS $$
 DECLARE
   r uuid := (p_restaurant->>'id')::uuid;
   u uuid := (p_user->>'id')::uuid;
-  k text := 'user:' || u;
-  wait integer := kg.throttle_wait(k);
   h text;
+  refused jsonb;
 BEGIN
   IF p_user->>'role' NOT IN ('owner', 'manager') THEN
     RAISE EXCEPTION 'Only an owner or a manager can connect a restaurant to the server.' USING ERRCODE = 'KG403';
-  END IF;
-  -- Guessing a password here is guessing a sign-in: the same lock, the same count.
-  IF wait > 0 THEN
-    RETURN jsonb_build_object('status', 'locked', 'retryAfterSeconds', wait);
   END IF;
   IF EXISTS (SELECT 1 FROM kg.restaurants WHERE id = r) THEN
     SELECT c.password_hash INTO h FROM kg.credentials c JOIN kg.users usr ON usr.id = c.user_id
@@ -29,11 +24,11 @@ BEGIN
   ELSE
     h := kg.readable_hash(p_hash);
   END IF;
-  IF h IS NULL OR crypt(coalesce(p_password, ''), h) <> h THEN
-    PERFORM kg.throttle_failure(k);
-    RETURN jsonb_build_object('status', 'invalid');
+  -- Guessing a password here is guessing a sign-in: the same lock, the same count.
+  refused := kg.check_guess('user:' || u, h, p_password);
+  IF refused IS NOT NULL THEN
+    RETURN refused;
   END IF;
-  DELETE FROM kg.login_throttle WHERE login_key = k;
   IF NOT EXISTS (SELECT 1 FROM kg.restaurants WHERE id = r) THEN
     INSERT INTO kg.restaurants (id, name, type, version) VALUES (r, p_restaurant->>'name', p_restaurant->>'type', 1);
     INSERT INTO kg.restaurant_sync (restaurant_id, version) VALUES (r, 1);
