@@ -45,6 +45,10 @@ export function waitingMutations(db: Db): number {
   return (sql(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 }
 
+/** The oldest mutation still waiting, or null when the outbox is empty. */
+export const firstWaitingMutation = (db: Db): number | null =>
+  (sql(db, 'SELECT min(mutation_id) AS id FROM outbox').get() as { id: number | null }).id;
+
 export function readOutbox(db: Db, limit = 1000): Mutation[] {
   const rows = sql(
     db,

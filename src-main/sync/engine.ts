@@ -14,7 +14,7 @@ import type { Db } from '../store/database';
 import { waitingMutations } from '../store/outbox';
 import { sql } from '../store/statements';
 import type { ChangeFeed } from './change-feed';
-import { type PullProgress, pull, staleReason } from './pull';
+import { checkServer, type PullProgress, pull } from './pull';
 import { push } from './push';
 import { resync } from './resync';
 import type { SyncSession } from './sync-session';
@@ -102,9 +102,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
     state = 'syncing';
     changes.bumpStatus();
-    const stale = await staleReason(db, server, token, deps.deviceId);
-    if (stale) await resyncWith(server, token, restaurantId, stale);
-    const pushed = await push({ db, server, deviceId: deps.deviceId, tokenFor: session.tokenFor, faults: deps.faults });
+    const { staleReason, applied } = await checkServer(db, server, token, deps.deviceId);
+    if (staleReason) await resyncWith(server, token, restaurantId, staleReason);
+    const pushed = await push({
+      db,
+      server,
+      deviceId: deps.deviceId,
+      tokenFor: session.tokenFor,
+      // A resync moved the server's record of this device; otherwise the check just read it.
+      serverPosition: staleReason ? undefined : (applied ?? undefined),
+      faults: deps.faults,
+    });
     if (pushed.rejected.length > 0) {
       await undoRejected(db, server, token, pushed.rejected);
       changes.bump();

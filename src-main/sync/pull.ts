@@ -85,9 +85,15 @@ function resyncReason(position: SyncPosition, head: Page['head']): string | null
  * Checked before pushing. After a restore the server's record of this device's last mutation is
  * older than what it acknowledged, so the outbox would "skip ahead" (KG412) on every push, and a
  * push-first cycle would never reach the pull that notices the new generation. The same record
- * tells a restore that kept its old generation from the server this device synced with.
+ * tells a restore that kept its old generation from the server this device synced with. What the
+ * server last applied for this device comes back too, so the push need not ask again.
  */
-export async function staleReason(db: Db, server: CentralServer, token: string, deviceId: string) {
+export async function checkServer(
+  db: Db,
+  server: CentralServer,
+  token: string,
+  deviceId: string,
+): Promise<{ staleReason: string | null; applied: number | null }> {
   const seen = await server.transaction(token, async (query) => {
     const head = await readHead(query);
     if (!head) return null;
@@ -96,11 +102,14 @@ export async function staleReason(db: Db, server: CentralServer, token: string, 
     ]);
     return { head, applied: Number(rows[0]?.state.lastMutationId ?? 0) };
   });
-  if (!seen) return null;
+  if (!seen) return { staleReason: null, applied: null };
   const position = readPosition(db);
   const reason = resyncReason(position, seen.head);
-  if (reason || !position.generation || seen.applied >= acknowledgedMutation(db)) return reason;
-  return 'The central server has lost changes this computer sent: it was restored from an older backup.';
+  if (reason || !position.generation || seen.applied >= acknowledgedMutation(db)) {
+    return { staleReason: reason, applied: seen.applied };
+  }
+  const lost = 'The central server has lost changes this computer sent: it was restored from an older backup.';
+  return { staleReason: lost, applied: seen.applied };
 }
 
 async function fetchPage(query: Query, cursor: number, withTotal: boolean): Promise<Page | null> {

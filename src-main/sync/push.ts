@@ -6,7 +6,7 @@
  */
 import type { CentralServer, TransactionOptions } from '../central/central-server';
 import type { Db } from '../store/database';
-import { type Mutation, readOutbox } from '../store/outbox';
+import { firstWaitingMutation, type Mutation, readOutbox } from '../store/outbox';
 import { sql } from '../store/statements';
 
 export const PUSH_BATCH = 1000;
@@ -23,6 +23,8 @@ export interface PushOptions {
   deviceId: string;
   /** The session token to send a mutation's author's changes under. */
   tokenFor(authorId: string | null): Promise<string | null>;
+  /** What the server last applied for this device, when this sync already read it. */
+  serverPosition?: number;
   faults?: Pick<TransactionOptions, 'beforeCommit'>;
 }
 
@@ -42,10 +44,12 @@ function nextRun(db: Db): Mutation[] {
 export async function push(options: PushOptions): Promise<PushOutcome> {
   const { db, server, deviceId } = options;
   const outcome: PushOutcome = { pushed: 0, rejected: [] };
-  const firstToken = await options.tokenFor(nextRun(db)[0]?.authorId ?? null);
-  if (!firstToken || nextRun(db).length === 0) return outcome;
+  const first = nextRun(db)[0];
+  const firstToken = first ? await options.tokenFor(first.authorId) : null;
+  if (!firstToken) return outcome;
   // A reply lost last time leaves mutations here that the server already has: ask it first.
-  await acknowledge(options, firstToken, await serverPosition(server, firstToken, deviceId), null, outcome);
+  const applied = options.serverPosition ?? (await serverPosition(server, firstToken, deviceId));
+  await acknowledge(options, firstToken, applied, null, outcome);
   for (let run = nextRun(db); run.length > 0; run = nextRun(db)) {
     const token = await options.tokenFor(run[0]!.authorId);
     if (!token) break;
@@ -103,7 +107,7 @@ async function acknowledge(
   outcome: PushOutcome,
 ): Promise<void> {
   const { db } = options;
-  const first = (sql(db, 'SELECT min(mutation_id) AS id FROM outbox').get() as { id: number | null }).id;
+  const first = firstWaitingMutation(db);
   if (first === null || last < first) return;
   const rejected = known ?? (await recordedRejections(options, token, first, last));
   const at = new Date().toISOString();

@@ -8,6 +8,7 @@ import { listUsers } from '../auth/accounts-store';
 import { userMutationArgs } from '../auth/views';
 import type { CentralServer } from '../central/central-server';
 import type { Db } from '../store/database';
+import { firstWaitingMutation } from '../store/outbox';
 import { sql } from '../store/statements';
 import { callServer } from './server-calls';
 
@@ -97,7 +98,7 @@ export const lastIssuedMutation = (db: Db): number =>
 
 /** The last mutation the server acknowledged to this device: just before the outbox, or all it issued. */
 export function acknowledgedMutation(db: Db): number {
-  const firstWaiting = (sql(db, 'SELECT min(mutation_id) AS id FROM outbox').get() as { id: number | null }).id;
+  const firstWaiting = firstWaitingMutation(db);
   return firstWaiting === null ? lastIssuedMutation(db) : firstWaiting - 1;
 }
 
