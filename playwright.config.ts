@@ -1,5 +1,6 @@
 /**
- * E2e runs the real renderer in Debian's Chromium against the browser preview (ENVIRONMENT.md:
+ * E2e runs the real renderer in Debian's Chromium against the browser preview (see
+ * docs/decisions/0006-test-environment.md:
  * Playwright's own browsers cannot be downloaded here — never run `npx playwright install`).
  * One worker: each test starts its own core, and two cores plus Chromium already fill two cores.
  */

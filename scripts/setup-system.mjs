@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run setup:system` (and the first step of `npm test`): makes sure the system packages the
- * tests need are on this machine. Debian 12 is what the project is built on (ENVIRONMENT.md):
+ * tests need are on this machine. Debian 12 is what the project is built on
+ * (docs/decisions/0006-test-environment.md):
  * missing packages are installed with apt-get when running as root, otherwise this stops with the
  * exact command to run. When everything is present it only looks at files: no apt, under a second.
  */

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the app, then opens it in Electron. Where Electron's binary is missing and
- * cannot be downloaded (the machines this project is built on: ENVIRONMENT.md), it starts the
- * browser preview instead — the same core, loopback only — so a newcomer always gets a running app.
+ * cannot be downloaded (the machines this project is built on: see
+ * docs/decisions/0006-test-environment.md), it starts the browser preview instead — the same core,
+ * loopback only — so a newcomer always gets a running app.
  *
  *   npm start                      Electron, or the preview if there is no Electron binary
  *   npm start -- --browser         the preview, always

@@ -2,7 +2,8 @@
 /**
  * `npm test`: everything CI checks, in order — system packages, typecheck, lint, build, then the
  * unit/integration suite (vitest) and the e2e suite (Playwright) each inside a private D-Bus session
- * with an unlocked gnome-keyring, so keychain tests meet a real Secret Service (ENVIRONMENT.md).
+ * with an unlocked gnome-keyring, so keychain tests meet a real Secret Service
+ * (docs/decisions/0006-test-environment.md).
  *
  * Every step runs even when an earlier one failed (one run shows all problems), except that no step
  * runs without the system packages and e2e does not run without a build. Exit code 0 only if all
@@ -35,9 +36,10 @@ const steps = [
 ];
 
 /**
- * The ENVIRONMENT.md recipe: a fresh HOME (so the keyring files are new), a private session bus,
- * and gnome-keyring's Secret Service unlocked with a throwaway password. XDG_RUNTIME_DIR moves too:
- * on a developer's desktop it would otherwise point at their real, running keyring.
+ * The recipe of docs/decisions/0006-test-environment.md: a fresh HOME (so the keyring files are
+ * new), a private session bus, and gnome-keyring's Secret Service unlocked with a throwaway
+ * password. XDG_RUNTIME_DIR moves too: on a developer's desktop it would otherwise point at their
+ * real, running keyring.
  */
 const KEYRING_SESSION = [
   'export HOME="$KG_TEST_HOME" XDG_DATA_HOME="$KG_TEST_HOME/.local/share"',

@@ -1,7 +1,8 @@
 /**
  * The real Electron app for specs that need it, through Playwright's `_electron`. Electron's binary
- * is downloaded on first use and cannot be on the machines this project is built on (ENVIRONMENT.md),
- * so specs ask `electronBinary()` first and skip with `ELECTRON_MISSING` when it is null.
+ * is downloaded on first use and cannot be on the machines this project is built on (see
+ * docs/decisions/0006-test-environment.md), so specs ask `electronBinary()` first and skip with
+ * `ELECTRON_MISSING` when it is null.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
