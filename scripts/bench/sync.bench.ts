@@ -12,6 +12,7 @@ import { removeTestCluster, startTestCluster } from '../../src-main/central/test
 import { createServerDatabase, type TestServer } from '../../src-main/central/testing/server-database';
 import { type Core, openCore } from '../../src-main/core/app-core';
 import { memoryStore, type SecretStore } from '../../src-main/secrets/keychain';
+import { systemClock } from '../../src-main/store/clock';
 import { deviceId } from '../../src-main/store/meta';
 import { readOutbox } from '../../src-main/store/outbox';
 import { sql } from '../../src-main/store/statements';
@@ -125,7 +126,8 @@ async function restaurantWithItem(server: TestServer, username: string) {
 
 async function pushAll(device: Device, central: CentralServer): Promise<void> {
   const token = await device.token();
-  await push({ db: device.core.db, server: central, deviceId: deviceId(device.core.db), tokenFor: async () => token });
+  const db = device.core.db;
+  await push({ db, clock: systemClock, server: central, deviceId: deviceId(db), tokenFor: async () => token });
   if (readOutbox(device.core.db, 1).length > 0) throw new Error('push left mutations behind');
 }
 
@@ -155,7 +157,7 @@ async function pullBenchmarks(server: TestServer, central: CentralServer, device
     const token = await reader.token();
     const restaurantId = boundRestaurant(reader.core.db) ?? '';
     return timed(async () => {
-      const outcome = await pull({ db: reader.core.db, server: central, token, restaurantId });
+      const outcome = await pull({ db: reader.core.db, clock: systemClock, server: central, token, restaurantId });
       if (outcome.kind !== 'pulled' || outcome.rows < MOVEMENTS) throw new Error(`pulled ${JSON.stringify(outcome)}`);
     });
   });

@@ -7,13 +7,14 @@ import { fail } from '../../shared/errors';
 import { findUserByLogin, setActive, setPasswordHash } from '../auth/accounts-store';
 import type { AuthService } from '../auth/auth-service';
 import { hashPassword } from '../auth/passwords';
+import { isoNow } from '../store/clock';
+import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
 import { applyRestaurant, applyUser } from './local-apply';
 import type { ServerGrant, ServerUserJson } from './server-calls';
 import { bindRestaurant, boundRestaurant } from './sync-state';
 
-export interface AdoptDeps {
-  db: Db;
+export interface AdoptDeps extends Pick<StoreContext, 'db' | 'clock'> {
   auth: AuthService;
   hashCost: number;
 }
@@ -36,12 +37,12 @@ export function storeUser(db: Db, json: ServerUserJson): void {
 }
 
 export async function adoptGrant(deps: AdoptDeps, grant: ServerGrant, password: string): Promise<SessionView> {
-  const { db } = deps;
+  const { db, clock } = deps;
   assertSameRestaurant(db, grant.user);
   const hash = await hashPassword(password, deps.hashCost);
   db.transaction(() => {
     storeUser(db, grant.user);
-    setPasswordHash(db, grant.user.user.id, hash, new Date().toISOString());
+    setPasswordHash(db, grant.user.user.id, hash, isoNow(clock));
     bindRestaurant(db, grant.user.user.restaurant_id);
   })();
   return deps.auth.openSession(grant.user.user.id, {
@@ -55,10 +56,14 @@ export async function adoptGrant(deps: AdoptDeps, grant: ServerGrant, password: 
  * The server refused a sign-in this computer could have let through offline: a deactivated account
  * is deactivated here too, and a password it no longer takes stops opening the cached hash.
  */
-export function heedRefusal(db: Db, login: string, status: 'invalid' | 'inactive'): void {
+export function heedRefusal(
+  { db, clock }: Pick<StoreContext, 'db' | 'clock'>,
+  login: string,
+  status: 'invalid' | 'inactive',
+): void {
   const user = findUserByLogin(db, login);
   if (!user) return;
-  const at = new Date().toISOString();
+  const at = isoNow(clock);
   if (status === 'inactive') setActive(db, user.id, false, at);
   else setPasswordHash(db, user.id, '', at);
 }

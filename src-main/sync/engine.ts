@@ -106,6 +106,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (staleReason) await resyncWith(server, token, restaurantId, staleReason);
     const pushed = await push({
       db,
+      clock: deps.clock,
       server,
       deviceId: deps.deviceId,
       tokenFor: session.tokenFor,
@@ -120,6 +121,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     await session.releaseRetained(server);
     const pulled = await pull({
       db,
+      clock: deps.clock,
       server,
       token,
       restaurantId,

@@ -15,6 +15,7 @@ import type { ServerSettings } from '../central/central-server';
 import { openCentralServer } from '../central/central-server';
 import { describeConnectionError } from '../central/server-errors';
 import { type Actor, requireManager } from '../ipc/actor';
+import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
 import { sql } from '../store/statements';
 import { adoptGrant } from './adopt';
@@ -23,9 +24,7 @@ import { asAppFailure, callServer, type LoginReply, loginReply } from './server-
 import { bindRestaurant, boundRestaurant } from './sync-state';
 import { lastIssuedMutation, setDevicePosition, type UploadCounts, uploadHoldings } from './upload';
 
-export interface JoinDeps {
-  db: Db;
-  deviceId: string;
+export interface JoinDeps extends StoreContext {
   hashCost: number;
   auth: AuthService;
   link: CentralLink;
@@ -132,7 +131,7 @@ async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Pro
     sql(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(upTo);
     bindRestaurant(db, actor.restaurantId);
   })();
-  await adoptGrant({ db, auth: deps.auth, hashCost: deps.hashCost }, grant, ownerPassword);
+  await adoptGrant(deps, grant, ownerPassword);
   return uploaded;
 }
 

@@ -115,7 +115,7 @@ interface PendingEdit {
 }
 
 /** Re-applies this device's unsent item edits and deletes on top of what the server sent. */
-export function overlayPendingItemEdits(db: Db, itemIds: ReadonlySet<string>): void {
+export function overlayPendingItemEdits(db: Db, itemIds: ReadonlySet<string>, at: string): void {
   if (itemIds.size === 0) return;
   const pending = sql(
     db,
@@ -125,10 +125,7 @@ export function overlayPendingItemEdits(db: Db, itemIds: ReadonlySet<string>): v
     const args = JSON.parse(edit.args) as Record<string, unknown> & { id: string };
     if (!itemIds.has(args.id)) continue;
     if (edit.name === 'item.delete') {
-      sql(db, 'UPDATE items SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?').run(
-        new Date().toISOString(),
-        args.id,
-      );
+      sql(db, 'UPDATE items SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?').run(at, args.id);
     } else {
       overlayFields(db, args);
     }

@@ -3,6 +3,7 @@
  * one REPEATABLE READ snapshot and applied in one local transaction with the cursor it reaches.
  */
 import type { CentralServer, Query } from '../central/central-server';
+import { type Clock, isoNow } from '../store/clock';
 import type { Db } from '../store/database';
 import {
   applyItem,
@@ -143,7 +144,7 @@ async function fetchPage(query: Query, cursor: number, withTotal: boolean): Prom
 }
 
 /** Applies a page in one local transaction; rows of any other restaurant are refused. */
-function applyPage(db: Db, page: Page, restaurantId: string): { rows: number; problems: string[] } {
+function applyPage(db: Db, page: Page, restaurantId: string, at: string): { rows: number; problems: string[] } {
   const restaurants = checkRows(serverRestaurant, page.restaurants, 'restaurant');
   const users = checkRows(serverUser, page.users, 'user');
   const items = checkRows(serverItem, page.items, 'item');
@@ -163,7 +164,7 @@ function applyPage(db: Db, page: Page, restaurantId: string): { rows: number; pr
       applyMovement(db, row);
       touched.add(row.item_id);
     }
-    overlayPendingItemEdits(db, touched);
+    overlayPendingItemEdits(db, touched, at);
     refreshItems(db, touched);
     writePosition(db, { cursor: page.upto, generation: page.head.generation });
   })();
@@ -173,13 +174,14 @@ function applyPage(db: Db, page: Page, restaurantId: string): { rows: number; pr
 
 export interface PullOptions {
   db: Db;
+  clock: Clock;
   server: CentralServer;
   token: string;
   restaurantId: string;
   onProgress?: (progress: PullProgress) => void;
 }
 
-export async function pull({ db, server, token, restaurantId, onProgress }: PullOptions): Promise<PullOutcome> {
+export async function pull({ db, clock, server, token, restaurantId, onProgress }: PullOptions): Promise<PullOutcome> {
   let position: SyncPosition = readPosition(db);
   const initial = position.cursor === 0;
   let done = 0;
@@ -193,7 +195,7 @@ export async function pull({ db, server, token, restaurantId, onProgress }: Pull
     if (!page) return { kind: 'session_ended' };
     const reason = resyncReason(position, page.head);
     if (reason) return { kind: 'resync', reason };
-    const applied = applyPage(db, page, restaurantId);
+    const applied = applyPage(db, page, restaurantId, isoNow(clock));
     problems.push(...applied.problems);
     done += applied.rows;
     total = page.total ?? total;

@@ -5,6 +5,7 @@
  * twice. Mutations the server refused are kept with its reason and undone here.
  */
 import type { CentralServer, TransactionOptions } from '../central/central-server';
+import { type Clock, isoNow } from '../store/clock';
 import type { Db } from '../store/database';
 import { firstWaitingMutation, type Mutation, readOutbox } from '../store/outbox';
 import { sql } from '../store/statements';
@@ -19,6 +20,7 @@ export interface Rejection {
 
 export interface PushOptions {
   db: Db;
+  clock: Clock;
   server: CentralServer;
   deviceId: string;
   /** The session token to send a mutation's author's changes under. */
@@ -110,7 +112,7 @@ async function acknowledge(
   const first = firstWaitingMutation(db);
   if (first === null || last < first) return;
   const rejected = known ?? (await recordedRejections(options, token, first, last));
-  const at = new Date().toISOString();
+  const at = isoNow(options.clock);
   db.transaction(() => {
     for (const rejection of rejected) {
       sql(

@@ -39,6 +39,7 @@ test('a manager demoted meanwhile: their item changes are refused and undone, th
   await laptop.call('inventory.adjustStock', { itemId: tomatoes.id, reason: 'delivery', quantity: '5' });
   expect(await laptop.call('sync.status', {})).toMatchObject({ waiting: 6, rejections: 0 });
 
+  laptop.clock.advance(90_000);
   expect(await laptop.syncNow()).toMatchObject({ state: 'online', waiting: 0, rejections: 4, lastError: null });
   const listed = await laptop.call('sync.rejections', {});
   expect(listed.map(({ what, reason }) => ({ what, reason }))).toEqual([
@@ -47,6 +48,8 @@ test('a manager demoted meanwhile: their item changes are refused and undone, th
     { what: 'New item "Mint"', reason: MANAGERS_ONLY },
     { what: 'Changes to Tomatoes', reason: MANAGERS_ONLY },
   ]);
+  // Stamped by the computer's clock when the refusal arrived.
+  expect(new Set(listed.map((rejection) => rejection.rejectedAt))).toEqual(new Set([laptop.clock.iso()]));
   expect(listed.map((rejection) => rejection.mutationId)).toEqual(
     [...listed.map((rejection) => rejection.mutationId)].sort((a, b) => b - a),
   );

@@ -15,7 +15,8 @@ import { toTeamMember } from '../auth/views';
 import type { CentralLink } from '../central/central-link';
 import { ServerConnectionError } from '../central/server-errors';
 import type { Actor } from '../ipc/actor';
-import type { Db } from '../store/database';
+import { isoNow } from '../store/clock';
+import type { StoreContext } from '../store/context';
 import { newId } from '../store/ids';
 import { adoptGrant, assertSameRestaurant, heedRefusal, storeUser } from './adopt';
 import type { SyncEngine } from './engine';
@@ -23,9 +24,7 @@ import { callServer, grantReply, type LoginReply, serverLogin, userReply } from 
 import type { SyncSession } from './sync-session';
 import { boundRestaurant } from './sync-state';
 
-export interface ServerAccountsDeps {
-  db: Db;
-  deviceId: string;
+export interface ServerAccountsDeps extends StoreContext {
   hashCost: number;
   auth: AuthService;
   link: CentralLink;
@@ -40,7 +39,7 @@ export type ServerAccounts = ReturnType<typeof createServerAccounts>;
 
 export function createServerAccounts(deps: ServerAccountsDeps) {
   const { db, auth, link, session, engine } = deps;
-  const adoptDeps = { db, auth, hashCost: deps.hashCost };
+  const adoptDeps = { db, clock: deps.clock, auth, hashCost: deps.hashCost };
 
   function replyToSession(reply: LoginReply): asserts reply is Extract<LoginReply, { status: 'ok' }> {
     if (reply.status === 'locked') {
@@ -122,7 +121,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
         if (cause instanceof ServerConnectionError && cause.transient) return offlineLogin(input, cause);
         throw error;
       }
-      if (reply.status === 'inactive') heedRefusal(db, input.login, reply.status);
+      if (reply.status === 'inactive') heedRefusal(deps, input.login, reply.status);
       replyToSession(reply);
       assertSameRestaurant(db, reply.user);
       const view = await adoptGrant(adoptDeps, reply, input.password);
@@ -152,7 +151,8 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
         [input.currentPassword, input.newPassword],
         z.unknown(),
       );
-      setPasswordHash(db, actor.userId, await hashPassword(input.newPassword, deps.hashCost), new Date().toISOString());
+      const hash = await hashPassword(input.newPassword, deps.hashCost);
+      setPasswordHash(db, actor.userId, hash, isoNow(deps.clock));
       return { ok: true };
     },
 

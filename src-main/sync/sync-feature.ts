@@ -27,23 +27,23 @@ export interface SyncFeatureDeps extends StoreContext {
 }
 
 export function createSyncFeature(deps: SyncFeatureDeps) {
-  const { db, deviceId, auth, hashCost } = deps;
+  const { db, clock, deviceId, auth, hashCost } = deps;
   const link = openCentralLink(db, deps.secrets, deviceId);
   const changes = createChangeFeed();
-  const session = createSyncSession({ db, auth, hashCost, secrets: deps.secrets, deviceId });
+  const session = createSyncSession({ db, clock, auth, hashCost, secrets: deps.secrets, deviceId });
   const engine = createSyncEngine({
     db,
     deviceId,
     link,
     session,
     changes,
-    clock: deps.clock,
+    clock,
     log: deps.log,
     timing: deps.options?.timing,
     faults: deps.options?.faults,
   });
-  const accounts = createServerAccounts({ db, deviceId, hashCost, auth, link, session, engine });
-  const joinDeps = { db, deviceId, hashCost, auth, link, engine };
+  const accounts = createServerAccounts({ db, clock, deviceId, hashCost, auth, link, session, engine });
+  const joinDeps = { db, clock, deviceId, hashCost, auth, link, engine };
   return {
     link,
     engine,

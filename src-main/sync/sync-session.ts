@@ -56,7 +56,7 @@ export function createSyncSession(deps: SyncSessionDeps): SyncSession {
       return null;
     }
     const reply = await serverLogin(server, confirmation.login, confirmation.password, deviceId);
-    if (reply.status === 'invalid' || reply.status === 'inactive') heedRefusal(db, confirmation.login, reply.status);
+    if (reply.status === 'invalid' || reply.status === 'inactive') heedRefusal(deps, confirmation.login, reply.status);
     if (reply.status !== 'ok') {
       await end(
         'Signed out: the central server did not accept your sign-in (password changed or account deactivated).',
