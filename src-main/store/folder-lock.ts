@@ -1,46 +1,63 @@
 /**
  * One process owns a data folder: the Electron app takes its single-instance lock, and this lock
- * file also keeps a browser preview (or a second copy of the app) off a folder already in use —
- * two processes would each keep their own in-memory views of the same store.
+ * also keeps a browser preview (or a second copy of the app) off a folder already in use — two
+ * processes would each keep their own in-memory views of the same store.
+ *
+ * The lock is SQLite's own exclusive lock on a small file beside the store, held by an open
+ * transaction for as long as this process keeps the connection. The operating system drops it
+ * when the process ends, even on kill -9, so no timing can give two holders and no stale pid can
+ * block a start. Taking it writes nothing (journal in memory), so it works on a full disk too.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { realpathSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 
 export const LOCK_FILE = 'kitchenguard.lock';
 
 export class FolderInUse extends Error {
-  constructor(readonly pid: number) {
-    super(`KitchenGuard is already open on this data folder (process ${pid}). Close it there first.`);
+  constructor(readonly folder: string) {
+    super(
+      `KitchenGuard is already open on this data folder (${folder}) in another window or preview. Close it there first.`,
+    );
     this.name = 'FolderInUse';
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** The locks this process holds, by lock file: it may open its own folder more than once (tests do). */
+const held = new Map<string, { connection: Database.Database; holders: number }>();
+
+/** Takes the folder for this process; returns the release. Throws `FolderInUse` when another holds it. */
+export function lockFolder(folder: string): () => void {
+  const path = join(realpathSync(folder), LOCK_FILE);
+  const lock = held.get(path) ?? { connection: takeLock(path, folder), holders: 0 };
+  lock.holders += 1;
+  held.set(path, lock);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    lock.holders -= 1;
+    if (lock.holders > 0) return;
+    held.delete(path);
+    lock.connection.close();
+  };
 }
 
-/** Takes the folder for this process (a lock left by a dead one is taken over); returns the release. */
-export function lockFolder(folder: string): () => void {
-  const path = join(folder, LOCK_FILE);
-  for (;;) {
+function takeLock(path: string, folder: string): Database.Database {
+  for (let attempt = 0; ; attempt += 1) {
+    const connection = new Database(path, { timeout: 0 });
     try {
-      const handle = openSync(path, 'wx');
-      writeSync(handle, String(process.pid));
-      closeSync(handle);
-      return () => rmSync(path, { force: true });
+      connection.pragma('journal_mode = MEMORY');
+      connection.exec('BEGIN EXCLUSIVE');
+      return connection;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      connection.close();
+      const code = (error as { code?: string }).code;
+      if (code === 'SQLITE_BUSY') throw new FolderInUse(folder);
+      // An older KitchenGuard's lock file held a pid as text. Emptying it (never removing it: all
+      // processes must lock the same file) makes it a lock file again; it held no data.
+      if (code !== 'SQLITE_NOTADB' || attempt > 0) throw error;
+      truncateSync(path);
     }
-    const holder = Number(readFileSync(path, 'utf8')) || 0;
-    // This process may open its own folder more than once (tests do, as two devices on one store).
-    if (holder === process.pid) return () => {};
-    if (holder > 0 && alive(holder)) throw new FolderInUse(holder);
-    rmSync(path, { force: true });
   }
 }
