@@ -129,7 +129,6 @@ describe('decimal round trips (property)', () => {
   it('sums of money are exact where floats drift', () => {
     const sum = (texts: string[]) =>
       moneyFromCents(texts.reduce((total, text) => total + BigInt(centsFromMoney(text)), 0n));
-    expect(0.1 + 0.2).not.toBe(0.3);
     expect(sum(['0.10', '0.20'])).toBe('0.30');
     expect(sum(Array.from({ length: 10 }, () => '0.1'))).toBe('1.00');
     fc.assert(

@@ -305,8 +305,8 @@ describe('a working connection', () => {
     const report = await central.test();
     expect(report.tlsVersion).toMatch(/^TLSv1\.[23]$/);
     expect(report.serverVersion).toMatch(/^15\.\d+\b/);
+    // A measured figure, not a speed limit: how fast is for `npm run bench`.
     expect(report.roundTripMs).toBeGreaterThan(0);
-    expect(report.roundTripMs).toBeLessThan(1000);
     expect(report.schemaVersion).toBe(3);
   });
 

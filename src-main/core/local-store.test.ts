@@ -20,6 +20,7 @@ afterEach(() => {
 
 const LATEST = localMigrations.at(-1)?.version ?? 0;
 const AT = '2026-01-05T08:00:00.000Z';
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /** A data folder as the first release (schema v1) left it: one restaurant and its owner. */
 async function versionOneFolder(): Promise<string> {
@@ -53,7 +54,7 @@ describe('migrating an existing older store', () => {
     const core = await open({ folder });
     const status = await core.call('system.status', {});
     expect(status.localStore.schemaVersion).toBe(LATEST);
-    expect(status.localStore.lastBackupAt).not.toBeNull();
+    expect(status.localStore.lastBackupAt).toEqual(expect.stringMatching(ISO_TIME));
     const session = await core.call('auth.login', { login: 'OldTimer', password: PASSWORD });
     expect(session).toMatchObject({
       user: { username: 'oldtimer', fullName: 'Otto Oldtimer', role: 'owner' },

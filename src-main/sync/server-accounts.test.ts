@@ -167,11 +167,12 @@ describe('sessions the server ends', () => {
     await adminQuery(file.server, "UPDATE kg.sessions SET revoked_at = now() WHERE token_hash = digest($1, 'sha256')", [
       laptop.token(),
     ]);
-    expect(await laptop.call('auth.session', {})).not.toBeNull();
+    const owner = { user: { username: file.restaurant.owner.username } };
+    expect(await laptop.call('auth.session', {})).toMatchObject(owner);
     expect(await laptop.syncNow()).toMatchObject({ state: 'signed_out' });
     expect(await laptop.call('auth.session', {})).toBeNull();
     await syncAll([file.office], 1);
-    expect(await file.office.call('auth.session', {})).not.toBeNull();
+    expect(await file.office.call('auth.session', {})).toMatchObject(owner);
   });
 });
 
