@@ -34,6 +34,15 @@ export class AppFailure extends Error {
   }
 }
 
+const plural = (count: number, unit: string): string => `${count} ${unit}${count === 1 ? '' : 's'}`;
+
+/** The one wording of a lockout: seconds up to a minute and a half, whole minutes (rounded up) after. */
+export function lockoutMessage(retryAfterSeconds: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  const wait = seconds > 90 ? plural(Math.ceil(seconds / 60), 'minute') : plural(seconds, 'second');
+  return `Too many failed attempts. Try again in ${wait}.`;
+}
+
 export const fail = {
   validation: (path: string, message: string) =>
     new AppFailure({ kind: 'validation', message, issues: [{ path, message }] }),
@@ -41,8 +50,9 @@ export const fail = {
   forbidden: (message: string) => new AppFailure({ kind: 'forbidden', message }),
   notFound: (message: string) => new AppFailure({ kind: 'not_found', message }),
   conflict: (message: string, field?: string) => new AppFailure({ kind: 'conflict', message, field }),
-  rateLimited: (message: string, retryAfterSeconds: number) =>
-    new AppFailure({ kind: 'rate_limited', message, retryAfterSeconds }),
+  /** Too many wrong guesses: always in the words of `lockoutMessage`, wherever the lock was kept. */
+  rateLimited: (retryAfterSeconds: number) =>
+    new AppFailure({ kind: 'rate_limited', message: lockoutMessage(retryAfterSeconds), retryAfterSeconds }),
   unavailable: (message: string) => new AppFailure({ kind: 'unavailable', message }),
 };
 

@@ -29,9 +29,7 @@ export function assertNotThrottled(db: Db, key: string, now: Date): void {
   if (!lockedUntil) return;
   const waitMs = Date.parse(lockedUntil) - now.getTime();
   if (waitMs <= 0) return;
-  const seconds = Math.ceil(waitMs / 1000);
-  const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-  throw fail.rateLimited(`Too many failed attempts. Try again in ${wait}.`, seconds);
+  throw fail.rateLimited(Math.ceil(waitMs / 1000));
 }
 
 export function recordFailure(db: Db, key: string, now: Date): void {

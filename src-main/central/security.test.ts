@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PYTHON_BCRYPT_HASHES } from '../auth/testing/python-bcrypt-hashes';
 import { APP_FUNCTIONS, APP_TABLES } from './schema';
@@ -713,7 +714,21 @@ describe('login throttling', () => {
       throttleKey(member),
     ]);
 
-  it('five failures by username or email lock the account, even for the right password', async () => {
+  /**
+   * Runs `work` in one transaction: PostgreSQL's now() is the transaction's start, so the server's
+   * clock stands still and the waits it reports are exact. `client` is the application role's
+   * connection, or an administrator's.
+   */
+  async function atOneInstant<T>(work: () => Promise<T>, client: pg.ClientBase = app.client): Promise<T> {
+    await client.query('BEGIN');
+    try {
+      return await work();
+    } finally {
+      await client.query('COMMIT');
+    }
+  }
+
+  it('five failures by username or email lock the account for a minute, even for the right password', async () => {
     const member = await addMember(owner, 'staff');
     const names = [
       member.username,
@@ -722,18 +737,45 @@ describe('login throttling', () => {
       member.email,
       ` ${member.username} `,
     ];
-    for (const name of names) expect(await login(name, 'not the password')).toEqual({ status: 'invalid' });
-    for (const name of [member.username, member.email]) {
-      const locked = await login(name);
-      expect(locked.status).toBe('locked');
-      expect(locked.retryAfterSeconds).toBeGreaterThanOrEqual(59);
-      expect(locked.retryAfterSeconds).toBeLessThanOrEqual(60);
-    }
+    const guess = (name: string, password = PASSWORD) =>
+      app.client
+        .query('SELECT kg.login($1, $2, $3) AS reply', [name, password, randomUUID()])
+        .then((r) => r.rows[0].reply);
+    await atOneInstant(async () => {
+      for (const name of names) expect(await guess(name, 'not the password')).toEqual({ status: 'invalid' });
+      for (const name of [member.username, member.email]) {
+        expect(await guess(name)).toEqual({ status: 'locked', retryAfterSeconds: 60 });
+      }
+    });
     await expireLock(member);
     expect((await login(member.email)).status).toBe('ok');
     expect(
       await adminValue('SELECT count(*)::int FROM kg.login_throttle WHERE login_key = $1', [throttleKey(member)]),
     ).toBe(0);
+  });
+
+  it('each further failure doubles the lock, up to a quarter of an hour', async () => {
+    const admin = server.admin();
+    await admin.connect();
+    const key = `test:${randomUUID()}`;
+    const hash = bcrypt.hashSync(PASSWORD, 4).replace(/^\$2b\$/, '$2a$');
+    const guess = async (password: string) =>
+      (await admin.query('SELECT kg.check_guess($1, $2, $3) AS reply', [key, hash, password])).rows[0].reply;
+    const waits: number[] = [];
+    try {
+      await atOneInstant(async () => {
+        for (let i = 0; i < 5; i++) expect(await guess('not the password')).toEqual({ status: 'invalid' });
+        for (let further = 0; further < 6; further++) {
+          waits.push((await guess(PASSWORD)).retryAfterSeconds);
+          // As if this lock had run out: the next guess counts again.
+          await admin.query('UPDATE kg.login_throttle SET locked_until = now() WHERE login_key = $1', [key]);
+          expect(await guess('not the password')).toEqual({ status: 'invalid' });
+        }
+      }, admin);
+    } finally {
+      await admin.end();
+    }
+    expect(waits).toEqual([60, 120, 240, 480, 900, 900]);
   });
 
   it('a success before the fifth failure starts the count again', async () => {

@@ -138,9 +138,7 @@ async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Pro
 /** The server's answer to a join: a session, or why not (counted like a sign-in). */
 function joined(reply: LoginReply): Extract<LoginReply, { status: 'ok' }> {
   if (reply.status === 'ok') return reply;
-  if (reply.status === 'locked') {
-    throw fail.rateLimited('Too many failed attempts. Try again later.', reply.retryAfterSeconds);
-  }
+  if (reply.status === 'locked') throw fail.rateLimited(reply.retryAfterSeconds);
   throw fail.validation('ownerPassword', 'Password is incorrect.');
 }
 

@@ -32,7 +32,10 @@ export interface ServerAccountsDeps extends StoreContext {
   engine: SyncEngine;
 }
 
-const statusReply = z.object({ status: z.enum(['ok', 'invalid', 'locked']), retryAfterSeconds: z.number().optional() });
+const statusReply = z.discriminatedUnion('status', [
+  z.object({ status: z.enum(['ok', 'invalid']) }),
+  z.object({ status: z.literal('locked'), retryAfterSeconds: z.number() }),
+]);
 const resetCodeReply = z.object({ code: z.string(), expiresAt: z.string(), username: z.string() });
 
 export type ServerAccounts = ReturnType<typeof createServerAccounts>;
@@ -43,10 +46,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
 
   function replyToSession(reply: LoginReply): asserts reply is Extract<LoginReply, { status: 'ok' }> {
     if (reply.status === 'locked') {
-      throw fail.rateLimited(
-        `Too many failed attempts. Try again in ${Math.ceil(reply.retryAfterSeconds / 60)} minutes.`,
-        reply.retryAfterSeconds,
-      );
+      throw fail.rateLimited(reply.retryAfterSeconds);
     }
     if (reply.status === 'invalid') throw fail.unauthenticated('Username or password is incorrect.');
     if (reply.status === 'inactive')
@@ -175,8 +175,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
         [input.username, input.code, input.newPassword],
         statusReply,
       );
-      if (reply.status === 'locked')
-        throw fail.rateLimited('Too many failed attempts. Try again later.', reply.retryAfterSeconds ?? 60);
+      if (reply.status === 'locked') throw fail.rateLimited(reply.retryAfterSeconds);
       if (reply.status === 'invalid') {
         throw fail.validation('code', 'That code is not valid: it may be mistyped, used already, or expired.');
       }
