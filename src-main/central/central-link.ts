@@ -3,9 +3,9 @@
  * password (kept in the OS keychain), the CA bundle (copied in, so moving the file breaks nothing),
  * and the one open pool. No settings: the embedded default, and the app is complete on one PC.
  */
-import { readFile } from 'node:fs/promises';
 import { fail } from '../../shared/errors';
 import type { SecretStore } from '../secrets/keychain';
+import { readChosenFile } from '../store/chosen-file';
 import type { Db } from '../store/database';
 import { readMeta, writeMeta } from '../store/meta';
 import { sql } from '../store/statements';
@@ -33,15 +33,13 @@ export interface CentralLink {
 const SETTINGS_KEY = 'central.settings';
 const CA_KEY = 'central.ca';
 
+const MAX_CA_BUNDLE_BYTES = 1024 * 1024;
+
 /** A CA bundle from a file the user chose: untrusted until it reads as PEM certificates. */
 export async function readCaBundle(path: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw fail.validation('caFile', `Cannot read the CA bundle file: ${(error as Error).message}`);
-  }
-  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text) || text.length > 1_000_000) {
+  const file = await readChosenFile(path, { field: 'caFile', what: 'CA bundle file', maxBytes: MAX_CA_BUNDLE_BYTES });
+  const text = file.toString('utf8');
+  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text)) {
     throw fail.validation('caFile', 'That file is not a PEM certificate bundle (for AWS RDS: global-bundle.pem).');
   }
   return text;

@@ -24,6 +24,8 @@
     if (response.status === 401) {
       return unavailable('This page belongs to an earlier run of the preview. Open the address it printed last.');
     }
+    // 413 and the like answer in plain text: pass the reason on as data, as every error is.
+    if (!response.ok) return unavailable(await response.text());
     return response.json();
   }
 

@@ -66,7 +66,7 @@ async function invokeCore(core: Core, token: string, request: IncomingMessage, r
     return send(response, 401, 'Bad token');
   if (!String(request.headers['content-type']).startsWith('application/json')) return send(response, 415, 'JSON only');
   const body = await readBody(request);
-  if (body === null) return send(response, 413, 'Too large');
+  if (body === null) return send(response, 413, 'Too large: a call may carry at most 1 MB.');
   let call: { channel?: unknown; input?: unknown };
   try {
     call = JSON.parse(body) as typeof call;
@@ -79,7 +79,8 @@ async function invokeCore(core: Core, token: string, request: IncomingMessage, r
 }
 
 async function serveFile(rendererFolder: string, url: string, response: ServerResponse): Promise<void> {
-  const path = decodeURIComponent(url.split('?')[0] ?? '/');
+  const path = decodedPath(url);
+  if (path === null) return send(response, 400, 'Malformed address');
   if (path === '/preview-bridge.js') return sendFile(response, join(import.meta.dirname, 'bridge.js'));
   const root = resolve(rendererFolder);
   const file = normalize(join(root, path === '/' ? 'index.html' : path));
@@ -88,22 +89,29 @@ async function serveFile(rendererFolder: string, url: string, response: ServerRe
   return sendFile(response, file);
 }
 
+/** The address's path, or null when its %-escapes are malformed. */
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(url.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
+}
+
 /** The built page, with the preview bridge loaded before the app's own script. */
 async function sendIndex(response: ServerResponse, file: string): Promise<void> {
-  const html = await readFile(file, 'utf8');
+  const html = await readFile(file, 'utf8').catch(() => null);
+  if (html === null) return send(response, 404, 'Not found');
   const page = html.replace('<head>', '<head>\n    <script src="/preview-bridge.js"></script>');
   response.writeHead(200, headers('.html'));
   response.end(page);
 }
 
 async function sendFile(response: ServerResponse, file: string): Promise<void> {
-  try {
-    const content = await readFile(file);
-    response.writeHead(200, headers(extname(file)));
-    response.end(content);
-  } catch {
-    send(response, 404, 'Not found');
-  }
+  const content = await readFile(file).catch(() => null);
+  if (content === null) return send(response, 404, 'Not found');
+  response.writeHead(200, headers(extname(file)));
+  response.end(content);
 }
 
 const headers = (extension: string) => ({
@@ -124,18 +132,19 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * The body as text, or null when it is over the limit. The rest of an oversized body is still read
+ * (and dropped) so the caller gets its 413 instead of a connection reset mid-upload.
+ */
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((done, failed) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        request.destroy();
-        done(null);
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => done(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', failed);
   });
 }
