@@ -14,6 +14,7 @@ import { replaceSession } from '../../api/query-client';
 import { channelKey } from '../../api/query-keys';
 import { notifyProblem } from '../../ui/notify';
 import { sessionQuery } from '../auth/session';
+import { changeBetween, pauseBeforeNextCall } from './change-feed-rules';
 
 /** What a pull, an undone refusal or a lost session can change. */
 const REFRESHED: readonly ChannelName[] = [
@@ -26,10 +27,6 @@ const REFRESHED: readonly ChannelName[] = [
   'system.status',
   'central.settings',
 ];
-
-const MIN_GAP_MS = 500;
-const FIRST_RETRY_MS = 1_000;
-const MAX_RETRY_MS = 30_000;
 
 export function useChangeFeed(): void {
   const client = useQueryClient();
@@ -49,16 +46,15 @@ async function follow(client: QueryClient, stopped: AbortSignal): Promise<void> 
       since ??= { data: (await invoke('sync.status', {})).change, status: 0 };
       const now: SyncChanges = await invoke('sync.waitForChange', { since });
       if (stopped.aborted) return;
-      // Lower than before too: the core restarted and counts from zero again.
-      if (now.data !== since.data) await refresh(client);
-      else if (now.status !== since.status) await client.invalidateQueries({ queryKey: channelKey('sync.status') });
+      const change = changeBetween(since, now);
+      if (change === 'data') await refresh(client);
+      else if (change === 'status') await client.invalidateQueries({ queryKey: channelKey('sync.status') });
       since = now;
       failures = 0;
     } catch {
       failures += 1;
     }
-    const retry = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (failures - 1));
-    await pause(failures > 0 ? retry : MIN_GAP_MS - (Date.now() - started), stopped);
+    await pause(pauseBeforeNextCall(failures, Date.now() - started), stopped);
   }
 }
 
