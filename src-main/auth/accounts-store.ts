@@ -43,59 +43,50 @@ export interface NewUser {
 }
 
 export function insertRestaurant(db: Db, restaurant: RestaurantRow, at: string): void {
-  sql(db, 'INSERT INTO restaurants (id, name, type, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
-    restaurant.id,
-    restaurant.name,
-    restaurant.type,
-    at,
-    at,
-  );
+  sql<void, RestaurantRow & { at: string }>(
+    db,
+    'INSERT INTO restaurants (id, name, type, created_at, updated_at) VALUES (@id, @name, @type, @at, @at)',
+  ).run({ ...restaurant, at });
 }
 
 export const findRestaurant = (db: Db, id: string): RestaurantRow | undefined =>
-  sql(db, 'SELECT id, name, type FROM restaurants WHERE id = ?').get(id) as RestaurantRow | undefined;
+  sql<RestaurantRow, [id: string]>(db, 'SELECT id, name, type FROM restaurants WHERE id = ?').get(id);
 
 export function insertUser(db: Db, user: NewUser): void {
-  sql(
+  sql<void, NewUser & { usernameKey: string; emailKey: string }>(
     db,
     `INSERT INTO users (id, restaurant_id, username, username_key, email, email_key, password_hash,
        full_name, position, role, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    user.id,
-    user.restaurantId,
-    user.username,
-    loginKey(user.username),
-    user.email,
-    loginKey(user.email),
-    user.passwordHash,
-    user.fullName,
-    user.position,
-    user.role,
-    user.at,
-    user.at,
-  );
+     VALUES (@id, @restaurantId, @username, @usernameKey, @email, @emailKey, @passwordHash,
+       @fullName, @position, @role, @at, @at)`,
+  ).run({ ...user, usernameKey: loginKey(user.username), emailKey: loginKey(user.email) });
 }
 
 export const findUserById = (db: Db, id: string): UserRow | undefined =>
-  sql(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  sql<UserRow, [id: string]>(db, 'SELECT * FROM users WHERE id = ?').get(id);
 
-/** By username or email, either case. (better-sqlite3 reads `?1` as a named parameter: two plain `?`.) */
-export function findUserByLogin(db: Db, login: string): UserRow | undefined {
-  const key = loginKey(login);
-  return sql(db, 'SELECT * FROM users WHERE username_key = ? OR email_key = ?').get(key, key) as UserRow | undefined;
-}
+/** By username or email, either case. */
+export const findUserByLogin = (db: Db, login: string): UserRow | undefined =>
+  sql<UserRow, { key: string }>(db, 'SELECT * FROM users WHERE username_key = @key OR email_key = @key').get({
+    key: loginKey(login),
+  });
 
 export const findUserByUsername = (db: Db, username: string): UserRow | undefined =>
-  sql(db, 'SELECT * FROM users WHERE username_key = ?').get(loginKey(username)) as UserRow | undefined;
+  sql<UserRow, [usernameKey: string]>(db, 'SELECT * FROM users WHERE username_key = ?').get(loginKey(username));
 
 export function isUsernameTaken(db: Db, username: string): boolean {
-  return sql(db, 'SELECT 1 FROM users WHERE username_key = ?').get(loginKey(username)) !== undefined;
+  return (
+    sql<1, [usernameKey: string]>(db, 'SELECT 1 FROM users WHERE username_key = ?').get(loginKey(username)) !==
+    undefined
+  );
 }
 
 export function isEmailTaken(db: Db, email: string, exceptUserId = ''): boolean {
   return (
-    sql(db, 'SELECT 1 FROM users WHERE email_key = ? AND id <> ?').get(loginKey(email), exceptUserId) !== undefined
+    sql<1, { emailKey: string; exceptUserId: string }>(
+      db,
+      'SELECT 1 FROM users WHERE email_key = @emailKey AND id <> @exceptUserId',
+    ).get({ emailKey: loginKey(email), exceptUserId }) !== undefined
   );
 }
 
@@ -106,23 +97,31 @@ export function assertUsernameAndEmailFree(db: Db, user: { username: string; ema
 }
 
 export const listUsers = (db: Db, restaurantId: string): UserRow[] =>
-  sql(db, 'SELECT * FROM users WHERE restaurant_id = ? ORDER BY is_active DESC, full_name COLLATE NOCASE').all(
-    restaurantId,
-  ) as UserRow[];
+  sql<UserRow, [restaurantId: string]>(
+    db,
+    'SELECT * FROM users WHERE restaurant_id = ? ORDER BY is_active DESC, full_name COLLATE NOCASE',
+  ).all(restaurantId);
 
 export const countActiveOwners = (db: Db, restaurantId: string): number =>
-  (
-    sql(db, "SELECT count(*) AS n FROM users WHERE restaurant_id = ? AND role = 'owner' AND is_active = 1").get(
-      restaurantId,
-    ) as { n: number }
-  ).n;
+  sql<number, [restaurantId: string]>(
+    db,
+    "SELECT count(*) FROM users WHERE restaurant_id = ? AND role = 'owner' AND is_active = 1",
+  )
+    .pluck()
+    .get(restaurantId) ?? 0;
 
 export function recordLogin(db: Db, userId: string, at: string): void {
-  sql(db, 'UPDATE users SET last_login_at = ? WHERE id = ?').run(at, userId);
+  sql<void, { userId: string; at: string }>(db, 'UPDATE users SET last_login_at = @at WHERE id = @userId').run({
+    userId,
+    at,
+  });
 }
 
 export function setPasswordHash(db: Db, userId: string, hash: string, at: string): void {
-  sql(db, 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, at, userId);
+  sql<void, { userId: string; hash: string; at: string }>(
+    db,
+    'UPDATE users SET password_hash = @hash, updated_at = @at WHERE id = @userId',
+  ).run({ userId, hash, at });
 }
 
 export interface ProfileFields {
@@ -133,27 +132,44 @@ export interface ProfileFields {
   barProduceList: string[];
 }
 
+/** The profile as stored: the login key beside the email, the produce lists as JSON text. */
+interface ProfileColumns {
+  userId: string;
+  fullName: string;
+  email: string;
+  emailKey: string;
+  position: string;
+  kitchenProduceList: string;
+  barProduceList: string;
+  at: string;
+}
+
 export function updateProfile(db: Db, userId: string, profile: ProfileFields, at: string): void {
-  sql(
+  sql<void, ProfileColumns>(
     db,
-    `UPDATE users SET full_name = ?, email = ?, email_key = ?, position = ?, kitchen_produce_list = ?,
-       bar_produce_list = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    profile.fullName,
-    profile.email,
-    loginKey(profile.email),
-    profile.position,
-    JSON.stringify(profile.kitchenProduceList),
-    JSON.stringify(profile.barProduceList),
-    at,
+    `UPDATE users SET full_name = @fullName, email = @email, email_key = @emailKey, position = @position,
+       kitchen_produce_list = @kitchenProduceList, bar_produce_list = @barProduceList, updated_at = @at
+     WHERE id = @userId`,
+  ).run({
+    ...profile,
     userId,
-  );
+    emailKey: loginKey(profile.email),
+    kitchenProduceList: JSON.stringify(profile.kitchenProduceList),
+    barProduceList: JSON.stringify(profile.barProduceList),
+    at,
+  });
 }
 
 export function setRole(db: Db, userId: string, role: Role, at: string): void {
-  sql(db, 'UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, at, userId);
+  sql<void, { userId: string; role: Role; at: string }>(
+    db,
+    'UPDATE users SET role = @role, updated_at = @at WHERE id = @userId',
+  ).run({ userId, role, at });
 }
 
 export function setActive(db: Db, userId: string, active: boolean, at: string): void {
-  sql(db, 'UPDATE users SET is_active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, at, userId);
+  sql<void, { userId: string; isActive: 0 | 1; at: string }>(
+    db,
+    'UPDATE users SET is_active = @isActive, updated_at = @at WHERE id = @userId',
+  ).run({ userId, isActive: active ? 1 : 0, at });
 }

@@ -30,39 +30,33 @@ export interface NewSession {
 }
 
 export function insertSession(db: Db, session: NewSession): void {
-  sql(
+  sql<void, NewSession>(
     db,
     `INSERT INTO sessions (id, user_id, token_hash, device_id, created_at, expires_at, origin)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    session.id,
-    session.userId,
-    session.tokenHash,
-    session.deviceId,
-    session.createdAt,
-    session.expiresAt,
-    session.origin,
-  );
+     VALUES (@id, @userId, @tokenHash, @deviceId, @createdAt, @expiresAt, @origin)`,
+  ).run(session);
 }
 
 /** A session counts only if it is unrevoked, unexpired and its user is still active. */
 export const findLiveSession = (db: Db, tokenHash: string, now: string): LiveSession | undefined =>
-  sql(
+  sql<LiveSession, { tokenHash: string; now: string }>(
     db,
     `SELECT s.id AS session_id, s.origin, u.id AS user_id, u.restaurant_id, u.role, u.full_name, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.is_active = 1`,
-  ).get(tokenHash, now) as LiveSession | undefined;
+      WHERE s.token_hash = @tokenHash AND s.revoked_at IS NULL AND s.expires_at > @now AND u.is_active = 1`,
+  ).get({ tokenHash, now });
 
 export function revokeSession(db: Db, sessionId: string, at: string): void {
-  sql(db, 'UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, sessionId);
+  sql<void, { sessionId: string; at: string }>(
+    db,
+    'UPDATE sessions SET revoked_at = @at WHERE id = @sessionId AND revoked_at IS NULL',
+  ).run({ sessionId, at });
 }
 
 /** Ends every session of a user, but the one they are using (if any). */
 export function revokeUserSessions(db: Db, userId: string, at: string, keepSessionId = ''): void {
-  sql(db, 'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL').run(
-    at,
-    userId,
-    keepSessionId,
-  );
+  sql<void, { userId: string; keepSessionId: string; at: string }>(
+    db,
+    'UPDATE sessions SET revoked_at = @at WHERE user_id = @userId AND id <> @keepSessionId AND revoked_at IS NULL',
+  ).run({ userId, keepSessionId, at });
 }

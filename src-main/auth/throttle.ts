@@ -19,9 +19,10 @@ interface ThrottleRow {
 }
 
 const read = (db: Db, key: string): ThrottleRow | undefined =>
-  sql(db, 'SELECT failures, first_failure_at, locked_until FROM login_throttle WHERE login_key = ?').get(key) as
-    | ThrottleRow
-    | undefined;
+  sql<ThrottleRow, [loginKey: string]>(
+    db,
+    'SELECT failures, first_failure_at, locked_until FROM login_throttle WHERE login_key = ?',
+  ).get(key);
 
 /** Throws `rate_limited` while the name is locked. */
 export function assertNotThrottled(db: Db, key: string, now: Date): void {
@@ -40,14 +41,15 @@ export function recordFailure(db: Db, key: string, now: Date): void {
   const over = failures - FREE_ATTEMPTS;
   const lockedUntil =
     over >= 0 ? new Date(now.getTime() + Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** over)).toISOString() : null;
-  sql(
+  sql<void, { key: string; failures: number; firstFailureAt: string; lockedUntil: string | null }>(
     db,
-    `INSERT INTO login_throttle (login_key, failures, first_failure_at, locked_until) VALUES (?, ?, ?, ?)
+    `INSERT INTO login_throttle (login_key, failures, first_failure_at, locked_until)
+     VALUES (@key, @failures, @firstFailureAt, @lockedUntil)
      ON CONFLICT (login_key) DO UPDATE SET failures = excluded.failures,
        first_failure_at = excluded.first_failure_at, locked_until = excluded.locked_until`,
-  ).run(key, failures, firstFailureAt, lockedUntil);
+  ).run({ key, failures, firstFailureAt, lockedUntil });
 }
 
 export function clearFailures(db: Db, key: string): void {
-  sql(db, 'DELETE FROM login_throttle WHERE login_key = ?').run(key);
+  sql<void, [loginKey: string]>(db, 'DELETE FROM login_throttle WHERE login_key = ?').run(key);
 }

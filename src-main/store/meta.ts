@@ -10,15 +10,14 @@ CREATE TABLE meta (
 );`;
 
 export function readMeta(db: Db, key: string): string | null {
-  const row = sql(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
+  return sql<string, [key: string]>(db, 'SELECT value FROM meta WHERE key = ?').pluck().get(key) ?? null;
 }
 
 export function writeMeta(db: Db, key: string, value: string): void {
-  sql(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  sql<void, { key: string; value: string }>(
+    db,
+    'INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run({ key, value });
 }
 
 /** The id this device signs its mutations with; made once, on first start. */

@@ -33,27 +33,33 @@ CREATE TABLE outbox (
 export const outboxAuthorSchema = 'ALTER TABLE outbox ADD COLUMN author_id TEXT;';
 
 export function appendMutation(db: Db, mutation: NewMutation): void {
-  sql(db, 'INSERT INTO outbox (name, args, created_at, author_id) VALUES (?, ?, ?, ?)').run(
-    mutation.name,
-    JSON.stringify(mutation.args),
-    mutation.at,
-    mutation.authorId,
-  );
+  sql<void, { name: string; args: string; at: string; authorId: string }>(
+    db,
+    'INSERT INTO outbox (name, args, created_at, author_id) VALUES (@name, @args, @at, @authorId)',
+  ).run({ ...mutation, args: JSON.stringify(mutation.args) });
 }
 
 export function waitingMutations(db: Db): number {
-  return (sql(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  return sql<number>(db, 'SELECT count(*) FROM outbox').pluck().get() ?? 0;
 }
 
 /** The oldest mutation still waiting, or null when the outbox is empty. */
 export const firstWaitingMutation = (db: Db): number | null =>
-  (sql(db, 'SELECT min(mutation_id) AS id FROM outbox').get() as { id: number | null }).id;
+  sql<number | null>(db, 'SELECT min(mutation_id) FROM outbox').pluck().get() ?? null;
+
+interface OutboxRow {
+  mutation_id: number;
+  name: string;
+  args: string;
+  created_at: string;
+  author_id: string | null;
+}
 
 export function readOutbox(db: Db, limit = 1000): Mutation[] {
-  const rows = sql(
+  const rows = sql<OutboxRow, [limit: number]>(
     db,
     'SELECT mutation_id, name, args, created_at, author_id FROM outbox ORDER BY mutation_id LIMIT ?',
-  ).all(limit) as { mutation_id: number; name: string; args: string; created_at: string; author_id: string | null }[];
+  ).all(limit);
   return rows.map((row) => ({
     mutationId: row.mutation_id,
     name: row.name,
