@@ -5,7 +5,7 @@ import { expect, test } from './support/preview';
 
 const binary = electronBinary();
 
-test('the Electron app opens its window and the core answers system.status', async () => {
+test('the Electron app opens its window and the core answers computer.status', async () => {
   if (!binary) {
     console.log(ELECTRON_MISSING);
     test.skip(true, ELECTRON_MISSING);
@@ -16,7 +16,7 @@ test('the Electron app opens its window and the core answers system.status', asy
     const window = await app.firstWindow();
     await expect(window).toHaveTitle('KitchenGuard');
     const status = await window.evaluate(() =>
-      (globalThis as unknown as { kitchenGuard: KitchenGuardBridge }).kitchenGuard.invoke('system.status', {}),
+      (globalThis as unknown as { kitchenGuard: KitchenGuardBridge }).kitchenGuard.invoke('computer.status', {}),
     );
     expect(status).toMatchObject({ ok: true });
   } finally {

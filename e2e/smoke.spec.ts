@@ -2,11 +2,11 @@
 import type { KitchenGuardBridge } from '../shared/bridge';
 import { expect, test } from './support/preview';
 
-test('the preview serves KitchenGuard and the core answers system.status', async ({ page, preview }) => {
+test('the preview serves KitchenGuard and the core answers computer.status', async ({ page, preview }) => {
   await page.goto(preview.url);
   await expect(page).toHaveTitle('KitchenGuard');
   const status = await page.evaluate(() =>
-    (globalThis as unknown as { kitchenGuard: KitchenGuardBridge }).kitchenGuard.invoke('system.status', {}),
+    (globalThis as unknown as { kitchenGuard: KitchenGuardBridge }).kitchenGuard.invoke('computer.status', {}),
   );
   expect(status).toMatchObject({ ok: true });
   // `npm test` runs e2e inside a keyring session: there the preview's core must find the keychain.

@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import { RESTAURANT_TYPES, ROLES } from '../domain';
+import { RESTAURANT_TYPES } from '../domain';
 import * as f from './fields';
+import { teamMemberSchema } from './team';
 
-/** Who someone is in the restaurant: what the profile and the team list both show. */
-export const personSchema = z.object({
-  id: f.id,
-  username: z.string(),
-  email: z.string(),
-  fullName: z.string(),
-  position: z.string(),
-  role: z.enum(ROLES),
-  lastLoginAt: f.isoTime.nullable(),
-});
-
-export const userProfileSchema = personSchema.extend({
+/** The signed-in team member: who they are (not how others may manage them), and their produce lists. */
+export const userProfileSchema = teamMemberSchema.omit({ isActive: true, createdAt: true, canChange: true }).extend({
   kitchenProduceList: z.array(z.string()),
   barProduceList: z.array(z.string()),
 });

@@ -5,16 +5,16 @@
 import type { z } from 'zod';
 import { authChannels } from './auth';
 import { centralChannels } from './central';
+import { computerChannels } from './computer';
 import { inventoryChannels } from './inventory';
 import { syncChannels } from './sync';
-import { systemChannels } from './system';
-import { usersChannels } from './users';
+import { teamChannels } from './team';
 
 export const channels = {
   ...authChannels,
-  ...usersChannels,
+  ...teamChannels,
   ...inventoryChannels,
-  ...systemChannels,
+  ...computerChannels,
   ...centralChannels,
   ...syncChannels,
 } as const;

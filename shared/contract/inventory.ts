@@ -17,7 +17,8 @@ export const itemSchema = z.object({
   onHand: z.string(),
   stockValue: z.string(),
   updatedAt: f.isoTime,
-  updatedBy: z.string(),
+  /** Who last changed it, by name. */
+  updatedByName: z.string(),
 });
 export type Item = z.infer<typeof itemSchema>;
 
@@ -73,7 +74,8 @@ export const movementSchema = z.object({
   quantity: z.string(),
   onHandAfter: z.string(),
   note: z.string(),
-  recordedBy: z.string(),
+  /** Who recorded it, by name. */
+  recordedByName: z.string(),
   recordedAt: f.isoTime,
 });
 export type Movement = z.infer<typeof movementSchema>;

@@ -4,7 +4,7 @@ import { fail } from '../../shared/errors';
 import type { Db } from '../store/database';
 import { sql } from '../store/statements';
 
-export interface UserRow {
+export interface AccountRow {
   id: string;
   restaurant_id: string;
   username: string;
@@ -62,17 +62,17 @@ export function insertUser(db: Db, user: NewUser): void {
   ).run({ ...user, usernameKey: loginKey(user.username), emailKey: loginKey(user.email) });
 }
 
-export const findUserById = (db: Db, id: string): UserRow | undefined =>
-  sql<UserRow, [id: string]>(db, 'SELECT * FROM users WHERE id = ?').get(id);
+export const findUserById = (db: Db, id: string): AccountRow | undefined =>
+  sql<AccountRow, [id: string]>(db, 'SELECT * FROM users WHERE id = ?').get(id);
 
 /** By username or email, either case. */
-export const findUserByLogin = (db: Db, login: string): UserRow | undefined =>
-  sql<UserRow, { key: string }>(db, 'SELECT * FROM users WHERE username_key = @key OR email_key = @key').get({
+export const findUserByLogin = (db: Db, login: string): AccountRow | undefined =>
+  sql<AccountRow, { key: string }>(db, 'SELECT * FROM users WHERE username_key = @key OR email_key = @key').get({
     key: loginKey(login),
   });
 
-export const findUserByUsername = (db: Db, username: string): UserRow | undefined =>
-  sql<UserRow, [usernameKey: string]>(db, 'SELECT * FROM users WHERE username_key = ?').get(loginKey(username));
+export const findUserByUsername = (db: Db, username: string): AccountRow | undefined =>
+  sql<AccountRow, [usernameKey: string]>(db, 'SELECT * FROM users WHERE username_key = ?').get(loginKey(username));
 
 export function isUsernameTaken(db: Db, username: string): boolean {
   return (
@@ -96,8 +96,8 @@ export function assertUsernameAndEmailFree(db: Db, user: { username: string; ema
   if (isEmailTaken(db, user.email)) throw fail.conflict('That email is already registered.', 'email');
 }
 
-export const listUsers = (db: Db, restaurantId: string): UserRow[] =>
-  sql<UserRow, [restaurantId: string]>(
+export const listUsers = (db: Db, restaurantId: string): AccountRow[] =>
+  sql<AccountRow, [restaurantId: string]>(
     db,
     'SELECT * FROM users WHERE restaurant_id = ? ORDER BY is_active DESC, full_name COLLATE NOCASE',
   ).all(restaurantId);

@@ -149,7 +149,7 @@ describe('logout and resume', () => {
     core.clock.advance(SECOND);
     expect(await core.call('auth.session', {})).toBeNull();
     expect(keychain.entries.size).toBe(0);
-    expect(await core.fail('users.list', {})).toMatchObject({ kind: 'unauthenticated' });
+    expect(await core.fail('team.list', {})).toMatchObject({ kind: 'unauthenticated' });
   });
 });
 
@@ -234,7 +234,7 @@ describe('deactivated users', () => {
     const cooksDevice = await otherDevice(core);
     await cooksDevice.call('auth.login', { login: cook.username, password: PASSWORD });
 
-    await core.call('users.deactivate', { userId: cook.id });
+    await core.call('team.deactivate', { userId: cook.id });
     expect(await cooksDevice.call('auth.session', {})).toBeNull();
     expect(await cooksDevice.fail('inventory.list', { area: 'kitchen' })).toMatchObject({ kind: 'unauthenticated' });
     expect(await cooksDevice.fail('auth.login', { login: cook.username, password: PASSWORD })).toMatchObject({
@@ -243,7 +243,7 @@ describe('deactivated users', () => {
     });
     expect(liveSessionCount(core, cook.id)).toBe(0);
 
-    await core.call('users.reactivate', { userId: cook.id });
+    await core.call('team.reactivate', { userId: cook.id });
     expect((await cooksDevice.call('auth.login', { login: cook.username, password: PASSWORD })).user.id).toBe(cook.id);
     await cooksDevice.close();
   });

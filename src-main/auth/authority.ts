@@ -6,10 +6,10 @@ import { canManage, type Role } from '../../shared/domain';
 import { fail } from '../../shared/errors';
 import { type Actor, requireManager } from '../ipc/actor';
 import type { Db } from '../store/database';
-import { countActiveOwners, findUserById, type UserRow } from './accounts-store';
+import { type AccountRow, countActiveOwners, findUserById } from './accounts-store';
 
 /** What the team screen offers: others of the restaurant, and owners only to owners. */
-export function mayChange(actor: Actor, target: Pick<UserRow, 'id' | 'role' | 'restaurant_id'>): boolean {
+export function mayChange(actor: Actor, target: Pick<AccountRow, 'id' | 'role' | 'restaurant_id'>): boolean {
   return (
     canManage(actor.role) &&
     target.restaurant_id === actor.restaurantId &&
@@ -19,7 +19,7 @@ export function mayChange(actor: Actor, target: Pick<UserRow, 'id' | 'role' | 'r
 }
 
 /** The target user, if the actor may manage them; otherwise a `forbidden` or `not_found` failure. */
-export function managedUser(db: Db, actor: Actor, userId: string): UserRow {
+export function managedUser(db: Db, actor: Actor, userId: string): AccountRow {
   requireManager(actor);
   const target = findUserById(db, userId);
   // Another restaurant's user does not exist, as far as this actor can tell.
@@ -32,12 +32,12 @@ export function assertMayGrant(actor: Actor, role: Role): void {
   if (role === 'owner' && actor.role !== 'owner') throw fail.forbidden('Only an owner can make someone an owner.');
 }
 
-export function assertNotSelf(actor: Actor, target: UserRow, what: string): void {
+export function assertNotSelf(actor: Actor, target: AccountRow, what: string): void {
   if (target.id === actor.userId) throw fail.forbidden(`You cannot ${what} your own account.`);
 }
 
 /** Refuses a change that would leave the restaurant without an active owner. */
-export function assertKeepsAnOwner(db: Db, target: UserRow, stillOwner: boolean): void {
+export function assertKeepsAnOwner(db: Db, target: AccountRow, stillOwner: boolean): void {
   if (target.role === 'owner' && target.is_active && !stillOwner && countActiveOwners(db, target.restaurant_id) <= 1) {
     throw fail.forbidden('A restaurant needs at least one active owner.');
   }

@@ -30,7 +30,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
   const { db, clock } = deps;
   const now = () => clock.now().toISOString();
 
-  function self(actor: Actor): accounts.UserRow {
+  function self(actor: Actor): accounts.AccountRow {
     const user = accounts.findUserById(db, actor.userId);
     if (!user) throw fail.unauthenticated();
     return user;

@@ -1,11 +1,11 @@
 /** Store rows → the shapes the contract sends to the renderer. Hashes never leave this folder. */
 import type { UserProfile } from '../../shared/contract/auth';
-import type { TeamMember } from '../../shared/contract/users';
+import type { TeamMember } from '../../shared/contract/team';
 import type { Actor } from '../ipc/actor';
-import type { UserRow } from './accounts-store';
+import type { AccountRow } from './accounts-store';
 import { mayChange } from './authority';
 
-export const toUserProfile = (row: UserRow): UserProfile => ({
+export const toUserProfile = (row: AccountRow): UserProfile => ({
   id: row.id,
   username: row.username,
   email: row.email,
@@ -17,7 +17,7 @@ export const toUserProfile = (row: UserRow): UserProfile => ({
   lastLoginAt: row.last_login_at,
 });
 
-export const toTeamMember = (row: UserRow, viewer: Actor): TeamMember => ({
+export const toTeamMember = (row: AccountRow, viewer: Actor): TeamMember => ({
   id: row.id,
   username: row.username,
   email: row.email,
@@ -31,7 +31,7 @@ export const toTeamMember = (row: UserRow, viewer: Actor): TeamMember => ({
 });
 
 /** What the outbox carries of a user: the profile, never the password hash. */
-export const userMutationArgs = (row: UserRow) => ({
+export const userMutationArgs = (row: AccountRow) => ({
   id: row.id,
   restaurantId: row.restaurant_id,
   username: row.username,

@@ -10,6 +10,8 @@ import { createAuthService } from '../auth/auth-service';
 import { createCredentialsService } from '../auth/credentials-service';
 import { DEFAULT_HASH_COST } from '../auth/passwords';
 import { openSessionKeeper } from '../auth/session-keeper';
+import { computerHandlers } from '../computer/computer-handlers';
+import { statusReporter } from '../computer/computer-status';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { createInventoryService } from '../inventory/inventory-service';
 import { chooseOnEachCall } from '../ipc/mode-switch';
@@ -20,13 +22,11 @@ import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
 import { deviceId } from '../store/meta';
 import { createSyncFeature, type SyncOptions } from '../sync/sync-feature';
-import { systemHandlers } from '../system/system-handlers';
-import { createTeamService } from '../users/team-service';
-import { usersHandlers } from '../users/users-handlers';
+import { teamHandlers } from '../team/team-handlers';
+import { createTeamService } from '../team/team-service';
 import { startDailyBackups } from './daily-backup';
 import { type LocalStore, openLocalStore } from './local-store';
 import { localMigrations } from './migrations';
-import { statusReporter } from './status';
 
 export interface CoreOptions {
   dataFolder: string;
@@ -80,13 +80,13 @@ async function assemble(options: CoreOptions, local: LocalStore, clock: Clock): 
   const sync = createSyncFeature({ ...store, auth, secrets, hashCost, log: options.log, options: options.sync });
   const localAccounts = {
     ...authHandlers(auth, createCredentialsService({ ...store, hashCost })),
-    ...usersHandlers(createTeamService({ ...store, hashCost })),
+    ...teamHandlers(createTeamService({ ...store, hashCost })),
   };
   const handlers = {
     ...localAccounts,
     ...chooseOnEachCall(localAccounts, sync.accountHandlers, sync.isConfigured),
     ...inventoryHandlers(createInventoryService(store)),
-    ...systemHandlers(statusReporter({ ...options, db, secrets, centralConfigured: sync.isConfigured })),
+    ...computerHandlers(statusReporter({ ...options, db, secrets, centralConfigured: sync.isConfigured })),
     ...sync.handlers,
   };
   const router = createRouter(handlers, { actor: auth.actor }, options.log);

@@ -1,10 +1,9 @@
 /** A backup copy of the store once a day, checked hourly while the app runs, off the start-up path. */
 
 import type { Logger } from '../ipc/router';
-import { backupStore, isDailyBackupDue } from '../store/backup';
+import { backupFolder, backupStore, isDailyBackupDue } from '../store/backup';
 import type { Clock } from '../store/clock';
 import type { Db } from '../store/database';
-import { backupFolder } from './local-store';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 const FIRST_CHECK_MS = 30 * 1000;

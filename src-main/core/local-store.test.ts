@@ -5,11 +5,12 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertRestaurant, insertUser } from '../auth/accounts-store';
 import { hashPassword } from '../auth/passwords';
+import { backupFolder } from '../store/backup';
 import { openDatabase } from '../store/database';
 import { LOCK_FILE } from '../store/folder-lock';
 import { applyMigrations, type Migration, schemaVersion } from '../store/migrate';
 import { itemInput, PASSWORD, removeFolder, TEST_HASH_COST, tempFolder, testCores } from '../testing/temp-core';
-import { backupFolder, openLocalStore, STORE_FILE } from './local-store';
+import { openLocalStore, STORE_FILE } from './local-store';
 import { localMigrations } from './migrations';
 
 const open = testCores();
@@ -52,7 +53,7 @@ describe('migrating an existing older store', () => {
   it(`brings a v1 store to v${LATEST}; its owner still signs in`, async () => {
     const folder = await versionOneFolder();
     const core = await open({ folder });
-    const status = await core.call('system.status', {});
+    const status = await core.call('computer.status', {});
     expect(status.localStore.schemaVersion).toBe(LATEST);
     expect(status.localStore.lastBackupAt).toEqual(expect.stringMatching(ISO_TIME));
     const session = await core.call('auth.login', { login: 'OldTimer', password: PASSWORD });

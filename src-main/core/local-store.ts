@@ -4,13 +4,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupStore } from '../store/backup';
+import { backupFolder, backupStore } from '../store/backup';
 import { type Db, openDatabase } from '../store/database';
 import { lockFolder } from '../store/folder-lock';
 import { applyMigrations, type Migration, pendingMigrations, schemaVersion } from '../store/migrate';
 
 export const STORE_FILE = 'kitchenguard.sqlite';
-export const backupFolder = (dataFolder: string): string => join(dataFolder, 'backups');
 
 export interface LocalStore {
   db: Db;

@@ -53,7 +53,7 @@ describe('items', () => {
       onHand: '0',
       stockValue: '0.00',
       updatedAt: core.clock.iso(),
-      updatedBy: 'Olive Owner',
+      updatedByName: 'Olive Owner',
     });
     expect(await core.call('inventory.get', { id: item.id })).toEqual(item);
     expect(itemRow(core, item.id)).toMatchObject({ unit_cost_cents: 450, par_milli: 12_500, deleted_at: null });
@@ -256,7 +256,7 @@ describe('stock movements', () => {
         quantity: '9',
         onHandAfter: '9',
         note: '',
-        recordedBy: 'Carl Cook',
+        recordedByName: 'Carl Cook',
         recordedAt: core.clock.iso(),
       },
       {
@@ -264,7 +264,7 @@ describe('stock movements', () => {
         quantity: '-2.5',
         onHandAfter: '9.5',
         note: 'Lunch',
-        recordedBy: 'Carl Cook',
+        recordedByName: 'Carl Cook',
         recordedAt: new Date(core.clock.now().getTime() - MINUTE).toISOString(),
       },
       {
@@ -272,7 +272,7 @@ describe('stock movements', () => {
         quantity: '12',
         onHandAfter: '12',
         note: 'Monday delivery',
-        recordedBy: session.user.fullName,
+        recordedByName: session.user.fullName,
         recordedAt: new Date(core.clock.now().getTime() - 2 * MINUTE).toISOString(),
       },
     ]);

@@ -14,7 +14,8 @@ export interface ItemRow {
   par_milli: number | null;
   updated_at: string;
   on_hand_milli: number;
-  updated_by: string;
+  /** Who last changed the item, by name (the column `updated_by` holds their user id). */
+  updated_by_name: string;
 }
 
 export interface ItemFields {
@@ -28,7 +29,7 @@ export interface ItemFields {
 
 const FROM_ITEMS = `
 SELECT i.id, i.area, i.name, i.category, i.supplier, i.unit, i.unit_cost_cents, i.par_milli, i.updated_at,
-       coalesce(s.on_hand_milli, 0) AS on_hand_milli, coalesce(u.full_name, '') AS updated_by, i.restaurant_id
+       coalesce(s.on_hand_milli, 0) AS on_hand_milli, coalesce(u.full_name, '') AS updated_by_name, i.restaurant_id
   FROM items i
   LEFT JOIN item_stock s ON s.item_id = i.id
   LEFT JOIN users u ON u.id = i.updated_by

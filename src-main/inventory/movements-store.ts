@@ -8,7 +8,8 @@ export interface MovementRow {
   reason: MovementReason;
   quantity_milli: number;
   note: string;
-  recorded_by: string;
+  /** Who recorded it, by name (the column `recorded_by` holds their user id). */
+  recorded_by_name: string;
   recorded_at: string;
 }
 
@@ -47,7 +48,7 @@ export function insertMovement(db: Db, movement: NewMovement): void {
 export const movementsOf = (db: Db, itemId: string): MovementRow[] =>
   sql(
     db,
-    `SELECT m.id, m.reason, m.quantity_milli, m.note, coalesce(u.full_name, '') AS recorded_by, m.recorded_at
+    `SELECT m.id, m.reason, m.quantity_milli, m.note, coalesce(u.full_name, '') AS recorded_by_name, m.recorded_at
        FROM stock_movements m LEFT JOIN users u ON u.id = m.recorded_by
       WHERE m.item_id = ? ${ORDER}`,
   ).all(itemId) as MovementRow[];

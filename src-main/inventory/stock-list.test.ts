@@ -50,6 +50,6 @@ describe('the stock list kept in memory', () => {
     const { email, position, kitchenProduceList, barProduceList } = (await core.call('auth.session', {}))!.user;
     const profile = { email, position, kitchenProduceList, barProduceList };
     await core.call('auth.updateProfile', { ...profile, fullName: 'Olive Oyl' });
-    expect(new Set((await kitchen()).items.map((item) => item.updatedBy))).toEqual(new Set(['Olive Oyl']));
+    expect(new Set((await kitchen()).items.map((item) => item.updatedByName))).toEqual(new Set(['Olive Oyl']));
   });
 });

@@ -21,7 +21,7 @@ export const toItem = (row: ItemRow): Item => ({
   onHand: quantityFromMilli(row.on_hand_milli),
   stockValue: moneyFromCents(valueCents(row)),
   updatedAt: row.updated_at,
-  updatedBy: row.updated_by,
+  updatedByName: row.updated_by_name,
 });
 
 export const toMovement = (row: MovementRow, onHandAfter: number): Movement => ({
@@ -30,6 +30,6 @@ export const toMovement = (row: MovementRow, onHandAfter: number): Movement => (
   quantity: quantityFromMilli(row.quantity_milli),
   onHandAfter: quantityFromMilli(onHandAfter),
   note: row.note,
-  recordedBy: row.recorded_by,
+  recordedByName: row.recorded_by_name,
   recordedAt: row.recorded_at,
 });

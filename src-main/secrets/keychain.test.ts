@@ -70,7 +70,7 @@ describe.runIf(runs)(`the OS keychain${runs ? '' : ` (skipped: ${keychain.proble
     });
     expect(registered.remembered).toBe(true);
     expect(await stored(account)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await core.call('system.status', {})).keychain).toEqual({ available: true, message: null });
+    expect((await core.call('computer.status', {})).keychain).toEqual({ available: true, message: null });
     await core.close();
 
     const restarted = await open({ folder: core.folder, clock: core.clock, secrets: await openKeychain(SERVICE) });

@@ -11,6 +11,8 @@ const KEEP = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PREFIX = 'kitchenguard-';
 
+export const backupFolder = (dataFolder: string): string => join(dataFolder, 'backups');
+
 export async function backupStore(db: Db, folder: string, label: string, at: Date): Promise<string> {
   mkdirSync(folder, { recursive: true });
   const stamp = at.toISOString().replace(/[:.]/g, '-');

@@ -143,16 +143,16 @@ describe('outbox rows written with every change', () => {
     const asSynced = (changes: Record<string, unknown>) => expect.objectContaining({ id: staff.id, ...changes });
 
     const newcomer = member('staff', { username: 'newbie', email: 'newbie@example.com' });
-    expect(await mutationsOf(core, 'users.create', newcomer)).toEqual([
+    expect(await mutationsOf(core, 'team.create', newcomer)).toEqual([
       ['user.create', expect.objectContaining({ username: 'newbie', role: 'staff', isActive: true })],
     ]);
-    expect(await mutationsOf(core, 'users.setRole', { userId: staff.id, role: 'manager' })).toEqual([
+    expect(await mutationsOf(core, 'team.setRole', { userId: staff.id, role: 'manager' })).toEqual([
       ['user.update', asSynced({ role: 'manager' })],
     ]);
-    expect(await mutationsOf(core, 'users.deactivate', { userId: staff.id })).toEqual([
+    expect(await mutationsOf(core, 'team.deactivate', { userId: staff.id })).toEqual([
       ['user.update', asSynced({ isActive: false })],
     ]);
-    expect(await mutationsOf(core, 'users.reactivate', { userId: staff.id })).toEqual([
+    expect(await mutationsOf(core, 'team.reactivate', { userId: staff.id })).toEqual([
       ['user.update', asSynced({ isActive: true, role: 'manager' })],
     ]);
     expect(await mutationsOf(core, 'auth.updateProfile', profile)).toEqual([
@@ -218,10 +218,7 @@ describe('a failed write leaves no trace', () => {
       (core: TestCore, itemId: string) =>
         core.fail('inventory.adjustStock', { itemId, reason: 'delivery', quantity: '0' }),
     ],
-    [
-      'not_found',
-      (core: TestCore) => core.fail('users.deactivate', { userId: '019ad0a0-0000-7000-8000-000000000000' }),
-    ],
+    ['not_found', (core: TestCore) => core.fail('team.deactivate', { userId: '019ad0a0-0000-7000-8000-000000000000' })],
   ])('%s', async (kind, attempt) => {
     const { core, item } = await withItem();
     const before = tableCounts(core.db);
@@ -235,7 +232,7 @@ describe('a failed write leaves no trace', () => {
     const before = tableCounts(core.db);
     expect(await core.fail('inventory.delete', { id: item.id })).toMatchObject({ kind: 'forbidden' });
     expect(await core.fail('inventory.create', itemInput())).toMatchObject({ kind: 'forbidden' });
-    expect(await core.fail('users.create', member('staff'))).toMatchObject({ kind: 'forbidden' });
+    expect(await core.fail('team.create', member('staff'))).toMatchObject({ kind: 'forbidden' });
     expect(tableCounts(core.db)).toEqual(before);
     expect(core.db.prepare('SELECT deleted_at FROM items WHERE id = ?').pluck().get(item.id)).toBeNull();
   });
@@ -252,9 +249,9 @@ describe('data and its mutation commit together', () => {
     ['outbox', 'inventory.create', () => itemInput()],
     ['outbox', 'inventory.create', () => itemInput({ openingStock: '3' })],
     ['stock_movements', 'inventory.create', () => itemInput({ openingStock: '3' })],
-    ['outbox', 'users.create', () => member('staff')],
-    ['outbox', 'users.setRole', (team: Team) => ({ userId: team.staff.id, role: 'manager' })],
-    ['outbox', 'users.deactivate', (team: Team) => ({ userId: team.staff.id })],
+    ['outbox', 'team.create', () => member('staff')],
+    ['outbox', 'team.setRole', (team: Team) => ({ userId: team.staff.id, role: 'manager' })],
+    ['outbox', 'team.deactivate', (team: Team) => ({ userId: team.staff.id })],
     ['outbox', 'auth.updateProfile', () => profile],
   ] as const)('when writing %s fails, %s writes nothing at all', async (table, channel, input) => {
     const core = await open();

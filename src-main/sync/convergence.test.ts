@@ -131,7 +131,7 @@ describe('changes whose author lost their session', () => {
   test("a staff member's offline counts, sent after they were deactivated, arrive under the next sign-in; all agree", async () => {
     const office = await devices.open('office');
     const restaurant = await registerRestaurant(office);
-    const staff = await office.call('users.create', member('staff'));
+    const staff = await office.call('team.create', member('staff'));
     const laptop = await devices.signedIn('laptop', staff.username);
     const eggs = await office.call('inventory.create', itemInput({ name: 'Eggs', unit: 'each', openingStock: '12' }));
     await syncAll([office, laptop]);
@@ -139,7 +139,7 @@ describe('changes whose author lost their session', () => {
     await laptop.setOnline(false);
     await laptop.call('inventory.adjustStock', { itemId: eggs.id, reason: 'count', quantity: '10' });
     await laptop.call('inventory.adjustStock', { itemId: eggs.id, reason: 'waste', quantity: '-2' });
-    await office.call('users.deactivate', { userId: staff.id });
+    await office.call('team.deactivate', { userId: staff.id });
     await laptop.setOnline(true);
     expect(await laptop.syncNow()).toMatchObject({ state: 'signed_out', waiting: 2 });
 
@@ -149,7 +149,9 @@ describe('changes whose author lost their session', () => {
     expect(await onHandByName(office)).toEqual({ Eggs: '8' });
     const onServer = await expectConverged(file.server, restaurant.id, [office, laptop]);
     expect(
-      onServer.movements.filter((movement) => laptop.recorded.has(movement.id)).map((movement) => movement.recordedBy),
+      onServer.movements
+        .filter((movement) => laptop.recorded.has(movement.id))
+        .map((movement) => movement.recordedById),
     ).toEqual([restaurant.ownerId, restaurant.ownerId]);
   });
 });

@@ -5,7 +5,7 @@
  * upload cut short resumes without duplicates; only an owner or manager, with their password, joins.
  */
 import { describe, expect, test } from 'vitest';
-import type { TeamMember } from '../../shared/contract/users';
+import type { TeamMember } from '../../shared/contract/team';
 import { adminQuery } from '../central/testing/test-server';
 import { itemInput, member, owner, PASSWORD, signInAs } from '../testing/temp-core';
 import { type Device, expectConverged, onHandByName, sessionOrigin, syncAll, syncTestFile } from './testing/devices';
@@ -24,7 +24,7 @@ interface LocalRestaurant {
 async function localRestaurant(device: Device): Promise<LocalRestaurant> {
   const registration = owner();
   const session = await device.call('auth.register', registration);
-  const staff = await device.call('users.create', member('staff'));
+  const staff = await device.call('team.create', member('staff'));
   const flour = await device.call('inventory.create', itemInput({ name: 'Flour', openingStock: '10' }));
   const gin = await device.call(
     'inventory.create',
@@ -75,7 +75,7 @@ describe('joining a server with data made on this computer', () => {
     const laptop = await devices.signedIn('laptop', local.ownerName);
     await syncAll([pc, laptop]);
     expect(await onHandByName(laptop)).toEqual({ Flour: '8', Gin: '9' });
-    expect(await laptop.call('users.list', {})).toEqual(await pc.call('users.list', {}));
+    expect(await laptop.call('team.list', {})).toEqual(await pc.call('team.list', {}));
     await expectConverged(file.server, local.id, [pc, laptop]);
 
     // Work after the join is pushed as usual, and the staff's password came up with them.

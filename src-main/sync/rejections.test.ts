@@ -21,7 +21,7 @@ async function expectSameEverywhere(...each: Device[]) {
 }
 
 test('a manager demoted meanwhile: their item changes are refused and undone, their counts still arrive', async () => {
-  const manager = await file.office.call('users.create', member('manager'));
+  const manager = await file.office.call('team.create', member('manager'));
   const laptop = await devices.signedIn('laptop', manager.username);
   const tomatoes = await file.office.call(
     'inventory.create',
@@ -30,7 +30,7 @@ test('a manager demoted meanwhile: their item changes are refused and undone, th
   const basil = await file.office.call('inventory.create', itemInput({ name: 'Basil', openingStock: '2' }));
   await syncAll([file.office, laptop]);
 
-  await file.office.call('users.setRole', { userId: manager.id, role: 'staff' });
+  await file.office.call('team.setRole', { userId: manager.id, role: 'staff' });
   // The laptop has not heard yet: it still lets its user shape the item list.
   await laptop.call('inventory.update', { id: tomatoes.id, name: 'Roma tomatoes', unitCost: '3.00' });
   await laptop.call('inventory.adjustStock', { itemId: basil.id, reason: 'usage', quantity: '-1' });
@@ -84,7 +84,7 @@ test('a profile email someone took meanwhile on another computer: refused, and t
   await syncAll([laptop], 1);
   const before = (await laptop.call('auth.session', {}))!.user;
   const taken = 'sous-chef@bistro.test';
-  await file.office.call('users.create', member('staff', { email: taken }));
+  await file.office.call('team.create', member('staff', { email: taken }));
 
   await laptop.call('auth.updateProfile', {
     fullName: 'Renamed Owner',

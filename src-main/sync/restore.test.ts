@@ -152,7 +152,7 @@ describe('restore: everyone recovers', () => {
   test("a staff member's device resyncs too, bringing back its own movements (items are the managers')", async () => {
     const { device: a, session } = await ownerDevice(open, connection(server));
     const flour = await a.call('inventory.create', itemInput({ name: 'Flour', openingStock: '10' }));
-    const staff = await a.call('users.create', member('staff'));
+    const staff = await a.call('team.create', member('staff'));
     expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
     const b = await joinedDevice(open, connection(server), { username: staff.username, password: PASSWORD });
     expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });

@@ -9,10 +9,10 @@ export type ServerAccountChannel =
   | 'auth.changePassword'
   | 'auth.issueResetCode'
   | 'auth.resetPassword'
-  | 'users.create'
-  | 'users.setRole'
-  | 'users.deactivate'
-  | 'users.reactivate';
+  | 'team.create'
+  | 'team.setRole'
+  | 'team.deactivate'
+  | 'team.reactivate';
 
 export function serverAccountHandlers(accounts: ServerAccounts): Handlers<ServerAccountChannel> {
   return {
@@ -22,9 +22,9 @@ export function serverAccountHandlers(accounts: ServerAccounts): Handlers<Server
     'auth.changePassword': (input, request) => accounts.changePassword(request.actor(), input),
     'auth.issueResetCode': (input, request) => accounts.issueResetCode(request.actor(), input),
     'auth.resetPassword': (input) => accounts.resetPassword(input),
-    'users.create': (input, request) => accounts.createUser(request.actor(), input),
-    'users.setRole': (input, request) => accounts.setRole(request.actor(), input),
-    'users.deactivate': (input, request) => accounts.setActive(request.actor(), input.userId, false),
-    'users.reactivate': (input, request) => accounts.setActive(request.actor(), input.userId, true),
+    'team.create': (input, request) => accounts.createUser(request.actor(), input),
+    'team.setRole': (input, request) => accounts.setRole(request.actor(), input),
+    'team.deactivate': (input, request) => accounts.setActive(request.actor(), input.userId, false),
+    'team.reactivate': (input, request) => accounts.setActive(request.actor(), input.userId, true),
   };
 }

@@ -257,23 +257,23 @@ describe('passwords changed through the server', () => {
 describe('the team, managed through the server', () => {
   test('staff added and re-roled on one computer appear on the other after sync; they sign in offline only once signed in there', async () => {
     const laptop = await devices.signedIn('laptop', file.restaurant.owner.username);
-    const staff = await file.office.call('users.create', member('staff', { fullName: 'Sid Staff' }));
+    const staff = await file.office.call('team.create', member('staff', { fullName: 'Sid Staff' }));
     expect(staff).toMatchObject({ role: 'staff', isActive: true, fullName: 'Sid Staff' });
     expect(await adminRows('SELECT role, restaurant_id FROM kg.users WHERE id = $1', [staff.id])).toEqual([
       { role: 'staff', restaurant_id: file.restaurant.id },
     ]);
     await syncAll([file.office, laptop]);
-    expect((await laptop.call('users.list', {})).find((user) => user.id === staff.id)).toMatchObject({
+    expect((await laptop.call('team.list', {})).find((user) => user.id === staff.id)).toMatchObject({
       username: staff.username,
       role: 'staff',
     });
 
-    expect(await file.office.call('users.setRole', { userId: staff.id, role: 'manager' })).toMatchObject({
+    expect(await file.office.call('team.setRole', { userId: staff.id, role: 'manager' })).toMatchObject({
       role: 'manager',
     });
     await syncAll([file.office, laptop]);
-    expect((await laptop.call('users.list', {})).find((user) => user.id === staff.id)?.role).toBe('manager');
-    expect(await laptop.call('users.list', {})).toEqual(await file.office.call('users.list', {}));
+    expect((await laptop.call('team.list', {})).find((user) => user.id === staff.id)?.role).toBe('manager');
+    expect(await laptop.call('team.list', {})).toEqual(await file.office.call('team.list', {}));
 
     // Known on the laptop, but never signed in there: the first sign-in needs the server.
     await signOut(laptop);
@@ -288,11 +288,11 @@ describe('the team, managed through the server', () => {
   });
 
   test('a user deactivated on one computer is signed out on the other at its next sync, and cannot sign in again', async () => {
-    const staff = await file.office.call('users.create', member('staff'));
+    const staff = await file.office.call('team.create', member('staff'));
     const laptop = await devices.signedIn('laptop', staff.username);
     await syncAll([file.office, laptop], 1);
 
-    expect(await file.office.call('users.deactivate', { userId: staff.id })).toMatchObject({ isActive: false });
+    expect(await file.office.call('team.deactivate', { userId: staff.id })).toMatchObject({ isActive: false });
     expect(await laptop.call('auth.session', {})).toMatchObject({ user: { id: staff.id } });
     expect(await laptop.syncNow()).toMatchObject({ state: 'signed_out' });
     expect(await laptop.call('auth.session', {})).toBeNull();

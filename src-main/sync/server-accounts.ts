@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ParsedInput } from '../../shared/contract';
 import type { SessionView } from '../../shared/contract/auth';
-import type { TeamMember } from '../../shared/contract/users';
+import type { TeamMember } from '../../shared/contract/team';
 import { fail } from '../../shared/errors';
 import { findUserById, findUserByLogin, setPasswordHash } from '../auth/accounts-store';
 import type { AuthService } from '../auth/auth-service';
@@ -182,7 +182,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
       return { ok: true };
     },
 
-    createUser(actor: Actor, input: ParsedInput<'users.create'>): Promise<TeamMember> {
+    createUser(actor: Actor, input: ParsedInput<'team.create'>): Promise<TeamMember> {
       const { password, ...profile } = input;
       return managerCall(actor, 'SELECT kg.create_user($1::jsonb, $2) AS reply', [
         JSON.stringify({ ...profile, id: newId() }),
@@ -190,7 +190,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
       ]);
     },
 
-    setRole: (actor: Actor, input: ParsedInput<'users.setRole'>) =>
+    setRole: (actor: Actor, input: ParsedInput<'team.setRole'>) =>
       managerCall(actor, 'SELECT kg.set_role($1, $2) AS reply', [input.userId, input.role]),
 
     setActive: (actor: Actor, userId: string, active: boolean) =>

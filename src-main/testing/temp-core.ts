@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import type { SessionView } from '../../shared/contract/auth';
-import type { TeamMember } from '../../shared/contract/users';
+import type { TeamMember } from '../../shared/contract/team';
 import type { Role } from '../../shared/domain';
 import type { AppError } from '../../shared/errors';
 import { type Core, openCore } from '../core/app-core';
@@ -142,10 +142,7 @@ export function owner(overrides: Partial<ChannelInput<'auth.register'>> = {}): C
 }
 
 /** A valid new team member with unique names. */
-export function member(
-  role: Role,
-  overrides: Partial<ChannelInput<'users.create'>> = {},
-): ChannelInput<'users.create'> {
+export function member(role: Role, overrides: Partial<ChannelInput<'team.create'>> = {}): ChannelInput<'team.create'> {
   counter += 1;
   return {
     username: `${role}${counter}`,
@@ -191,8 +188,8 @@ export async function signInAs(core: TestCore, login: string, password = PASSWOR
 export const addMember = (
   core: TestCore,
   role: Role,
-  overrides: Partial<ChannelInput<'users.create'>> = {},
-): Promise<TeamMember> => core.call('users.create', member(role, overrides));
+  overrides: Partial<ChannelInput<'team.create'>> = {},
+): Promise<TeamMember> => core.call('team.create', member(role, overrides));
 
 /** Row count of every table in the store, to prove a call wrote nothing. */
 export function tableCounts(db: Db): Record<string, number> {

@@ -17,7 +17,7 @@ declare module '@tanstack/react-query' {
 }
 
 /** What the status bar shows of the outbox: a write changes both. */
-const STATUS_BAR = ['system.status', 'sync.status'] as const;
+const STATUS_BAR = ['computer.status', 'sync.status'] as const;
 
 /** The key of `auth.session` as the app queries it (its input is empty). */
 const SESSION = channelKey('auth.session', {});
@@ -56,7 +56,7 @@ export function createQueryClient(): QueryClient {
 }
 
 /** Not about who is signed in: kept across a change of user. */
-const DEVICE_WIDE: readonly unknown[] = [SESSION[0], 'system.status', 'sync.status', 'central.settings'];
+const DEVICE_WIDE: readonly unknown[] = [SESSION[0], 'computer.status', 'sync.status', 'central.settings'];
 
 /**
  * A new session (or none: back to sign-in). The session query is updated in place, so the app

@@ -2,7 +2,7 @@ import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { AuthScreen } from '../features/auth/AuthScreen';
 import { useSession } from '../features/auth/session';
 import { SignedInProvider } from '../features/auth/signed-in';
-import { useKeychainNotice } from '../features/device/use-keychain-notice';
+import { useKeychainNotice } from '../features/computer/use-keychain-notice';
 import { useChangeFeed } from '../features/sync/use-change-feed';
 import { Shell } from './Shell';
 

@@ -2,7 +2,7 @@ import { Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceDesktop, IconUser } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useSession } from '../features/auth/session';
-import { useSystemStatus } from '../features/device/system-status';
+import { useComputerStatus } from '../features/computer/computer-api';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 function Item({ icon, children, color }: { icon: ReactNode; children: ReactNode; color?: string }) {
@@ -23,7 +23,7 @@ function Item({ icon, children, color }: { icon: ReactNode; children: ReactNode;
  */
 export function StatusBar() {
   const session = useSession().data;
-  const status = useSystemStatus().data;
+  const status = useComputerStatus().data;
   const iconSize = 14;
 
   return (

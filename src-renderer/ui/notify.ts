@@ -10,8 +10,8 @@ const DONE_MS = 3_000;
 export const READ_MS = 8_000;
 
 /** About this computer, not about whoever is signed in: kept across a change of user. */
-const DEVICE = 'device:';
-export const deviceNotice = (name: string): string => `${DEVICE}${name}`;
+const COMPUTER = 'computer:';
+export const computerNotice = (name: string): string => `${COMPUTER}${name}`;
 
 /** "Saved.", "Olive oil: 3 bottle on hand"… */
 export function notifyDone(message: string, title?: string): void {
@@ -30,6 +30,6 @@ export function notifyProblem(
 /** On sign-in, sign-out or a lost session: the previous user's messages go, the computer's stay. */
 export function clearUserNotices(): void {
   notifications.updateState(notificationsStore, (shown) =>
-    shown.filter((notification) => notification.id?.startsWith(DEVICE)),
+    shown.filter((notification) => notification.id?.startsWith(COMPUTER)),
   );
 }

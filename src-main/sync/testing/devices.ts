@@ -219,8 +219,8 @@ export async function syncOffline(device: Device): Promise<SyncStatus> {
 export interface ItemState extends ItemFields {
   id: string;
   area: Area;
-  createdBy: string;
-  updatedBy: string;
+  createdById: string;
+  updatedById: string;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -233,7 +233,7 @@ export interface MovementState {
   reason: string;
   quantityMilli: number;
   note: string;
-  recordedBy: string;
+  recordedById: string;
   recordedAt: string;
   /** The server's place in line (seq); null while this device alone has it. */
   serverSeq: number | null;
@@ -267,14 +267,14 @@ export function deviceState(device: Device, restaurantId: string): RestaurantSta
   const items = db
     .prepare(
       `SELECT i.id, i.area, i.name, i.category, i.supplier, i.unit, i.unit_cost_cents AS unitCostCents,
-              i.par_milli AS parMilli, i.created_by AS createdBy, i.updated_by AS updatedBy, i.created_at AS createdAt,
+              i.par_milli AS parMilli, i.created_by AS createdById, i.updated_by AS updatedById, i.created_at AS createdAt,
               i.updated_at AS updatedAt, i.deleted_at AS deletedAt, coalesce(s.on_hand_milli, 0) AS onHandMilli
          FROM items i LEFT JOIN item_stock s ON s.item_id = i.id WHERE i.restaurant_id = ?`,
     )
     .all(restaurantId) as ItemState[];
   const movements = db
     .prepare(
-      `SELECT id, item_id AS itemId, reason, quantity_milli AS quantityMilli, note, recorded_by AS recordedBy,
+      `SELECT id, item_id AS itemId, reason, quantity_milli AS quantityMilli, note, recorded_by AS recordedById,
               recorded_at AS recordedAt, server_version AS serverSeq
          FROM stock_movements WHERE restaurant_id = ?`,
     )
@@ -337,8 +337,8 @@ export async function serverState(server: TestServer, restaurantId: string): Pro
         unit: String(row.unit),
         unitCostCents: centsFromMoney(String(row.unit_cost)),
         parMilli: row.par === null ? null : milliFromQuantity(String(row.par)),
-        createdBy: String(row.created_by),
-        updatedBy: String(row.updated_by),
+        createdById: String(row.created_by),
+        updatedById: String(row.updated_by),
         createdAt: iso(row.created_at as Date)!,
         updatedAt: iso(row.updated_at as Date)!,
         deletedAt: iso(row.deleted_at as Date | null),
@@ -352,7 +352,7 @@ export async function serverState(server: TestServer, restaurantId: string): Pro
         reason: String(row.reason),
         quantityMilli: milliFromQuantity(String(row.quantity)),
         note: String(row.note),
-        recordedBy: String(row.recorded_by),
+        recordedById: String(row.recorded_by),
         recordedAt: iso(row.recorded_at as Date)!,
         serverSeq: Number(row.seq),
       })),

@@ -1,11 +1,11 @@
 import { SimpleGrid } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import type { CreateUserInput } from '../../../shared/contract/users';
+import type { NewTeamMemberInput } from '../../../shared/contract/team';
 import { NEW_PASSWORD_RULE, NewPasswordField, TextField } from '../../forms/fields';
 
 /** A person's account, as registering a restaurant (its owner) and adding a team member ask for it. */
-type PersonValues = Pick<CreateUserInput, 'fullName' | 'position' | 'username' | 'email' | 'password'>;
+type PersonValues = Pick<NewTeamMemberInput, 'fullName' | 'position' | 'username' | 'email' | 'password'>;
 
 interface PersonFieldsProps<T extends PersonValues, R extends FieldValues> {
   form: UseFormReturn<T, unknown, R>;

@@ -15,15 +15,15 @@ export const serverName = ({ database, host }: { database: string; host: string 
 export const configuredServer = (current: CentralSettings | undefined): string | null =>
   current?.settings ? serverName(current.settings) : null;
 
-/** Connecting or disconnecting changes what the status bar and the device panel say. */
-const LINK_VIEWS = ['central.settings', 'sync.status', 'system.status'] as const;
+/** Connecting or disconnecting changes what the status bar and the computer panel say. */
+const LINK_VIEWS = ['central.settings', 'sync.status', 'computer.status'] as const;
 
 export const useTestConnection = () => useChannelMutation('central.test', { inForm: true });
 
 /** A join brings the restaurant up and swaps the local session for the server's. */
 export const useConnect = () =>
   useChannelMutation('central.connect', {
-    invalidates: [...LINK_VIEWS, 'auth.session', 'users.list', 'inventory.list'],
+    invalidates: [...LINK_VIEWS, 'auth.session', 'team.list', 'inventory.list'],
     inForm: true,
   });
 

@@ -88,7 +88,7 @@ export function HistoryDrawer({ opened, item, onClose }: HistoryDrawerProps) {
             {history.data.movements.map((movement) => (
               <Table.Tr key={movement.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(movement.recordedAt)}</Table.Td>
-                <Table.Td>{movement.recordedBy}</Table.Td>
+                <Table.Td>{movement.recordedByName}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge variant="light" color={REASON_COLOURS[movement.reason]} size="sm" tt="none">
                     {capitalise(movement.reason)}

@@ -2,7 +2,7 @@ import { SimpleGrid, Stack } from '@mantine/core';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
 import { CentralServerPanel } from '../central/CentralServerPanel';
-import { DeviceInfoPanel } from '../device/DeviceInfoPanel';
+import { ComputerPanel } from '../computer/ComputerPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
 
@@ -20,7 +20,7 @@ export function SettingsScreen() {
         </Stack>
         <Stack gap="lg">
           <ChangePasswordForm />
-          <DeviceInfoPanel />
+          <ComputerPanel />
         </Stack>
       </SimpleGrid>
     </Page>

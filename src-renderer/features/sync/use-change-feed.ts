@@ -21,10 +21,10 @@ const REFRESHED: readonly ChannelName[] = [
   'auth.session',
   'inventory.list',
   'inventory.history',
-  'users.list',
+  'team.list',
   'sync.status',
   'sync.rejections',
-  'system.status',
+  'computer.status',
   'central.settings',
 ];
 

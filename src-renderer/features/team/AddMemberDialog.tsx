@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { createUserInput } from '../../../shared/contract/users';
+import { newTeamMemberInput } from '../../../shared/contract/team';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { SelectField } from '../../forms/fields';
@@ -14,7 +14,7 @@ import { assignableRoles, ROLE_LABELS } from './team-rules';
 function AddMemberForm({ onDone }: { onDone: () => void }) {
   const { user: me } = useSignedIn();
   const add = useAddTeamMember();
-  const form = useContractForm(createUserInput, {
+  const form = useContractForm(newTeamMemberInput, {
     defaultValues: { fullName: '', username: '', email: '', position: '', role: 'staff', password: '' },
   });
   const roles = assignableRoles(me).map((role) => ({ value: role, label: ROLE_LABELS[role] }));

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Select, Table, Text, VisuallyHidden } from '@mantine/core';
-import type { TeamMember } from '../../../shared/contract/users';
+import type { TeamMember } from '../../../shared/contract/team';
 import type { Role } from '../../../shared/domain';
 import { formatDateTime } from '../../ui/format';
 import { useSignedIn } from '../auth/signed-in';

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { deviceNotice, notifyProblem } from '../../ui/notify';
-import { useSystemStatus } from './system-status';
+import { computerNotice, notifyProblem } from '../../ui/notify';
+import { useComputerStatus } from './computer-api';
 
 let shown = false;
 
 /** Once per run: without an OS keychain the sign-in cannot be remembered, and people should know why. */
 export function useKeychainNotice(): void {
-  const keychain = useSystemStatus().data?.keychain;
+  const keychain = useComputerStatus().data?.keychain;
   useEffect(() => {
     if (!keychain || keychain.available || shown) return;
     shown = true;
@@ -14,7 +14,7 @@ export function useKeychainNotice(): void {
       'Sign-in will not be remembered',
       keychain.message ??
         'This computer has no keychain KitchenGuard can use, so you will sign in each time the app starts.',
-      { color: 'yellow', id: deviceNotice('keychain'), autoClose: 15_000 },
+      { color: 'yellow', id: computerNotice('keychain'), autoClose: 15_000 },
     );
   }, [keychain]);
 }

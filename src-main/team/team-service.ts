@@ -1,6 +1,6 @@
 /** The restaurant's team, as its owners and managers run it: add people, set roles, deactivate. */
 import type { ParsedInput } from '../../shared/contract';
-import type { TeamMember } from '../../shared/contract/users';
+import type { TeamMember } from '../../shared/contract/team';
 import * as accounts from '../auth/accounts-store';
 import { assertKeepsAnOwner, assertMayGrant, assertNotSelf, managedUser } from '../auth/authority';
 import { hashPassword } from '../auth/passwords';
@@ -21,8 +21,8 @@ export function createTeamService(deps: TeamDeps) {
   const { db, clock } = deps;
   const now = () => clock.now().toISOString();
 
-  /** Applies a change to a user and records it in the outbox, in one transaction. */
-  function changeUser(actor: Actor, userId: string, change: () => void, name = 'user.update'): TeamMember {
+  /** Applies a change to a team member and records it in the outbox, in one transaction. */
+  function changeMember(actor: Actor, userId: string, change: () => void, name = 'user.update'): TeamMember {
     db.transaction(() => {
       change();
       const args = userMutationArgs(accounts.findUserById(db, userId)!);
@@ -37,13 +37,13 @@ export function createTeamService(deps: TeamDeps) {
       return accounts.listUsers(db, actor.restaurantId).map((row) => toTeamMember(row, actor));
     },
 
-    async create(actor: Actor, input: ParsedInput<'users.create'>): Promise<TeamMember> {
+    async create(actor: Actor, input: ParsedInput<'team.create'>): Promise<TeamMember> {
       requireManager(actor);
       assertMayGrant(actor, input.role);
       accounts.assertUsernameAndEmailFree(db, input);
       const passwordHash = await hashPassword(input.password, deps.hashCost);
       const id = newId();
-      return changeUser(
+      return changeMember(
         actor,
         id,
         () => {
@@ -54,25 +54,25 @@ export function createTeamService(deps: TeamDeps) {
       );
     },
 
-    setRole(actor: Actor, input: ParsedInput<'users.setRole'>): TeamMember {
+    setRole(actor: Actor, input: ParsedInput<'team.setRole'>): TeamMember {
       const target = managedUser(db, actor, input.userId);
       assertMayGrant(actor, input.role);
       assertKeepsAnOwner(db, target, input.role === 'owner');
-      return changeUser(actor, target.id, () => accounts.setRole(db, target.id, input.role, now()));
+      return changeMember(actor, target.id, () => accounts.setRole(db, target.id, input.role, now()));
     },
 
-    deactivate(actor: Actor, input: ParsedInput<'users.deactivate'>): TeamMember {
+    deactivate(actor: Actor, input: ParsedInput<'team.deactivate'>): TeamMember {
       const target = managedUser(db, actor, input.userId);
       assertNotSelf(actor, target, 'deactivate');
-      return changeUser(actor, target.id, () => {
+      return changeMember(actor, target.id, () => {
         accounts.setActive(db, target.id, false, now());
         revokeUserSessions(db, target.id, now());
       });
     },
 
-    reactivate(actor: Actor, input: ParsedInput<'users.reactivate'>): TeamMember {
+    reactivate(actor: Actor, input: ParsedInput<'team.reactivate'>): TeamMember {
       const target = managedUser(db, actor, input.userId);
-      return changeUser(actor, target.id, () => accounts.setActive(db, target.id, true, now()));
+      return changeMember(actor, target.id, () => accounts.setActive(db, target.id, true, now()));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Badge, Code, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatDateTime, plural } from '../../ui/format';
-import { useSystemStatus } from './system-status';
+import { useComputerStatus } from './computer-api';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -15,14 +15,14 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Where this computer keeps the data, and the state of its keychain, backups and sync. */
-export function DeviceInfoPanel() {
-  const status = useSystemStatus();
+export function ComputerPanel() {
+  const status = useComputerStatus();
   const data = status.data;
 
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="device-title">
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="computer-title">
       <Stack gap="sm">
-        <Title order={2} fz="lg" id="device-title">
+        <Title order={2} fz="lg" id="computer-title">
           This computer
         </Title>
         {status.isPending && <Loader size="sm" aria-label="Loading" />}

@@ -1,11 +1,10 @@
-/** What the status bar shows about this device: store, keychain, central server, outbox. */
-import type { SystemStatus } from '../../shared/contract/system';
+/** What the status bar and Settings show about this computer: store, keychain, central server, outbox. */
+import type { ComputerStatus } from '../../shared/contract/computer';
 import type { SecretStore } from '../secrets/keychain';
-import { lastBackupTime } from '../store/backup';
+import { backupFolder, lastBackupTime } from '../store/backup';
 import type { Db } from '../store/database';
 import { schemaVersion } from '../store/migrate';
 import { waitingMutations } from '../store/outbox';
-import { backupFolder } from './local-store';
 
 interface StatusSources {
   db: Db;
@@ -21,7 +20,7 @@ export function statusReporter({
   dataFolder,
   appVersion,
   centralConfigured,
-}: StatusSources): () => SystemStatus {
+}: StatusSources): () => ComputerStatus {
   return () => ({
     appVersion,
     dataFolder,

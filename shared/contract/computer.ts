@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as f from './fields';
 
-export const systemStatusSchema = z.object({
+export const computerStatusSchema = z.object({
   appVersion: z.string(),
   dataFolder: z.string(),
   localStore: z.object({ schemaVersion: z.number(), lastBackupAt: f.isoTime.nullable() }),
@@ -9,8 +9,8 @@ export const systemStatusSchema = z.object({
   centralServer: z.object({ configured: z.boolean() }),
   outbox: z.object({ waiting: z.number() }),
 });
-export type SystemStatus = z.infer<typeof systemStatusSchema>;
+export type ComputerStatus = z.infer<typeof computerStatusSchema>;
 
-export const systemChannels = {
-  'system.status': { input: f.empty, output: systemStatusSchema },
+export const computerChannels = {
+  'computer.status': { input: f.empty, output: computerStatusSchema },
 } as const;

@@ -2,5 +2,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { channelQuery } from '../../api/hooks';
 
-export const useSystemStatus = () =>
-  useQuery({ ...channelQuery('system.status', {}), refetchInterval: 30_000, staleTime: 0 });
+export const useComputerStatus = () =>
+  useQuery({ ...channelQuery('computer.status', {}), refetchInterval: 30_000, staleTime: 0 });

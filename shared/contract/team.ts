@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ROLES } from '../domain';
+import * as f from './fields';
+
+/** A person with an account in the restaurant, as the team list shows them; the profile is cut from it. */
+export const teamMemberSchema = z.object({
+  id: f.id,
+  username: z.string(),
+  email: z.string(),
+  fullName: z.string(),
+  position: z.string(),
+  role: z.enum(ROLES),
+  lastLoginAt: f.isoTime.nullable(),
+  isActive: z.boolean(),
+  createdAt: f.isoTime,
+  /** Whether the signed-in user may change this member's role, active state and password: the core decides. */
+  canChange: z.boolean(),
+});
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+
+const role = z.enum(ROLES, { error: 'Role must be owner, manager or staff' });
+
+export const newTeamMemberInput = z.strictObject({
+  username: f.username,
+  email: f.email,
+  fullName: f.requiredText('Full name', 120),
+  position: f.text('Position', 80).default(''),
+  role,
+  password: f.newPassword,
+});
+export type NewTeamMemberInput = z.input<typeof newTeamMemberInput>;
+
+export const teamChannels = {
+  'team.list': { input: f.empty, output: z.array(teamMemberSchema) },
+  'team.create': { input: newTeamMemberInput, output: teamMemberSchema },
+  'team.setRole': { input: z.strictObject({ userId: f.id, role }), output: teamMemberSchema },
+  'team.deactivate': { input: z.strictObject({ userId: f.id }), output: teamMemberSchema },
+  'team.reactivate': { input: z.strictObject({ userId: f.id }), output: teamMemberSchema },
+} as const;
