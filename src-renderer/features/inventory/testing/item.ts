@@ -17,7 +17,7 @@ export function item(fields: Partial<Item> = {}): Item {
     onHand: '0',
     stockValue: '0.00',
     updatedAt: '2026-11-26T09:00:00.000Z',
-    updatedBy: 'Olive Owner',
+    updatedByName: 'Olive Owner',
     ...fields,
   };
 }
