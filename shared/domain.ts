@@ -20,7 +20,7 @@ export const RESTAURANT_TYPES = [
   'other',
 ] as const;
 
-/** Why stock changed. A count sets the level; every other reason moves it by a signed amount. */
+/** Why stock changed. A count sets the level; every other reason moves it (MOVEMENT_SIGNS in quantity.ts). */
 export const MOVEMENT_REASONS = ['delivery', 'usage', 'waste', 'correction', 'count'] as const;
 export type MovementReason = (typeof MOVEMENT_REASONS)[number];
 

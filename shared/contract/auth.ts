@@ -22,10 +22,10 @@ export const sessionViewSchema = z.object({
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
 export const registerInput = z.strictObject({
-  restaurantName: f.requiredText('Restaurant name', 120),
+  restaurantName: f.typedText('restaurantName'),
   restaurantType: z.enum(RESTAURANT_TYPES, { error: 'Choose a restaurant type' }),
-  fullName: f.requiredText('Full name', 120),
-  position: f.text('Position', 80).default(''),
+  fullName: f.typedText('fullName'),
+  position: f.typedText('position').default(''),
   username: f.username,
   email: f.email,
   password: f.newPassword,
@@ -34,7 +34,7 @@ export type RegisterInput = z.input<typeof registerInput>;
 
 export const loginInput = z.strictObject({
   /** Username or email, either case. */
-  login: f.requiredText('Username or email', 254),
+  login: f.requiredText('Username or email', f.EMAIL_MAX),
   password: f.password,
 });
 
@@ -44,9 +44,9 @@ export const changePasswordInput = z.strictObject({
 });
 
 export const updateProfileInput = z.strictObject({
-  fullName: f.requiredText('Full name', 120),
+  fullName: f.typedText('fullName'),
   email: f.email,
-  position: f.text('Position', 80),
+  position: f.typedText('position'),
   kitchenProduceList: f.produceList,
   barProduceList: f.produceList,
 });

@@ -1,31 +1,76 @@
-/** Field schemas shared by several channels, with messages a restaurant manager can act on. */
+/**
+ * Field schemas shared by several channels, with messages a restaurant manager can act on.
+ * The limits here are the only copy: the contract checks what a person types with them, sync checks
+ * rows pulled from the server with them (`stored*`: the same rules, without trimming what the server
+ * holds), and the server's CHECK constraints must agree (src-main/central/limits.test.ts).
+ */
 import { z } from 'zod';
+import type { MovementReason } from '../domain';
 import { centsFromMoney, MAX_UNIT_COST_CENTS } from '../money';
-import { MAX_QUANTITY_MILLI, milliFromQuantity } from '../quantity';
+import { MAX_QUANTITY_MILLI, milliFromQuantity, movementQuantityProblem } from '../quantity';
 
 export const id = z.uuid({ error: 'Must be an id' });
 export const isoTime = z.string().max(40);
 
-export const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text` })
-    .trim()
-    .max(max, `${label} must be at most ${max} characters`);
+/** What a restaurant's people type, in characters; `required`: at least one. */
+export const TEXT_FIELDS = {
+  restaurantName: { label: 'Restaurant name', max: 120, required: true },
+  restaurantType: { label: 'Restaurant type', max: 40, required: true },
+  fullName: { label: 'Full name', max: 120, required: true },
+  position: { label: 'Position', max: 80, required: false },
+  produceName: { label: 'Produce name', max: 80, required: true },
+  itemName: { label: 'Name', max: 120, required: true },
+  category: { label: 'Category', max: 60, required: false },
+  supplier: { label: 'Supplier', max: 120, required: false },
+  unit: { label: 'Unit', max: 20, required: true },
+  note: { label: 'Note', max: 500, required: false },
+} as const;
+export type TextField = keyof typeof TEXT_FIELDS;
 
+export const USERNAME = { min: 3, max: 40, pattern: /^[A-Za-z0-9._-]+$/ } as const;
+export const EMAIL_MAX = 254;
+/** How many names one produce list holds. */
+export const PRODUCE_NAMES_MAX = 500;
+
+/** `trim`: what a person typed loses its outer spaces; what the server holds is read as it is. */
+function textOf(label: string, max: number, trim: boolean) {
+  const base = z.string({ error: `${label} must be text` });
+  return (trim ? base.trim() : base).max(max, `${label} must be at most ${max} characters`);
+}
+
+export const text = (label: string, max: number) => textOf(label, max, true);
 export const requiredText = (label: string, max: number) => text(label, max).min(1, `${label} is required`);
 
-export const username = z
-  .string({ error: 'Username must be text' })
-  .trim()
-  .min(3, 'Username must be at least 3 characters')
-  .max(40, 'Username must be at most 40 characters')
-  .regex(/^[A-Za-z0-9._-]+$/, 'Username may use letters, digits, dot, dash and underscore');
+function textField(name: TextField, trim: boolean) {
+  const { label, max, required } = TEXT_FIELDS[name];
+  const schema = textOf(label, max, trim);
+  return required ? schema.min(1, `${label} is required`) : schema;
+}
+/** One of TEXT_FIELDS as a person types it. */
+export const typedText = (name: TextField) => textField(name, true);
+/** One of TEXT_FIELDS as the server holds it. */
+export const storedText = (name: TextField) => textField(name, false);
+
+const usernameOf = (trim: boolean) => {
+  const base = z.string({ error: 'Username must be text' });
+  return (trim ? base.trim() : base)
+    .min(USERNAME.min, `Username must be at least ${USERNAME.min} characters`)
+    .max(USERNAME.max, `Username must be at most ${USERNAME.max} characters`)
+    .regex(USERNAME.pattern, 'Username may use letters, digits, dot, dash and underscore');
+};
+export const username = usernameOf(true);
+export const storedUsername = usernameOf(false);
 
 export const email = z
   .string({ error: 'Email must be text' })
   .trim()
-  .max(254, 'Email is too long')
+  .max(EMAIL_MAX, 'Email is too long')
   .pipe(z.email({ error: 'Enter a valid email address' }));
+/** The server holds any address with an @ after its first character (older data included). */
+export const storedEmail = z
+  .string({ error: 'Email must be text' })
+  .max(EMAIL_MAX, 'Email is too long')
+  .regex(/^.+@/, 'Enter a valid email address');
 
 /** Long enough to resist guessing, short enough for bcrypt (72 bytes). */
 export const newPassword = z
@@ -35,33 +80,48 @@ export const newPassword = z
 
 export const password = z.string({ error: 'Password must be text' }).min(1, 'Password is required').max(1024);
 
-export const money = z
-  .string({ error: 'Must be an amount like 12.50' })
-  .trim()
-  .regex(/^\d{1,8}(\.\d{1,2})?$/, {
-    error: 'Must be an amount like 12.50 (two decimals at most)',
-    // A failed format must stop here: the size check below parses the text and would throw.
-    abort: true,
-  })
-  .refine((value) => centsFromMoney(value) <= MAX_UNIT_COST_CENTS, 'Amount is too large');
+/** A decimal in the given format, no larger than `fits` allows. */
+function decimalOf(format: RegExp, error: string, fits: (text: string) => boolean, tooLarge: string, trim: boolean) {
+  const base = z.string({ error });
+  // A failed format must stop there: the size check parses the text and would throw.
+  return (trim ? base.trim() : base).regex(format, { error, abort: true }).refine(fits, tooLarge);
+}
 
-const decimalQuantity = (signed: boolean) =>
-  z
-    .string({ error: 'Must be a number like 2.5' })
-    .trim()
-    .regex(signed ? /^-?\d{1,12}(\.\d{1,3})?$/ : /^\d{1,12}(\.\d{1,3})?$/, {
-      error: signed
-        ? 'Must be a number like 2.5 or -1 (three decimals at most)'
-        : 'Must be a number like 2.5 (three decimals at most)',
-      abort: true,
-    })
-    .refine((value) => Math.abs(milliFromQuantity(value)) <= MAX_QUANTITY_MILLI, 'Quantity is too large');
+const moneyOf = (trim: boolean) =>
+  decimalOf(
+    /^\d{1,8}(\.\d{1,2})?$/,
+    'Must be an amount like 12.50 (two decimals at most)',
+    (value) => centsFromMoney(value) <= MAX_UNIT_COST_CENTS,
+    'Amount is too large',
+    trim,
+  );
+export const money = moneyOf(true);
+export const storedMoney = moneyOf(false);
 
-export const quantity = decimalQuantity(false);
-export const signedQuantity = decimalQuantity(true);
+const quantityOf = (signed: boolean, trim: boolean) =>
+  decimalOf(
+    signed ? /^-?\d{1,12}(\.\d{1,3})?$/ : /^\d{1,12}(\.\d{1,3})?$/,
+    signed
+      ? 'Must be a number like 2.5 or -1 (three decimals at most)'
+      : 'Must be a number like 2.5 (three decimals at most)',
+    (value) => Math.abs(milliFromQuantity(value)) <= MAX_QUANTITY_MILLI,
+    'Quantity is too large',
+    trim,
+  );
+export const quantity = quantityOf(false, true);
+export const signedQuantity = quantityOf(true, true);
+export const storedQuantity = quantityOf(false, false);
+export const storedSignedQuantity = quantityOf(true, false);
 
-export const produceList = z
-  .array(requiredText('Produce name', 80), { error: 'Must be a list of names' })
-  .max(500, 'At most 500 names');
+/** The sign rule (MOVEMENT_SIGNS) on a movement whose quantity is already well formed. */
+export function checkMovementSign(movement: { reason: MovementReason; quantity: string }, context: z.RefinementCtx) {
+  const problem = movementQuantityProblem(movement.reason, milliFromQuantity(movement.quantity));
+  if (problem) context.addIssue({ code: 'custom', path: ['quantity'], message: problem });
+}
+
+const produceListOf = (name: z.ZodString) =>
+  z.array(name, { error: 'Must be a list of names' }).max(PRODUCE_NAMES_MAX, `At most ${PRODUCE_NAMES_MAX} names`);
+export const produceList = produceListOf(typedText('produceName'));
+export const storedProduceList = produceListOf(storedText('produceName'));
 
 export const empty = z.strictObject({});

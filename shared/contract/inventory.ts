@@ -23,10 +23,10 @@ export const itemSchema = z.object({
 export type Item = z.infer<typeof itemSchema>;
 
 const itemFields = {
-  name: f.requiredText('Name', 120),
-  category: f.text('Category', 60),
-  supplier: f.text('Supplier', 120),
-  unit: f.requiredText('Unit', 20),
+  name: f.typedText('itemName'),
+  category: f.typedText('category'),
+  supplier: f.typedText('supplier'),
+  unit: f.typedText('unit'),
   unitCost: f.money,
   par: f.quantity.nullable(),
 };
@@ -50,22 +50,10 @@ export const adjustStockInput = z
     reason: z.enum(MOVEMENT_REASONS, { error: 'Choose a reason' }),
     /** A signed change, or for a count the level found on the shelf. */
     quantity: f.signedQuantity,
-    note: f.text('Note', 500).default(''),
+    note: f.typedText('note').default(''),
   })
-  .superRefine((input, context) => {
-    const problem = signProblem(input.reason, input.quantity);
-    if (problem) context.addIssue({ code: 'custom', path: ['quantity'], message: problem });
-  });
-
-/** A delivery adds, usage and waste take away, a count is a level: the sign must say the same. */
-function signProblem(reason: (typeof MOVEMENT_REASONS)[number], quantity: string): string | null {
-  const negative = quantity.trim().startsWith('-');
-  if (reason === 'count' && negative) return 'A count cannot be negative';
-  if (reason === 'delivery' && negative) return 'A delivery adds stock: enter a positive amount';
-  if ((reason === 'usage' || reason === 'waste') && !negative)
-    return `${reason === 'usage' ? 'Usage' : 'Waste'} takes stock away: enter a negative amount`;
-  return null;
-}
+  // Runs only once every field is well formed.
+  .superRefine(f.checkMovementSign);
 export type AdjustStockInput = z.input<typeof adjustStockInput>;
 
 export const movementSchema = z.object({

@@ -23,8 +23,8 @@ const role = z.enum(ROLES, { error: 'Role must be owner, manager or staff' });
 export const newTeamMemberInput = z.strictObject({
   username: f.username,
   email: f.email,
-  fullName: f.requiredText('Full name', 120),
-  position: f.text('Position', 80).default(''),
+  fullName: f.typedText('fullName'),
+  position: f.typedText('position').default(''),
   role,
   password: f.newPassword,
 });

@@ -122,9 +122,6 @@ export function createInventoryService({ db, clock }: StoreContext) {
 
     adjustStock(actor: Actor, input: ParsedInput<'inventory.adjustStock'>): Item {
       const current = itemOf(actor, input.itemId);
-      if (input.reason !== 'count' && milliFromQuantity(input.quantity) === 0) {
-        throw fail.validation('quantity', 'Enter a change other than zero.');
-      }
       db.transaction(() => record(actor, current.id, input.reason, input.quantity, input.note))();
       return toItem(itemOf(actor, current.id));
     },

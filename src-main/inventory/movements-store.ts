@@ -1,5 +1,6 @@
 /** Stock movements: append-only facts about an item's stock, and the on-hand level they add up to. */
 import type { MovementReason } from '../../shared/domain';
+import { setsLevel } from '../../shared/quantity';
 import type { Db } from '../store/database';
 import { sql } from '../store/statements';
 
@@ -57,7 +58,7 @@ export const movementsOf = (db: Db, itemId: string): MovementRow[] =>
 export function runningOnHand(movements: readonly Pick<MovementRow, 'reason' | 'quantity_milli'>[]): number[] {
   let onHand = 0;
   return movements.map((movement) => {
-    onHand = movement.reason === 'count' ? movement.quantity_milli : onHand + movement.quantity_milli;
+    onHand = setsLevel(movement.reason) ? movement.quantity_milli : onHand + movement.quantity_milli;
     return onHand;
   });
 }

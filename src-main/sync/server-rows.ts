@@ -3,6 +3,7 @@
  * against these schemas before it touches the local store.
  */
 import { z } from 'zod';
+import * as f from '../../shared/contract/fields';
 import { AREAS, MOVEMENT_REASONS, ROLES } from '../../shared/domain';
 
 const uuid = z.uuid();
@@ -12,14 +13,11 @@ const time = z
   .refine((date) => !Number.isNaN(date.getTime()), 'Not a time')
   .transform((date) => date.toISOString());
 const version = z.coerce.number().int().nonnegative();
-const money = z.string().regex(/^\d{1,8}(\.\d{1,2})?$/);
-const quantity = z.string().regex(/^-?\d{1,12}(\.\d{1,3})?$/);
-const text = (max: number) => z.string().max(max);
 
 export const serverRestaurant = z.object({
   id: uuid,
-  name: text(120).min(1),
-  type: text(40).min(1),
+  name: f.storedText('restaurantName'),
+  type: f.storedText('restaurantType'),
   created_at: time,
   updated_at: time,
 });
@@ -27,13 +25,13 @@ export const serverRestaurant = z.object({
 export const serverUser = z.object({
   id: uuid,
   restaurant_id: uuid,
-  username: z.string().regex(/^[A-Za-z0-9._-]{3,40}$/),
-  email: text(254).min(3),
-  full_name: text(120).min(1),
-  position: text(80),
+  username: f.storedUsername,
+  email: f.storedEmail,
+  full_name: f.storedText('fullName'),
+  position: f.storedText('position'),
   role: z.enum(ROLES),
-  kitchen_produce_list: z.array(text(80)).max(500),
-  bar_produce_list: z.array(text(80)).max(500),
+  kitchen_produce_list: f.storedProduceList,
+  bar_produce_list: f.storedProduceList,
   is_active: z.boolean(),
   last_login_at: time.nullable(),
   created_at: time,
@@ -45,12 +43,12 @@ export const serverItem = z.object({
   id: uuid,
   restaurant_id: uuid,
   area: z.enum(AREAS),
-  name: text(120).min(1),
-  category: text(60),
-  supplier: text(120),
-  unit: text(20).min(1),
-  unit_cost: money,
-  par: quantity.nullable(),
+  name: f.storedText('itemName'),
+  category: f.storedText('category'),
+  supplier: f.storedText('supplier'),
+  unit: f.storedText('unit'),
+  unit_cost: f.storedMoney,
+  par: f.storedQuantity.nullable(),
   created_by: uuid,
   updated_by: uuid,
   created_at: time,
@@ -59,17 +57,19 @@ export const serverItem = z.object({
 });
 export type ServerItem = z.infer<typeof serverItem>;
 
-export const serverMovement = z.object({
-  seq: version,
-  id: uuid,
-  restaurant_id: uuid,
-  item_id: uuid,
-  reason: z.enum(MOVEMENT_REASONS),
-  quantity,
-  note: text(500),
-  recorded_by: uuid,
-  recorded_at: time,
-});
+export const serverMovement = z
+  .object({
+    seq: version,
+    id: uuid,
+    restaurant_id: uuid,
+    item_id: uuid,
+    reason: z.enum(MOVEMENT_REASONS),
+    quantity: f.storedSignedQuantity,
+    note: f.storedText('note'),
+    recorded_by: uuid,
+    recorded_at: time,
+  })
+  .superRefine(f.checkMovementSign);
 export type ServerMovement = z.infer<typeof serverMovement>;
 
 export const serverHead = z.object({ version, generation: uuid, min_version: version });

@@ -1,6 +1,7 @@
 import { Alert, Badge, Drawer, Loader, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import type { Item, Movement } from '../../../shared/contract/inventory';
 import type { MovementReason } from '../../../shared/domain';
+import { setsLevel } from '../../../shared/quantity';
 import { capitalise, formatAmount, formatDateTime, formatMoney, formatQuantity } from '../../ui/format';
 import { useItemHistory } from './inventory-api';
 
@@ -14,7 +15,7 @@ const REASON_COLOURS: Record<MovementReason, string> = {
 
 /** "+3", "-2", or for a count "= 12": what the movement did to the level. */
 function change(movement: Movement): string {
-  if (movement.reason === 'count') return `= ${formatQuantity(movement.quantity)}`;
+  if (setsLevel(movement.reason)) return `= ${formatQuantity(movement.quantity)}`;
   const sign = movement.quantity.startsWith('-') ? '' : '+';
   return `${sign}${formatQuantity(movement.quantity)}`;
 }

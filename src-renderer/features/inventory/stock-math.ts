@@ -6,7 +6,7 @@ import type { Item } from '../../../shared/contract/inventory';
 import { formatScaled, parseScaled } from '../../../shared/decimal';
 import type { MovementReason } from '../../../shared/domain';
 import { MONEY_SCALE } from '../../../shared/money';
-import { QUANTITY_SCALE } from '../../../shared/quantity';
+import { MOVEMENT_SIGNS, QUANTITY_SCALE, setsLevel } from '../../../shared/quantity';
 
 const milli = (text: string): bigint => parseScaled(text, QUANTITY_SCALE);
 const cents = (text: string): bigint => parseScaled(text, MONEY_SCALE);
@@ -32,24 +32,22 @@ export const sumStockValue = (items: readonly Item[]): string =>
     MONEY_SCALE,
   );
 
-/** Reasons that take stock off the shelf: the amount typed is subtracted. */
-const TAKES_OFF: readonly MovementReason[] = ['usage', 'waste'];
-
 /**
  * What the core expects for a reason, from what was typed: a delivery adds the amount, usage and
  * waste subtract it (whatever sign was typed), a correction is signed, a count is the level found.
  */
 export function signedChange(reason: MovementReason, amount: string): string {
-  if (reason === 'correction' || reason === 'count') return amount;
+  const sign = MOVEMENT_SIGNS[reason];
+  if (sign === 'either' || sign === 'level') return amount;
   const magnitude = amount.replace(/^[+-]/, '');
-  return TAKES_OFF.includes(reason) && magnitude !== '' ? `-${magnitude}` : magnitude;
+  return sign === 'takes' && magnitude !== '' ? `-${magnitude}` : magnitude;
 }
 
 /** The level after the adjustment, or null while the amount is not a valid quantity yet. */
 export function levelAfter(onHand: string, reason: MovementReason, change: string): string | null {
   try {
     const moved = milli(change);
-    return formatScaled(reason === 'count' ? moved : milli(onHand) + moved, QUANTITY_SCALE, 0);
+    return formatScaled(setsLevel(reason) ? moved : milli(onHand) + moved, QUANTITY_SCALE, 0);
   } catch {
     return null;
   }
