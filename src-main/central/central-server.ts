@@ -7,7 +7,7 @@
 import { isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import pg from 'pg';
-import { LATEST_SERVER_SCHEMA } from './schema';
+import { LATEST_SERVER_SCHEMA } from './migrations';
 import { describeConnectionError, ServerConnectionError } from './server-errors';
 
 export interface ServerSettings {

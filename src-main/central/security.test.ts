@@ -8,7 +8,7 @@ import bcrypt from 'bcryptjs';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PYTHON_BCRYPT_HASHES } from '../auth/testing/python-bcrypt-hashes';
-import { APP_FUNCTIONS, APP_TABLES } from './schema';
+import { APP_FUNCTIONS, APP_TABLES } from './app-grants';
 import {
   type AppConnection,
   codeOf,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CentralServer, openCentralServer } from './central-server';
-import { serverMigrations } from './schema';
+import { LATEST_SERVER_SCHEMA, serverMigrations } from './migrations';
 import { setupServer } from './setup';
 import {
   adminIn,
@@ -139,47 +139,83 @@ describe('on an empty database', () => {
 });
 
 describe('on an older schema', () => {
-  it.each([1, 2])('upgrades a v%i database in place, and its people still sign in', async (version) => {
-    const target = await freshTarget();
-    await migrateTo(cluster, target.database, version);
+  const AT = '2026-11-26T09:00:00.000Z';
+
+  /** A restaurant's data written at `version`, in the SQL of that version. */
+  async function writeAtVersion(target: Target, version: number) {
     const owner = person('owner');
     const restaurant = newRestaurant('Kept Bistro');
-    await admin(target, 'SELECT kg.register($1, $2, $3, $4)', [restaurant, owner, PASSWORD, randomUUID()]);
+    const device = randomUUID();
+    const lemons = randomUUID();
+    await admin(target, 'SELECT kg.register($1, $2, $3, $4)', [restaurant, owner, PASSWORD, device]);
     if (version >= 2) {
       await admin(
         target,
         `INSERT INTO kg.items (id, restaurant_id, area, name, unit, unit_cost, created_by, updated_by, version)
          VALUES ($1, $2, 'bar', 'Lemons', 'each', 0.3, $3, $3, 1)`,
-        [randomUUID(), restaurant.id, owner.id],
+        [lemons, restaurant.id, owner.id],
+      );
+      await admin(target, 'INSERT INTO kg.devices (id, restaurant_id, last_mutation_id) VALUES ($1, $2, 5)', [
+        device,
+        restaurant.id,
+      ]);
+      await admin(
+        target,
+        `INSERT INTO kg.stock_movements (id, restaurant_id, item_id, reason, quantity, recorded_by, recorded_at,
+           device_id, version)
+         VALUES ($1, $2, $3, 'count', 12, $4, $5, $6, 1)`,
+        [randomUUID(), restaurant.id, lemons, owner.id, AT, device],
       );
     }
-    const generation = await admin(target, 'SELECT generation FROM kg.server_info');
+    return { owner, device, lemons };
+  }
 
-    expect(await setup(target)).toEqual({ fromVersion: version, toVersion: 3, roleCreated: true });
-    expect(await admin(target, 'SELECT generation FROM kg.server_info')).toBe(generation);
-    await asApp(target, async (central) => {
-      expect((await central.test()).schemaVersion).toBe(3);
-      const login = await call(central, null, 'kg.login($1, $2, $3)', owner.email, PASSWORD, randomUUID());
-      expect([login.status, login.user.id, login.user.restaurant.name]).toEqual(['ok', owner.id, 'Kept Bistro']);
-      const items = await central.transaction(login.token, (query) => query('SELECT name FROM kg.items'));
-      expect(items.rows).toEqual(version >= 2 ? [{ name: 'Lemons' }] : []);
-      // What the newer versions brought works on the upgraded data.
-      const pushed = await call(
-        central,
-        login.token,
-        'kg.push($1, $2)',
-        randomUUID(),
-        JSON.stringify([
+  it.each(serverMigrations.map((m) => m.version))(
+    'upgrades a v%i database in place: its people sign in, its stock and devices carry on',
+    async (version) => {
+      const target = await freshTarget();
+      await migrateTo(cluster, target.database, version);
+      const { owner, device, lemons } = await writeAtVersion(target, version);
+      const generation = await admin(target, 'SELECT generation FROM kg.server_info');
+
+      expect(await setup(target)).toEqual({ fromVersion: version, toVersion: LATEST_SERVER_SCHEMA, roleCreated: true });
+      expect(await admin(target, 'SELECT generation FROM kg.server_info')).toBe(generation);
+      await asApp(target, async (central) => {
+        expect((await central.test()).schemaVersion).toBe(LATEST_SERVER_SCHEMA);
+        const login = await call(central, null, 'kg.login($1, $2, $3)', owner.email, PASSWORD, device);
+        expect([login.status, login.user.id, login.user.restaurant.name]).toEqual(['ok', owner.id, 'Kept Bistro']);
+        const stock = () =>
+          central.transaction(login.token, async (query) =>
+            (
+              await query(`SELECT i.name, s.on_hand::text AS "onHand"
+                             FROM kg.items i JOIN kg.item_stock s ON s.item_id = i.id ORDER BY i.name`)
+            ).rows.map((row) => ({ ...row })),
+          );
+        expect(await stock()).toEqual(version >= 2 ? [{ name: 'Lemons', onHand: '12.000' }] : []);
+        const acknowledged = await call(central, login.token, 'kg.device_state($1)', device);
+        expect(acknowledged.lastMutationId).toBe(version >= 2 ? 5 : 0);
+        // The device carries on where the server stands, and what the newer versions brought works.
+        const next = acknowledged.lastMutationId + 1;
+        const mutations: { id: number; name: string; args: Record<string, unknown> }[] = [
           {
-            id: 1,
+            id: next,
             name: 'item.create',
             args: { id: randomUUID(), area: 'kitchen', name: 'Basil', unit: 'bunch', unitCostCents: 99 },
           },
-        ]),
-      );
-      expect([pushed.lastMutationId, pushed.rejected]).toEqual([1, []]);
-    });
-  });
+        ];
+        if (version >= 2) {
+          const delivery = { id: randomUUID(), itemId: lemons, reason: 'delivery', quantityMilli: 3000, at: AT };
+          mutations.push({ id: next + 1, name: 'movement.record', args: delivery });
+        }
+        const pushed = await call(central, login.token, 'kg.push($1, $2)', device, JSON.stringify(mutations));
+        expect([pushed.lastMutationId, pushed.rejected]).toEqual([next + mutations.length - 1, []]);
+        expect(await stock()).toEqual([
+          { name: 'Basil', onHand: '0' },
+          ...(version >= 2 ? [{ name: 'Lemons', onHand: '15.000' }] : []),
+        ]);
+      });
+    },
+  );
 
   it('refuses a schema newer than it knows, and changes nothing', async () => {
     const target = await freshTarget();

@@ -5,7 +5,8 @@
  * Running it twice changes nothing.
  */
 import pg from 'pg';
-import { APP_FUNCTIONS, APP_TABLES, LATEST_SERVER_SCHEMA, serverMigrations } from './schema';
+import { APP_FUNCTIONS, APP_TABLES } from './app-grants';
+import { LATEST_SERVER_SCHEMA, serverMigrations } from './migrations';
 
 export interface SetupOptions {
   /** The role desktop clients log in as. */

@@ -21,12 +21,12 @@ import { type Clock, systemClock } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
 import { deviceId } from '../store/meta';
+import { localMigrations } from '../store/migrations';
 import { createSyncFeature, type SyncOptions } from '../sync/sync-feature';
 import { teamHandlers } from '../team/team-handlers';
 import { createTeamService } from '../team/team-service';
 import { startDailyBackups } from './daily-backup';
 import { type LocalStore, openLocalStore } from './local-store';
-import { localMigrations } from './migrations';
 
 export interface CoreOptions {
   dataFolder: string;

@@ -3,15 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertRestaurant, insertUser } from '../auth/accounts-store';
-import { hashPassword } from '../auth/passwords';
 import { backupFolder } from '../store/backup';
 import { openDatabase } from '../store/database';
 import { LOCK_FILE } from '../store/folder-lock';
 import { applyMigrations, type Migration, schemaVersion } from '../store/migrate';
-import { itemInput, PASSWORD, removeFolder, TEST_HASH_COST, tempFolder, testCores } from '../testing/temp-core';
+import { localMigrations } from '../store/migrations';
+import { readOutbox } from '../store/outbox';
+import { PASSWORD, removeFolder, tempFolder, testCores } from '../testing/temp-core';
 import { openLocalStore, STORE_FILE } from './local-store';
-import { localMigrations } from './migrations';
 
 const open = testCores();
 const folders: string[] = [];
@@ -20,28 +19,126 @@ afterEach(() => {
 });
 
 const LATEST = localMigrations.at(-1)?.version ?? 0;
-const AT = '2026-01-05T08:00:00.000Z';
+const RELEASED = localMigrations.map((migration) => migration.version);
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-/** A data folder as the first release (schema v1) left it: one restaurant and its owner. */
-async function versionOneFolder(): Promise<string> {
-  const folder = tempFolder('kg-v1');
+const AT = '2026-01-05T08:00:00.000Z';
+const RESTAURANT = '019b0000-0000-7000-8000-000000000001';
+const OWNER = '019b0000-0000-7000-8000-000000000002';
+const FLOUR = '019b0000-0000-7000-8000-000000000003';
+/** PASSWORD, hashed as the app stores it. */
+const OWNER_HASH = '$2a$04$/5yPFVq5PnPw9pobe.neBuzP3HwtIgJ17E1sj3wD7QLj/0Ajx0lKe';
+const mutation = (name: string, args: object) => `'${name}', '${JSON.stringify(args)}', '${AT}'`;
+const movement = (n: number, reason: string, quantityMilli: number) => ({
+  id: `019b0000-0000-7000-8000-00000000010${n}`,
+  restaurantId: RESTAURANT,
+  itemId: FLOUR,
+  reason,
+  quantityMilli,
+  note: '',
+  by: OWNER,
+  at: AT,
+});
+
+/**
+ * What KitchenGuard wrote while its store was at each schema version, in that version's own SQL (a
+ * newer statement would not run on the older store). Released like the migrations: never edited.
+ */
+const WRITTEN_AT: Record<number, string> = {
+  1: `
+    INSERT INTO meta (key, value) VALUES ('device_id', '019b0000-0000-7000-8000-0000000000d1');
+    INSERT INTO restaurants (id, name, type, created_at, updated_at)
+      VALUES ('${RESTAURANT}', 'Old Bistro', 'restaurant', '${AT}', '${AT}');
+    INSERT INTO users (id, restaurant_id, username, username_key, email, email_key, password_hash, full_name,
+        position, role, created_at, updated_at)
+      VALUES ('${OWNER}', '${RESTAURANT}', 'oldtimer', 'oldtimer', 'oldtimer@example.com', 'oldtimer@example.com',
+        '${OWNER_HASH}', 'Otto Oldtimer', 'Owner', 'owner', '${AT}', '${AT}');
+    INSERT INTO outbox (name, args, created_at)
+      VALUES (${mutation('restaurant.create', { id: RESTAURANT, name: 'Old Bistro', type: 'restaurant' })});`,
+  // A count the server has put in its order (7) and a usage it has not seen yet.
+  2: `
+    INSERT INTO items (id, restaurant_id, area, name, category, supplier, unit, unit_cost_cents, par_milli,
+        created_by, updated_by, created_at, updated_at)
+      VALUES ('${FLOUR}', '${RESTAURANT}', 'kitchen', 'Flour', 'Dry goods', 'Metro', 'kg', 250, 5000,
+        '${OWNER}', '${OWNER}', '${AT}', '${AT}');
+    INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, recorded_by, recorded_at)
+      VALUES ('${movement(1, 'usage', -2500).id}', '${RESTAURANT}', '${FLOUR}', 'usage', -2500, '${OWNER}', '${AT}');
+    INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, recorded_by, recorded_at,
+        server_version)
+      VALUES ('${movement(2, 'count', 10000).id}', '${RESTAURANT}', '${FLOUR}', 'count', 10000, '${OWNER}', '${AT}', 7);
+    INSERT INTO item_stock (item_id, on_hand_milli) VALUES ('${FLOUR}', 7500);
+    INSERT INTO outbox (name, args, created_at) VALUES (${mutation('movement.record', movement(1, 'usage', -2500))});`,
+  // Mutations know their author; the server refused one.
+  3: `
+    INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, recorded_by, recorded_at)
+      VALUES ('${movement(3, 'waste', -500).id}', '${RESTAURANT}', '${FLOUR}', 'waste', -500, '${OWNER}', '${AT}');
+    UPDATE item_stock SET on_hand_milli = 7000;
+    INSERT INTO outbox (name, args, created_at, author_id)
+      VALUES (${mutation('movement.record', movement(3, 'waste', -500))}, '${OWNER}');
+    INSERT INTO sync_rejections (mutation_id, name, args, author_id, reason, rejected_at)
+      VALUES (1, 'item.delete', '{"id":"${FLOUR}"}', '${OWNER}', 'Only a manager can do that.', '${AT}');`,
+  // A delivery pulled from the server, in its order after the count.
+  4: `
+    INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, recorded_by, recorded_at,
+        server_seq)
+      VALUES ('${movement(4, 'delivery', 2000).id}', '${RESTAURANT}', '${FLOUR}', 'delivery', 2000, '${OWNER}', '${AT}', 8);
+    UPDATE item_stock SET on_hand_milli = 9000;`,
+};
+
+/**
+ * What the services show of a store made at each version: the item's movements oldest first, in the
+ * server's order then this computer's (losing the server's order would put the count after the
+ * usage), and the outbox with each mutation's author.
+ */
+const SHOWN: Record<number, { history: string[][]; outbox: (string | null)[][] }> = {
+  1: { history: [], outbox: [['restaurant.create', null]] },
+  2: {
+    history: [
+      ['count', '10', '10'],
+      ['usage', '-2.5', '7.5'],
+    ],
+    outbox: [
+      ['restaurant.create', null],
+      ['movement.record', null],
+    ],
+  },
+  3: {
+    history: [
+      ['count', '10', '10'],
+      ['usage', '-2.5', '7.5'],
+      ['waste', '-0.5', '7'],
+    ],
+    outbox: [
+      ['restaurant.create', null],
+      ['movement.record', null],
+      ['movement.record', OWNER],
+    ],
+  },
+  4: {
+    history: [
+      ['count', '10', '10'],
+      ['delivery', '2', '12'],
+      ['usage', '-2.5', '9.5'],
+      ['waste', '-0.5', '9'],
+    ],
+    outbox: [
+      ['restaurant.create', null],
+      ['movement.record', null],
+      ['movement.record', OWNER],
+    ],
+  },
+};
+
+/** A data folder as KitchenGuard left it at `version`: each migration up to it, and what it wrote. */
+function storeMadeBy(version: number): string {
+  const folder = tempFolder(`kg-v${version}`);
   folders.push(folder);
   const db = openDatabase(join(folder, STORE_FILE));
-  applyMigrations(db, localMigrations.slice(0, 1));
-  insertRestaurant(db, { id: '019b0000-0000-7000-8000-000000000001', name: 'Old Bistro', type: 'restaurant' }, AT);
-  insertUser(db, {
-    id: '019b0000-0000-7000-8000-000000000002',
-    restaurantId: '019b0000-0000-7000-8000-000000000001',
-    username: 'oldtimer',
-    email: 'oldtimer@example.com',
-    passwordHash: await hashPassword(PASSWORD, TEST_HASH_COST),
-    fullName: 'Otto Oldtimer',
-    position: 'Owner',
-    role: 'owner',
-    at: AT,
-  });
-  expect(schemaVersion(db)).toBe(1);
+  for (const migration of localMigrations.slice(0, version)) {
+    applyMigrations(db, [migration]);
+    db.exec(WRITTEN_AT[migration.version]!);
+  }
+  expect(schemaVersion(db)).toBe(version);
   db.close();
   return folder;
 }
@@ -49,37 +146,60 @@ async function versionOneFolder(): Promise<string> {
 const backups = (folder: string) => (existsSync(backupFolder(folder)) ? readdirSync(backupFolder(folder)) : []);
 const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-describe('migrating an existing older store', () => {
-  it(`brings a v1 store to v${LATEST}; its owner still signs in`, async () => {
-    const folder = await versionOneFolder();
-    const core = await open({ folder });
-    const status = await core.call('computer.status', {});
-    expect(status.localStore.schemaVersion).toBe(LATEST);
-    expect(status.localStore.lastBackupAt).toEqual(expect.stringMatching(ISO_TIME));
+it('every released version says what it wrote, for the upgrade tests below', () => {
+  expect(Object.keys(WRITTEN_AT).map(Number)).toEqual(RELEASED);
+  expect(Object.keys(SHOWN).map(Number)).toEqual(RELEASED);
+});
+
+describe.each(RELEASED)('a store made at schema version %i', (version) => {
+  it(`opens at v${LATEST} with its data intact, read through the services`, async () => {
+    const core = await open({ folder: storeMadeBy(version) });
+    expect((await core.call('computer.status', {})).localStore).toMatchObject({
+      schemaVersion: LATEST,
+      lastBackupAt: version < LATEST ? expect.stringMatching(ISO_TIME) : null,
+    });
     const session = await core.call('auth.login', { login: 'OldTimer', password: PASSWORD });
     expect(session).toMatchObject({
-      user: { username: 'oldtimer', fullName: 'Otto Oldtimer', role: 'owner' },
-      restaurant: { name: 'Old Bistro' },
+      user: { id: OWNER, username: 'oldtimer', fullName: 'Otto Oldtimer', role: 'owner' },
+      restaurant: { id: RESTAURANT, name: 'Old Bistro' },
     });
-    // The new tables work.
-    expect((await core.call('inventory.create', itemInput({ openingStock: '1' }))).onHand).toBe('1');
+    const { history, outbox } = SHOWN[version]!;
+    const { items } = await core.call('inventory.list', { area: 'kitchen' });
+    expect(items.map((item) => [item.name, item.unitCost, item.par, item.onHand])).toEqual(
+      version >= 2 ? [['Flour', '2.50', '5', history.at(-1)?.[2]]] : [],
+    );
+    expect(readOutbox(core.db).map((m) => [m.name, m.authorId])).toEqual(outbox);
+    expect((await core.call('sync.rejections', {})).map((r) => r.reason)).toEqual(
+      version >= 3 ? ['Only a manager can do that.'] : [],
+    );
+    if (version < 2) return;
+    const { movements } = await core.call('inventory.history', { itemId: FLOUR });
+    expect(movements.map((m) => [m.reason, m.quantity, m.onHandAfter])).toEqual(history.toReversed());
+    expect(movements.map((m) => m.recordedByName)).toEqual(history.map(() => 'Otto Oldtimer'));
+    // And it takes new movements, in the same order.
+    const after = await core.call('inventory.adjustStock', { itemId: FLOUR, reason: 'delivery', quantity: '1' });
+    expect(after.onHand).toBe(String(Number(history.at(-1)?.[2]) + 1));
   });
+});
 
-  it('backs the store up first, as a valid SQLite database at the old version', async () => {
-    const folder = await versionOneFolder();
-    await open({ folder });
-    const files = backups(folder);
-    expect(files).toEqual([expect.stringMatching(new RegExp(`^kitchenguard-[\\dT-]+Z-before-v${LATEST}\\.sqlite$`))]);
-    const copy = new Database(join(backupFolder(folder), files[0] ?? ''), { readonly: true, fileMustExist: true });
-    try {
-      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(copy.pragma('user_version', { simple: true })).toBe(1);
-      expect(copy.prepare('SELECT username FROM users').pluck().all()).toEqual(['oldtimer']);
-      expect(copy.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'items'").pluck().get()).toBe(0);
-    } finally {
-      copy.close();
-    }
-  });
+describe('migrating an existing older store', () => {
+  it.each(RELEASED.slice(0, -1))(
+    'backs a v%i store up first, as a valid SQLite database at its version',
+    async (version) => {
+      const folder = storeMadeBy(version);
+      await open({ folder });
+      const files = backups(folder);
+      expect(files).toEqual([expect.stringMatching(new RegExp(`^kitchenguard-[\\dT-]+Z-before-v${LATEST}\\.sqlite$`))]);
+      const copy = new Database(join(backupFolder(folder), files[0] ?? ''), { readonly: true, fileMustExist: true });
+      try {
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(copy.pragma('user_version', { simple: true })).toBe(version);
+        expect(copy.prepare('SELECT username FROM users').pluck().all()).toEqual(['oldtimer']);
+      } finally {
+        copy.close();
+      }
+    },
+  );
 
   it('takes no backup of a fresh store, nor of one already up to date', async () => {
     const core = await open();
@@ -90,8 +210,8 @@ describe('migrating an existing older store', () => {
   });
 
   it('a migration that fails leaves the store at the last whole version, data intact', async () => {
-    const folder = await versionOneFolder();
-    const broken: Migration = { version: LATEST + 1, name: 'broken', up: 'CREATE TABLE t (x); SELECT nope FROM t;' };
+    const folder = storeMadeBy(1);
+    const broken: Migration = { version: LATEST + 1, name: 'broken', sql: 'CREATE TABLE t (x); SELECT nope FROM t;' };
     await expect(openLocalStore(folder, [...localMigrations, broken], new Date(AT))).rejects.toThrow(/nope/);
     const db = openDatabase(join(folder, STORE_FILE));
     try {

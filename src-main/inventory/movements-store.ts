@@ -26,7 +26,7 @@ export interface NewMovement {
 }
 
 /** Server order for what has synced, then this device's order for what has not. */
-const ORDER = 'ORDER BY m.server_version IS NULL, m.server_version, m.seq';
+const ORDER = 'ORDER BY m.server_seq IS NULL, m.server_seq, m.seq';
 
 export function insertMovement(db: Db, movement: NewMovement): void {
   sql(

@@ -3,12 +3,6 @@ import type { Db } from './database';
 import { newId } from './ids';
 import { sql } from './statements';
 
-export const metaSchema = `
-CREATE TABLE meta (
-  key   TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);`;
-
 export function readMeta(db: Db, key: string): string | null {
   return sql<string, [key: string]>(db, 'SELECT value FROM meta WHERE key = ?').pluck().get(key) ?? null;
 }

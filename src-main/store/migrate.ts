@@ -7,7 +7,7 @@ import type { Db } from './database';
 export interface Migration {
   version: number;
   name: string;
-  up: string;
+  sql: string;
 }
 
 export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
@@ -27,7 +27,7 @@ export function pendingMigrations(db: Db, migrations: readonly Migration[]): Mig
 export function applyMigrations(db: Db, migrations: readonly Migration[]): void {
   for (const migration of migrations) {
     db.transaction(() => {
-      db.exec(migration.up);
+      db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

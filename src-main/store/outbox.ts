@@ -21,17 +21,6 @@ export interface Mutation {
   authorId: string | null;
 }
 
-export const outboxSchema = `
-CREATE TABLE outbox (
-  mutation_id INTEGER PRIMARY KEY AUTOINCREMENT,
-  name        TEXT NOT NULL,
-  args        TEXT NOT NULL,
-  created_at  TEXT NOT NULL
-);`;
-
-/** v3: the author of each mutation, so it can be sent under their own session. */
-export const outboxAuthorSchema = 'ALTER TABLE outbox ADD COLUMN author_id TEXT;';
-
 export function appendMutation(db: Db, mutation: NewMutation): void {
   sql<void, { name: string; args: string; at: string; authorId: string }>(
     db,

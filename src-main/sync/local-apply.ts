@@ -93,9 +93,9 @@ export function applyMovement(db: Db, row: ServerMovement): void {
   sql(
     db,
     `INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, note, recorded_by, recorded_at,
-       server_version)
+       server_seq)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET server_version = excluded.server_version, recorded_by = excluded.recorded_by`,
+     ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, recorded_by = excluded.recorded_by`,
   ).run(
     row.id,
     row.restaurant_id,

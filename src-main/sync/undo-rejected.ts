@@ -45,7 +45,7 @@ export async function undoRejected(db: Db, server: CentralServer, token: string,
   const users = checkRows(serverUser, fromServer.users, 'user').valid;
   db.transaction(() => {
     for (const id of refused.movements) {
-      sql(db, 'DELETE FROM stock_movements WHERE id = ? AND server_version IS NULL').run(id);
+      sql(db, 'DELETE FROM stock_movements WHERE id = ? AND server_seq IS NULL').run(id);
     }
     for (const item of items) applyItem(db, item);
     for (const user of users) applyUser(db, user);

@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { serverMigrations } from '../schema';
+import { serverMigrations } from '../migrations';
 import type { TestClusterInfo } from './pg-cluster';
 import { adminConfig, type TestServer } from './test-server';
 

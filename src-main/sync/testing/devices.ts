@@ -275,7 +275,7 @@ export function deviceState(device: Device, restaurantId: string): RestaurantSta
   const movements = db
     .prepare(
       `SELECT id, item_id AS itemId, reason, quantity_milli AS quantityMilli, note, recorded_by AS recordedById,
-              recorded_at AS recordedAt, server_version AS serverSeq
+              recorded_at AS recordedAt, server_seq AS serverSeq
          FROM stock_movements WHERE restaurant_id = ?`,
     )
     .all(restaurantId) as MovementState[];

@@ -1,23 +1,6 @@
-/** Every version of the central server's schema, oldest first. A released version is never edited. */
-import { v1Accounts } from './v1-accounts';
-import { v2StockSync } from './v2-stock-sync';
-import { v3Join } from './v3-join';
+/** What set-up grants the application role, on every run; everything else in the schema stays private to it. */
 
-export interface ServerMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-export const serverMigrations: readonly ServerMigration[] = [
-  { version: 1, name: 'restaurants, people and sessions', sql: v1Accounts },
-  { version: 2, name: 'stock and sync', sql: v2StockSync },
-  { version: 3, name: 'joining with local data', sql: v3Join },
-];
-
-export const LATEST_SERVER_SCHEMA = serverMigrations.length;
-
-/** What the application role may call; every other function stays private to the schema. */
+/** The functions it may call. */
 export const APP_FUNCTIONS = [
   'kg.session_restaurant()',
   'kg.register(jsonb, jsonb, text, uuid)',

@@ -1,8 +1,4 @@
-/**
- * Items and their stock movements. Stock is never an overwritten number: it is derived from the
- * movements (the last count plus every change after it), and `item_stock` caches the result.
- */
-export const inventorySchema = `
+
 CREATE TABLE items (
   id              TEXT PRIMARY KEY,
   restaurant_id   TEXT NOT NULL REFERENCES restaurants (id),
@@ -40,4 +36,3 @@ CREATE TABLE item_stock (
   item_id       TEXT PRIMARY KEY REFERENCES items (id),
   on_hand_milli INTEGER NOT NULL
 );
-`;

@@ -1,5 +1,14 @@
-/** Restaurants, their people, and how those people prove who they are. */
-export const authSchema = `
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE outbox (
+  mutation_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name        TEXT NOT NULL,
+  args        TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
 CREATE TABLE restaurants (
   id         TEXT PRIMARY KEY,
   name       TEXT NOT NULL,
@@ -58,4 +67,3 @@ CREATE TABLE login_throttle (
   first_failure_at TEXT NOT NULL,
   locked_until     TEXT
 );
-`;

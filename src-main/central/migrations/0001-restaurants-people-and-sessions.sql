@@ -1,9 +1,4 @@
-/**
- * Server schema v1: restaurants and their people, sessions, and the functions that sign people in.
- * The application role reads restaurants and users only through row-level security keyed on the
- * session token each transaction presents; hashes live in tables it has no privilege on at all.
- */
-export const v1Accounts = String.raw`
+
 CREATE TABLE kg.server_info (
   singleton   boolean PRIMARY KEY DEFAULT true CHECK (singleton),
   -- A restored backup gets a new generation: devices that saw another one resync.
@@ -446,4 +441,3 @@ ALTER TABLE kg.credentials ENABLE ROW LEVEL SECURITY;
 ALTER TABLE kg.sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE kg.password_reset_codes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE kg.login_throttle ENABLE ROW LEVEL SECURITY;
-`;

@@ -1,8 +1,4 @@
-/**
- * Server schema v2: kitchen and bar items, append-only stock movements, devices and their applied
- * mutation ids, and the push function that applies a device's outbox idempotently.
- */
-export const v2StockSync = `
+
 CREATE TABLE kg.items (
   id            uuid PRIMARY KEY,
   restaurant_id uuid NOT NULL REFERENCES kg.restaurants,
@@ -294,4 +290,3 @@ ALTER TABLE kg.devices ENABLE ROW LEVEL SECURITY;
 CREATE POLICY same_restaurant ON kg.devices USING (restaurant_id = (SELECT kg.session_restaurant()));
 ALTER TABLE kg.mutation_rejections ENABLE ROW LEVEL SECURITY;
 CREATE POLICY same_restaurant ON kg.mutation_rejections USING (restaurant_id = (SELECT kg.session_restaurant()));
-`;

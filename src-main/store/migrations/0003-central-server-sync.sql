@@ -1,7 +1,4 @@
-/** Local store v3: what syncing with a central server needs on this device. */
-import { outboxAuthorSchema } from '../store/outbox';
-
-export const syncSchema = `${outboxAuthorSchema}
+ALTER TABLE outbox ADD COLUMN author_id TEXT;
 
 -- Changes the server refused, with its reason, for the person who made them to see.
 CREATE TABLE sync_rejections (
@@ -17,4 +14,3 @@ CREATE TABLE sync_rejections (
 -- 'offline': signed in against the cached hash while the server was out of reach.
 ALTER TABLE sessions ADD COLUMN origin TEXT NOT NULL DEFAULT 'local'
   CHECK (origin IN ('local', 'server', 'offline'));
-`;

@@ -1,9 +1,4 @@
-/**
- * Server schema v3: a device that already holds a restaurant's data (made on the embedded default,
- * or kept through a server restore) brings it up. Every upload is idempotent by row id, so an
- * interrupted one simply runs again.
- */
-export const v3Join = `
+
 -- Creates the restaurant and the joining owner or manager from this device's copy, or, when it is
 -- already there (a resumed join), checks the password the server holds. Either way: a session.
 CREATE FUNCTION kg.join_restaurant(p_restaurant jsonb, p_user jsonb, p_hash text, p_password text, p_device uuid)
@@ -141,4 +136,3 @@ BEGIN
     last_seen_at = now()
   WHERE kg.devices.restaurant_id = a.restaurant_id;
 END $$;
-`;

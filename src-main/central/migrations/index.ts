@@ -1,0 +1,33 @@
+/**
+ * Every version of the central server's schema, oldest first: one numbered SQL file each. A released
+ * file is never edited (migrations.test.ts pins its checksum): a change is a new file. The files are
+ * read the plain Node way, so tsx and vitest run them as they are; the app's build inlines them.
+ */
+import { readFileSync } from 'node:fs';
+
+export interface ServerMigration {
+  version: number;
+  /** Recorded in kg.schema_migrations. */
+  name: string;
+  sql: string;
+}
+
+export const serverMigrations: readonly ServerMigration[] = [
+  {
+    version: 1,
+    name: 'restaurants, people and sessions',
+    sql: readFileSync(new URL('./0001-restaurants-people-and-sessions.sql', import.meta.url), 'utf8'),
+  },
+  {
+    version: 2,
+    name: 'stock and sync',
+    sql: readFileSync(new URL('./0002-stock-and-sync.sql', import.meta.url), 'utf8'),
+  },
+  {
+    version: 3,
+    name: 'joining with local data',
+    sql: readFileSync(new URL('./0003-joining-with-local-data.sql', import.meta.url), 'utf8'),
+  },
+];
+
+export const LATEST_SERVER_SCHEMA = serverMigrations.length;

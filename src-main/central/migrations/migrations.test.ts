@@ -1,0 +1,15 @@
+/** The central server's released migrations, pinned: a change to the schema is a new file. */
+import { describe } from 'vitest';
+import { pinReleasedMigrations } from '../../testing/released-migrations';
+import { serverMigrations } from '.';
+
+/** Adding a migration: add its file's SHA-256 here (the failing test prints it). Never change one. */
+const RELEASED = {
+  '0001-restaurants-people-and-sessions.sql': '9c2a7fcd47f6a01677ebedf68b1c180d8dc2fd9e7ac237a6595cf78f4f3a4ab1',
+  '0002-stock-and-sync.sql': '0b2eed132d06dd1c5694bebf255548364d48694ce1121fbfbfe66d209992dfd3',
+  '0003-joining-with-local-data.sql': '3676651430e2f39ad14931d98b378ab650060141cf82e3080cd18d6786a13779',
+};
+
+describe('released central server migrations', () => {
+  pinReleasedMigrations(new URL('./', import.meta.url), RELEASED, serverMigrations);
+});

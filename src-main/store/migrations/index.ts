@@ -1,0 +1,30 @@
+/**
+ * Every version of the local store's schema, oldest first: one numbered SQL file each. A released
+ * file is never edited (migrations.test.ts pins its checksum): a change is a new file. The files are
+ * read the plain Node way, so tsx and vitest run them as they are; the app's build inlines them.
+ */
+import { readFileSync } from 'node:fs';
+import type { Migration } from '../migrate';
+
+export const localMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts and outbox',
+    sql: readFileSync(new URL('./0001-accounts-and-outbox.sql', import.meta.url), 'utf8'),
+  },
+  {
+    version: 2,
+    name: 'kitchen and bar stock',
+    sql: readFileSync(new URL('./0002-kitchen-and-bar-stock.sql', import.meta.url), 'utf8'),
+  },
+  {
+    version: 3,
+    name: 'central server sync',
+    sql: readFileSync(new URL('./0003-central-server-sync.sql', import.meta.url), 'utf8'),
+  },
+  {
+    version: 4,
+    name: 'movements keep the server sequence',
+    sql: readFileSync(new URL('./0004-movements-server-seq.sql', import.meta.url), 'utf8'),
+  },
+];

@@ -1,0 +1,16 @@
+/** The local store's released migrations, pinned: a change to the schema is a new file. */
+import { describe } from 'vitest';
+import { pinReleasedMigrations } from '../../testing/released-migrations';
+import { localMigrations } from '.';
+
+/** Adding a migration: add its file's SHA-256 here (the failing test prints it). Never change one. */
+const RELEASED = {
+  '0001-accounts-and-outbox.sql': '2abd00da524b25643302b2504905ac79466746a0c4be6dd7097838fc76f7625e',
+  '0002-kitchen-and-bar-stock.sql': '5e6b38cbbef2c31c4cacb2f742afda38b87c07fe76aadb4b4a23c44ef0526470',
+  '0003-central-server-sync.sql': '13607de645d9d5b820cb2e343ceb7e65c28af933815f16fc19e89a05dfce8217',
+  '0004-movements-server-seq.sql': '500ec664c15be848556ec7cd03b68b43ad48219b8490f38589e8a2a51fd0d2c2',
+};
+
+describe('released local store migrations', () => {
+  pinReleasedMigrations(new URL('./', import.meta.url), RELEASED, localMigrations);
+});
