@@ -39,22 +39,29 @@ SELECT i.id, i.area, i.name, i.category, i.supplier, i.unit, i.unit_cost_cents, 
 export type PlacedItemRow = ItemRow & { restaurant_id: string };
 
 export const listItems = (db: Db, restaurantId: string, area: Area): ItemRow[] =>
-  sql(db, `${FROM_ITEMS} AND i.restaurant_id = ? AND i.area = ?`).all(restaurantId, area) as ItemRow[];
+  sql<ItemRow, { restaurantId: string; area: Area }>(
+    db,
+    `${FROM_ITEMS} AND i.restaurant_id = @restaurantId AND i.area = @area`,
+  ).all({ restaurantId, area });
 
 export const findItem = (db: Db, restaurantId: string, id: string): ItemRow | undefined =>
-  sql(db, `${FROM_ITEMS} AND i.restaurant_id = ? AND i.id = ?`).get(restaurantId, id) as ItemRow | undefined;
+  sql<ItemRow, { restaurantId: string; id: string }>(
+    db,
+    `${FROM_ITEMS} AND i.restaurant_id = @restaurantId AND i.id = @id`,
+  ).get({ restaurantId, id });
 
 /** A live (not deleted) item in whichever restaurant it is. */
 export const findPlacedItem = (db: Db, id: string): PlacedItemRow | undefined =>
-  sql(db, `${FROM_ITEMS} AND i.id = ?`).get(id) as PlacedItemRow | undefined;
+  sql<PlacedItemRow, [id: string]>(db, `${FROM_ITEMS} AND i.id = ?`).get(id);
 
 export function isNameTaken(db: Db, restaurantId: string, area: Area, name: string, exceptId = ''): boolean {
   return (
-    sql(
+    sql<1, { restaurantId: string; area: Area; name: string; exceptId: string }>(
       db,
-      `SELECT 1 FROM items WHERE restaurant_id = ? AND area = ? AND lower(name) = lower(?) AND id <> ?
-         AND deleted_at IS NULL`,
-    ).get(restaurantId, area, name, exceptId) !== undefined
+      `SELECT 1 FROM items
+        WHERE restaurant_id = @restaurantId AND area = @area AND lower(name) = lower(@name) AND id <> @exceptId
+          AND deleted_at IS NULL`,
+    ).get({ restaurantId, area, name, exceptId }) !== undefined
   );
 }
 
@@ -67,27 +74,14 @@ export interface NewItem extends ItemFields {
 }
 
 export function insertItem(db: Db, item: NewItem): void {
-  sql(
+  sql<void, NewItem>(
     db,
     `INSERT INTO items (id, restaurant_id, area, name, category, supplier, unit, unit_cost_cents, par_milli,
        created_by, updated_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    item.id,
-    item.restaurantId,
-    item.area,
-    item.name,
-    item.category,
-    item.supplier,
-    item.unit,
-    item.unitCostCents,
-    item.parMilli,
-    item.by,
-    item.by,
-    item.at,
-    item.at,
-  );
-  sql(db, 'INSERT INTO item_stock (item_id, on_hand_milli) VALUES (?, 0)').run(item.id);
+     VALUES (@id, @restaurantId, @area, @name, @category, @supplier, @unit, @unitCostCents, @parMilli,
+       @by, @by, @at, @at)`,
+  ).run(item);
+  sql<void, [itemId: string]>(db, 'INSERT INTO item_stock (item_id, on_hand_milli) VALUES (?, 0)').run(item.id);
 }
 
 /** Contract field → column, for writes that touch only the fields given. */
@@ -103,16 +97,17 @@ export const ITEM_COLUMNS: Record<keyof ItemFields, string> = {
 /** Writes only the fields given: edits are last-writer-wins per field. */
 export function updateItem(db: Db, id: string, fields: Partial<ItemFields>, by: string, at: string): void {
   const names = (Object.keys(fields) as (keyof ItemFields)[]).filter((name) => fields[name] !== undefined);
-  const assignments = names.map((name) => `${ITEM_COLUMNS[name]} = ?`);
-  sql(db, `UPDATE items SET ${[...assignments, 'updated_by = ?', 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
-    ...names.map((name) => fields[name]),
-    by,
-    at,
-    id,
-  );
+  const assignments = names.map((name) => `${ITEM_COLUMNS[name]} = @${name}`);
+  sql<void, Partial<ItemFields> & { id: string; by: string; at: string }>(
+    db,
+    `UPDATE items SET ${[...assignments, 'updated_by = @by', 'updated_at = @at'].join(', ')} WHERE id = @id`,
+  ).run({ ...fields, id, by, at });
 }
 
 /** Deletes are tombstones: the row stays so a delete can sync, and wins over edits. */
 export function tombstoneItem(db: Db, id: string, by: string, at: string): void {
-  sql(db, 'UPDATE items SET deleted_at = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(at, by, at, id);
+  sql<void, { id: string; by: string; at: string }>(
+    db,
+    'UPDATE items SET deleted_at = @at, updated_by = @by, updated_at = @at WHERE id = @id',
+  ).run({ id, by, at });
 }

@@ -29,33 +29,27 @@ export interface NewMovement {
 const ORDER = 'ORDER BY m.server_seq IS NULL, m.server_seq, m.seq';
 
 export function insertMovement(db: Db, movement: NewMovement): void {
-  sql(
+  sql<void, NewMovement>(
     db,
     `INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, note, recorded_by, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    movement.id,
-    movement.restaurantId,
-    movement.itemId,
-    movement.reason,
-    movement.quantityMilli,
-    movement.note,
-    movement.by,
-    movement.at,
-  );
+     VALUES (@id, @restaurantId, @itemId, @reason, @quantityMilli, @note, @by, @at)`,
+  ).run(movement);
 }
 
 /** Oldest first, with the name of who recorded each. */
 export const movementsOf = (db: Db, itemId: string): MovementRow[] =>
-  sql(
+  sql<MovementRow, [itemId: string]>(
     db,
     `SELECT m.id, m.reason, m.quantity_milli, m.note, coalesce(u.full_name, '') AS recorded_by_name, m.recorded_at
        FROM stock_movements m LEFT JOIN users u ON u.id = m.recorded_by
       WHERE m.item_id = ? ${ORDER}`,
-  ).all(itemId) as MovementRow[];
+  ).all(itemId);
 
 /** The level after each movement: a count sets it, anything else moves it. */
-export function runningOnHand(movements: readonly Pick<MovementRow, 'reason' | 'quantity_milli'>[]): number[] {
+/** What the running level needs of a movement. */
+type StockChange = Pick<MovementRow, 'reason' | 'quantity_milli'>;
+
+export function runningOnHand(movements: readonly StockChange[]): number[] {
   let onHand = 0;
   return movements.map((movement) => {
     onHand = setsLevel(movement.reason) ? movement.quantity_milli : onHand + movement.quantity_milli;
@@ -65,15 +59,15 @@ export function runningOnHand(movements: readonly Pick<MovementRow, 'reason' | '
 
 /** Re-derives an item's on-hand level from its movements and caches it. */
 export function refreshOnHand(db: Db, itemId: string): number {
-  const quantities = sql(
+  const changes = sql<StockChange, [itemId: string]>(
     db,
     `SELECT m.reason, m.quantity_milli FROM stock_movements m WHERE m.item_id = ? ${ORDER}`,
-  ).all(itemId) as Pick<MovementRow, 'reason' | 'quantity_milli'>[];
-  const onHand = runningOnHand(quantities).at(-1) ?? 0;
-  sql(
+  ).all(itemId);
+  const onHand = runningOnHand(changes).at(-1) ?? 0;
+  sql<void, { itemId: string; onHand: number }>(
     db,
-    `INSERT INTO item_stock (item_id, on_hand_milli) VALUES (?, ?)
+    `INSERT INTO item_stock (item_id, on_hand_milli) VALUES (@itemId, @onHand)
      ON CONFLICT (item_id) DO UPDATE SET on_hand_milli = excluded.on_hand_milli`,
-  ).run(itemId, onHand);
+  ).run({ itemId, onHand });
   return onHand;
 }

@@ -67,7 +67,7 @@ export function createStockList(db: Db) {
 
   /** Brings cached lists up to date with what changed since the last look. */
   function catchUp(): void {
-    const changed = sql(db, 'DELETE FROM temp.changed_items RETURNING item_id').pluck().all() as string[];
+    const changed = sql<string>(db, 'DELETE FROM temp.changed_items RETURNING item_id').pluck().all();
     if (changed.length === 0) return;
     if (changed.includes(EVERYTHING)) {
       lists.clear();
