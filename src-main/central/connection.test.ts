@@ -286,6 +286,12 @@ describe('every other failure has its own problem and message', () => {
   });
 });
 
+/**
+ * How long to wait for an event: a bound that stops a hung test, not a speed claim (vi.waitFor's
+ * own default, 1 s, is too short on a busy machine).
+ */
+const EVENTUALLY = { timeout: 30_000 };
+
 describe('a working connection', () => {
   let central: CentralServer;
   const lost: ServerConnectionError[] = [];
@@ -314,7 +320,7 @@ describe('a working connection', () => {
     const pid = await backendPid();
     const { rows } = await adminQuery(server, 'SELECT pg_terminate_backend($1) AS killed', [pid]);
     expect(rows).toEqual([{ killed: true }]);
-    await vi.waitFor(() => expect(lost.map(problemOf)).toEqual([['connection_lost', true]]));
+    await vi.waitFor(() => expect(lost.map(problemOf)).toEqual([['connection_lost', true]]), EVENTUALLY);
     const next = await backendPid();
     expect(next).not.toBe(pid);
   });
@@ -329,7 +335,7 @@ describe('a working connection', () => {
     expect(await count()).toEqual([{ one: 1 }]);
 
     relay.setOnline(false);
-    await vi.waitFor(() => expect(dropped.map(problemOf)).toEqual([['connection_lost', true]]));
+    await vi.waitFor(() => expect(dropped.map(problemOf)).toEqual([['connection_lost', true]]), EVENTUALLY);
     expect(problemOf(await failureOf(count()))).toEqual(['connection_lost', true]);
     relay.setOnline(true);
     expect(await count()).toEqual([{ one: 1 }]);
