@@ -8,8 +8,6 @@ import { FLOUR, GIN, LIMES, OLIVE_OIL, OWNER, TOMATOES } from './support/data';
 import { COLUMNS } from './support/stock';
 
 test('register, stock the kitchen and bar, adjust, survive a restart, sign out and in', async ({ app, preview }) => {
-  // Some twenty screens and two core starts: about 30 s here, room for a busy machine.
-  test.setTimeout(120_000);
   const kitchen = app.stock('kitchen');
   const bar = app.stock('bar');
 

@@ -38,8 +38,6 @@ const worthOf = (numbers: number[]) => money(numbers.reduce((sum, n) => sum + Bi
 const numbers = (where: (n: number) => boolean) => ITEMS.map((_, i) => i + 1).filter(where);
 
 test('5,000 items: total, search, filters, scrolling to the last row, sorting', async ({ app, preview, page }) => {
-  // Seeding goes through the bridge one item at a time (≈5 ms each here): give it room, but a bound.
-  test.setTimeout(120_000);
   const kitchen = app.stock('kitchen');
   await app.open(preview.url);
   await app.registerQuickly(OWNER);
