@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { authChannels } from './auth';
+import { backupsChannels } from './backups';
 import { centralChannels } from './central';
 import { computerChannels } from './computer';
 import { inventoryChannels } from './inventory';
@@ -17,6 +18,7 @@ export const channels = {
   ...computerChannels,
   ...centralChannels,
   ...syncChannels,
+  ...backupsChannels,
 } as const;
 
 export type Channels = typeof channels;

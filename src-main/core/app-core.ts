@@ -4,6 +4,7 @@
  */
 
 import type { ChannelName } from '../../shared/contract';
+import type { Backup } from '../../shared/contract/backups';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { authHandlers } from '../auth/auth-handlers';
 import { createAuthService } from '../auth/auth-service';
@@ -20,13 +21,16 @@ import { openKeychain, type SecretStore } from '../secrets/keychain';
 import { type Clock, systemClock } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
+import { lockFolder } from '../store/folder-lock';
 import { deviceId } from '../store/meta';
 import { localMigrations } from '../store/migrations';
 import { createSyncFeature, type SyncOptions } from '../sync/sync-feature';
 import { teamHandlers } from '../team/team-handlers';
 import { createTeamService } from '../team/team-service';
+import { backupHandlers } from './backup-handlers';
 import { startDailyBackups } from './daily-backup';
 import { type LocalStore, openLocalStore } from './local-store';
+import { restoreBackup } from './restore';
 
 export interface CoreOptions {
   dataFolder: string;
@@ -59,16 +63,58 @@ const WRITES = new Set<ChannelName>([
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  const store = await openLocalStore(options.dataFolder, localMigrations, clock.now());
-  try {
-    return await assemble(options, store, clock);
-  } catch (error) {
-    store.close();
-    throw error;
+  const open = async (): Promise<Core> => {
+    const store = await openLocalStore(options.dataFolder, localMigrations, clock.now());
+    try {
+      return await assemble(options, store, clock, restore);
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+  };
+  let current = await open();
+  /** Calls wait while a restore swaps the store under them. */
+  let restoring: Promise<unknown> = Promise.resolve();
+
+  /** Closes everything, restores the backup over the store, and opens the core again on it. */
+  async function restore(file: string): Promise<Backup> {
+    const swap = (async () => {
+      // Held across the swap, so no other process can take the folder while the store is closed.
+      const hold = lockFolder(options.dataFolder);
+      try {
+        await current.close();
+        try {
+          return restoreBackup(options.dataFolder, file, clock.now());
+        } finally {
+          current = await open();
+        }
+      } finally {
+        hold();
+      }
+    })();
+    restoring = swap.catch(() => undefined);
+    return swap;
   }
+
+  return {
+    get db() {
+      return current.db;
+    },
+    async invoke(channel, input) {
+      await restoring;
+      return current.invoke(channel, input);
+    },
+    syncNow: () => current.syncNow(),
+    close: () => current.close(),
+  };
 }
 
-async function assemble(options: CoreOptions, local: LocalStore, clock: Clock): Promise<Core> {
+async function assemble(
+  options: CoreOptions,
+  local: LocalStore,
+  clock: Clock,
+  restore: (file: string) => Promise<Backup>,
+): Promise<Core> {
   const { db } = local;
   const secrets = options.secrets ?? (await openKeychain());
   if (!secrets.available) options.log.warn(secrets.problem ?? 'Keychain unavailable');
@@ -88,6 +134,7 @@ async function assemble(options: CoreOptions, local: LocalStore, clock: Clock): 
     ...inventoryHandlers(createInventoryService(store)),
     ...computerHandlers(statusReporter({ ...options, db, secrets, centralConfigured: sync.isConfigured })),
     ...sync.handlers,
+    ...backupHandlers({ db, dataFolder: options.dataFolder, clock, restore }),
   };
   const router = createRouter(handlers, { actor: auth.actor }, options.log);
   const stopBackups = startDailyBackups(db, options.dataFolder, clock, options.log);

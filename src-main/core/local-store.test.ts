@@ -10,7 +10,8 @@ import { applyMigrations, type Migration, schemaVersion } from '../store/migrate
 import { localMigrations } from '../store/migrations';
 import { readOutbox } from '../store/outbox';
 import { PASSWORD, removeFolder, tempFolder, testCores } from '../testing/temp-core';
-import { openLocalStore, STORE_FILE } from './local-store';
+import { STORE_FILE } from './folder-layout';
+import { openLocalStore } from './local-store';
 
 const open = testCores();
 const folders: string[] = [];

@@ -1,15 +1,13 @@
 /**
- * Opens the device's store in its data folder and brings its schema up to date, backing up an
- * existing store before any migration touches it.
+ * Opens the device's store in its data folder (checked: see store-check) and brings its schema up
+ * to date, backing up an existing store before any migration touches it.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { backupFolder, backupStore } from '../store/backup';
-import { type Db, openDatabase } from '../store/database';
+import type { Db } from '../store/database';
 import { lockFolder } from '../store/folder-lock';
 import { applyMigrations, type Migration, pendingMigrations, schemaVersion } from '../store/migrate';
-
-export const STORE_FILE = 'kitchenguard.sqlite';
+import { openCheckedStore } from './store-check';
 
 export interface LocalStore {
   db: Db;
@@ -26,7 +24,7 @@ export async function openLocalStore(
   const release = lockFolder(dataFolder);
   let db: Db;
   try {
-    db = openDatabase(join(dataFolder, STORE_FILE));
+    db = openCheckedStore(dataFolder);
   } catch (error) {
     release();
     throw error;

@@ -8,6 +8,9 @@ import log from 'electron-log/main';
 import { IPC_INVOKE } from '../../shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { type Core, openCore } from '../core/app-core';
+import { restoreBackup } from '../core/restore';
+import { StoreNeedsRestore } from '../core/store-check';
+import { backupFolder } from '../store/backup';
 import { createMainWindow, isTrustedSender, lockDownNavigation } from './window';
 
 log.initialize();
@@ -43,12 +46,33 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+/** Opens the core; a store found missing or damaged is explained, with its newest good backup offered. */
+async function openOrOfferRestore(dataFolder: string): Promise<Core> {
+  try {
+    return await openCore({ dataFolder, appVersion: app.getVersion(), log });
+  } catch (error) {
+    if (!(error instanceof StoreNeedsRestore) || !error.offered) throw error;
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'KitchenGuard: the store needs a backup',
+      message: error.message,
+      detail: 'Restoring keeps the current store aside in the data folder, so nothing more is lost.',
+      buttons: ['Restore the newest good backup', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response !== 0) throw error;
+    restoreBackup(dataFolder, join(backupFolder(dataFolder), error.offered.name), new Date());
+    return openCore({ dataFolder, appVersion: app.getVersion(), log });
+  }
+}
+
 async function start(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, respond) =>
     respond({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, allow) => allow(false));
-  core = await openCore({ dataFolder: join(app.getPath('userData'), 'data'), appVersion: app.getVersion(), log });
+  core = await openOrOfferRestore(join(app.getPath('userData'), 'data'));
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, window)) {
       log.warn('IPC call from an untrusted frame refused', event.senderFrame?.url);

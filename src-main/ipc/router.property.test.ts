@@ -108,6 +108,10 @@ beforeAll(async () => {
     'sync.waitForChange': { since: { data: 0, status: 0 } },
     'sync.rejections': {},
     'sync.dismissRejections': {},
+    'backups.list': {},
+    'backups.create': {},
+    // No such backup: a restore here would replace the store the other calls work on.
+    'backups.restore': { name: 'kitchenguard-2026-01-01T00-00-00-000Z-manual.sqlite' },
   };
 });
 

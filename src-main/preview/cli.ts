@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import log from 'electron-log/node';
 import { openCore } from '../core/app-core';
+import { restoreAdvice, StoreNeedsRestore } from '../core/store-check';
 import { startPreviewServer } from './server';
 
 const { values } = parseArgs({
@@ -24,8 +25,9 @@ const dataFolder = resolve(values['data-folder'] ?? defaultDataFolder());
 log.transports.file.resolvePathFn = () => join(dataFolder, 'logs', 'preview.log');
 const core = await openCore({ dataFolder, appVersion: process.env.npm_package_version ?? 'preview', log }).catch(
   (error: unknown) => {
-    // A store written by a newer version, or a folder in use: the reason, not a stack trace.
+    // A store written by a newer version, a folder in use, a damaged store: the reason, not a stack trace.
     console.error(`KitchenGuard preview could not start: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof StoreNeedsRestore) console.error(restoreAdvice(error));
     process.exit(1);
   },
 );

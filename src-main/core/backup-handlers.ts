@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Backup, backupsChannels } from '../../shared/contract/backups';
+import { fail } from '../../shared/errors';
+import { requireManager } from '../ipc/actor';
+import type { Handlers } from '../ipc/handler';
+import { BackupDamaged, backupFolder, backupStore } from '../store/backup';
+import type { Clock } from '../store/clock';
+import type { Db } from '../store/database';
+import { describeBackup, describeBackups } from './backups';
+
+export interface BackupSources {
+  db: Db;
+  dataFolder: string;
+  clock: Clock;
+  /** Restores the backup file and reopens the core on it. */
+  restore(file: string): Promise<Backup>;
+}
+
+/** Backups are an owner's or a manager's business: a restore replaces every account's data on this computer. */
+export function backupHandlers({
+  db,
+  dataFolder,
+  clock,
+  restore,
+}: BackupSources): Handlers<keyof typeof backupsChannels> {
+  const folder = backupFolder(dataFolder);
+  return {
+    'backups.list': (_input, request) => {
+      requireManager(request.actor());
+      return { folder, backups: describeBackups(dataFolder) };
+    },
+    'backups.create': async (_input, request) => {
+      requireManager(request.actor());
+      try {
+        return describeBackup(await backupStore(db, folder, 'manual', clock.now()));
+      } catch (error) {
+        if (error instanceof BackupDamaged) throw fail.conflict(error.message);
+        throw error;
+      }
+    },
+    'backups.restore': async ({ name }, request) => {
+      requireManager(request.actor());
+      const file = join(folder, name);
+      if (!existsSync(file))
+        throw fail.validation('name', `There is no backup ${name}: choose one of the backups listed.`);
+      return { restored: await restore(file) };
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupFolder } from '../store/backup';
+import { DAMAGE, damageStore } from '../testing/damaged-store';
+import { itemInput, openTestCore, PASSWORD, registerOwner, removeFolder, type TestCore } from '../testing/temp-core';
+import { storeFile } from './folder-layout';
+import { restoreBackup } from './restore';
+import { StoreNeedsRestore } from './store-check';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) removeFolder(folder);
+});
+
+/** A store with two items and a good backup of it, then a third item and a newer backup that is junk. */
+async function storeWithBackups(): Promise<{ folder: string; owner: string; good: string }> {
+  const core = await openTestCore();
+  folders.push(core.folder);
+  const { user } = await registerOwner(core);
+  await core.call('inventory.create', itemInput({ name: 'Milk' }));
+  await core.call('inventory.create', itemInput({ name: 'Flour' }));
+  const good = await core.call('backups.create', {});
+  await core.call('inventory.create', itemInput({ name: 'Eggs' }));
+  writeFileSync(
+    join(backupFolder(core.folder), 'kitchenguard-2026-11-27T09-00-00-000Z-daily.sqlite'),
+    'not a database',
+  );
+  await core.close();
+  return { folder: core.folder, owner: user.username, good: good.name };
+}
+
+async function startFailure(folder: string): Promise<StoreNeedsRestore> {
+  const error = await openTestCore({ folder }).then(
+    async (core: TestCore) => {
+      await core.close();
+      throw new Error('the core opened on a store that needs a restore');
+    },
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(StoreNeedsRestore);
+  return error as StoreNeedsRestore;
+}
+
+describe('a store found missing, empty or damaged at start', () => {
+  it.each(DAMAGE)('%s: start-up says so and offers the newest good backup, which then opens', async (damage) => {
+    const { folder, owner, good } = await storeWithBackups();
+    damageStore(storeFile(folder), damage);
+
+    const failure = await startFailure(folder);
+    expect(failure.problem).toBe(damage === 'emptied' ? 'empty' : 'damaged');
+    expect(failure.backups.map((backup) => [backup.name, backup.checked])).toEqual([
+      ['kitchenguard-2026-11-27T09-00-00-000Z-daily.sqlite', false],
+      [good, true],
+    ]);
+    expect(failure.offered).toMatchObject({ name: good, items: 2, checked: true });
+    expect(failure.message).toMatch(
+      new RegExp(
+        `^The KitchenGuard store ${storeFile(folder)} is (empty, but backups of it are there|damaged \\(.+\\))\\. The newest good backup is from 2026-11-26T09:00:00.000Z \\(2 items\\): restore it to carry on\\.$`,
+      ),
+    );
+
+    restoreBackup(folder, join(backupFolder(folder), good), new Date('2026-11-28T10:00:00.000Z'));
+    const core = await openTestCore({ folder });
+    await core.call('auth.login', { login: owner, password: PASSWORD });
+    const { items } = await core.call('inventory.list', { area: 'kitchen' });
+    expect(items.map((item) => item.name).sort()).toEqual(['Flour', 'Milk']);
+    await core.close();
+  });
+
+  it('a deleted store is missed, not replaced by a new empty install, while backups exist', async () => {
+    const { folder, good } = await storeWithBackups();
+    rmSync(storeFile(folder));
+    const failure = await startFailure(folder);
+    expect(failure.problem).toBe('missing');
+    expect(failure.offered?.name).toBe(good);
+  });
+
+  it('a damaged store with no backup still says so, offering nothing', async () => {
+    const { folder } = await storeWithBackups();
+    rmSync(backupFolder(folder), { recursive: true });
+    damageStore(storeFile(folder), 'overwritten');
+    const failure = await startFailure(folder);
+    expect(failure.offered).toBeNull();
+    expect(failure.message).toMatch(/is damaged \(.+\)\. There is no good backup to restore\.$/);
+  });
+});

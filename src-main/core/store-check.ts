@@ -1,0 +1,76 @@
+/**
+ * The store is checked at every start. A store that is missing or empty while backups sit beside
+ * it, or one SQLite finds damaged, is not opened as if all were well (a missing store would start
+ * as a brand-new install without a word): start-up stops with `StoreNeedsRestore`, which says what
+ * happened and offers the newest good backup. The hosts show it and can restore from it.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { Backup } from '../../shared/contract/backups';
+import { integrityProblem } from '../store/backup';
+import { type Db, openDatabase } from '../store/database';
+import { backupLine, describeBackups, newestGoodBackup } from './backups';
+import { storeFile } from './folder-layout';
+
+export type StoreProblem = 'missing' | 'empty' | 'damaged';
+
+export class StoreNeedsRestore extends Error {
+  /** The newest backup that passed its check, if any. */
+  readonly offered: Backup | null;
+
+  constructor(
+    readonly dataFolder: string,
+    readonly problem: StoreProblem,
+    readonly detail: string | null,
+    /** Newest first. */
+    readonly backups: Backup[],
+  ) {
+    const offered = newestGoodBackup(backups);
+    super(`${whatHappened(dataFolder, problem, detail)} ${offer(offered)}`);
+    this.name = 'StoreNeedsRestore';
+    this.offered = offered;
+  }
+}
+
+function whatHappened(dataFolder: string, problem: StoreProblem, detail: string | null): string {
+  const store = storeFile(dataFolder);
+  if (problem === 'missing') return `The KitchenGuard store ${store} is missing, but backups of it are there.`;
+  if (problem === 'empty') return `The KitchenGuard store ${store} is empty, but backups of it are there.`;
+  return `The KitchenGuard store ${store} is damaged (${detail}).`;
+}
+
+function offer(backup: Backup | null): string {
+  if (!backup) return 'There is no good backup to restore.';
+  const items = backup.items === 1 ? '1 item' : `${backup.items} items`;
+  return `The newest good backup is from ${backup.madeAt} (${items}): restore it to carry on.`;
+}
+
+/** The store, opened and found sound, or a new one for a new install; else `StoreNeedsRestore`. */
+export function openCheckedStore(dataFolder: string): Db {
+  const file = storeFile(dataFolder);
+  const size = existsSync(file) ? statSync(file).size : null;
+  if (size === null || size === 0) {
+    const backups = describeBackups(dataFolder);
+    if (backups.length > 0) throw new StoreNeedsRestore(dataFolder, size === null ? 'missing' : 'empty', null, backups);
+    return openDatabase(file);
+  }
+  let db: Db | null = null;
+  let problem: string | null;
+  try {
+    db = openDatabase(file);
+    problem = integrityProblem(db, 'quick_check');
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  if (db && problem === null) return db;
+  db?.close();
+  throw new StoreNeedsRestore(dataFolder, 'damaged', problem, describeBackups(dataFolder));
+}
+
+/** For a terminal: the backups, and the command that restores the one offered. */
+export function restoreAdvice(failure: StoreNeedsRestore): string {
+  const listed = failure.backups.map((backup) => `  ${backupLine(backup)}`);
+  const command = failure.offered
+    ? `To restore the newest good backup (the current store is kept aside): npm run restore-backup -- --data-folder "${failure.dataFolder}"`
+    : '';
+  return ['Backups:', ...(listed.length ? listed : ['  none']), command].filter(Boolean).join('\n');
+}
