@@ -279,3 +279,26 @@ describe('data and its mutation commit together', () => {
     expect(await core.call('auth.session', {})).toBeNull();
   });
 });
+
+describe('reading the outbox back through the mutation registry', () => {
+  it.each([
+    [
+      'arguments of the wrong shape',
+      'item.create',
+      "json_set(args, '$.unitCostCents', 'lots')",
+      /args\.unitCostCents: /,
+    ],
+    ['a name no mutation has', 'item.rename', 'args', /name: /],
+    ['arguments that are not JSON', 'item.create', "'{'", /its arguments are not JSON/],
+  ])('%s: an error naming the change, and the outbox as it was', async (_, name, args, problem) => {
+    const core = await open();
+    await restaurantWithTeam(core);
+    await core.call('inventory.create', itemInput());
+    const id = lastMutationId(core.db);
+    core.db.prepare(`UPDATE outbox SET name = ?, args = ${args} WHERE mutation_id = ?`).run(name, id);
+    const before = tableCounts(core.db);
+    expect(() => readOutbox(core.db)).toThrow(`Change ${id} (${name}) waiting to sync cannot be read: `);
+    expect(() => readOutbox(core.db)).toThrow(problem);
+    expect(tableCounts(core.db)).toEqual(before);
+  });
+});

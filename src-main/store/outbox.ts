@@ -2,30 +2,45 @@
  * The outbox: every local write of synced data appends its mutation here in the same transaction,
  * so what the device did is never lost between "saved" and "pushed". Mutation ids increase per device.
  */
+import { type Mutation, mutationSchema } from '../../shared/mutations';
 import type { Db } from './database';
 import { sql } from './statements';
 
-export interface NewMutation {
-  name: string;
-  args: unknown;
+export type NewMutation = Mutation & {
   at: string;
   /** Who made the change: it is sent to the server under that user's session. */
   authorId: string;
-}
+};
 
-export interface Mutation {
+/** A mutation waiting in the outbox, in its place in line. */
+export type QueuedMutation = Mutation & {
   mutationId: number;
-  name: string;
-  args: unknown;
   createdAt: string;
   authorId: string | null;
-}
+};
 
 export function appendMutation(db: Db, mutation: NewMutation): void {
   sql<void, { name: string; args: string; at: string; authorId: string }>(
     db,
     'INSERT INTO outbox (name, args, created_at, author_id) VALUES (@name, @args, @at, @authorId)',
   ).run({ ...mutation, args: JSON.stringify(mutation.args) });
+}
+
+/** A stored mutation (its name and JSON arguments) read with the registry, or why it cannot be. */
+export function readStoredMutation(
+  name: string,
+  args: string,
+): { ok: true; mutation: Mutation } | { ok: false; problem: string } {
+  let parsedArgs: unknown;
+  try {
+    parsedArgs = JSON.parse(args);
+  } catch {
+    return { ok: false, problem: 'its arguments are not JSON' };
+  }
+  const parsed = mutationSchema.safeParse({ name, args: parsedArgs });
+  if (parsed.success) return { ok: true, mutation: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, problem: `${issue?.path.join('.')}: ${issue?.message}` };
 }
 
 export function waitingMutations(db: Db): number {
@@ -44,16 +59,35 @@ interface OutboxRow {
   author_id: string | null;
 }
 
-export function readOutbox(db: Db, limit = 1000): Mutation[] {
-  const rows = sql<OutboxRow, [limit: number]>(
+/** A row the registry cannot read stops the reader with its id: nothing is skipped or lost. */
+function queued(row: OutboxRow): QueuedMutation {
+  const read = readStoredMutation(row.name, row.args);
+  if (!read.ok) {
+    throw new Error(`Change ${row.mutation_id} (${row.name}) waiting to sync cannot be read: ${read.problem}.`);
+  }
+  return { ...read.mutation, mutationId: row.mutation_id, createdAt: row.created_at, authorId: row.author_id };
+}
+
+/** Oldest first. */
+export function readOutbox(db: Db, limit = 1000): QueuedMutation[] {
+  return sql<OutboxRow, [limit: number]>(
     db,
     'SELECT mutation_id, name, args, created_at, author_id FROM outbox ORDER BY mutation_id LIMIT ?',
-  ).all(limit);
-  return rows.map((row) => ({
-    mutationId: row.mutation_id,
-    name: row.name,
-    args: JSON.parse(row.args),
-    createdAt: row.created_at,
-    authorId: row.author_id,
-  }));
+  )
+    .all(limit)
+    .map(queued);
+}
+
+export type ItemEdit = Extract<QueuedMutation, { name: 'item.update' | 'item.delete' }>;
+
+/** Item edits and deletes still waiting, oldest first. */
+export function waitingItemEdits(db: Db): ItemEdit[] {
+  return sql<OutboxRow>(
+    db,
+    `SELECT mutation_id, name, args, created_at, author_id FROM outbox
+      WHERE name IN ('item.update', 'item.delete') ORDER BY mutation_id`,
+  )
+    .all()
+    .map(queued)
+    .filter((edit): edit is ItemEdit => edit.name === 'item.update' || edit.name === 'item.delete');
 }

@@ -4,6 +4,7 @@
  * Each ends with the device and the server holding the same movements, each exactly once.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { MutationArgs } from '../../shared/mutations';
 import { removeTestCluster, startTestCluster, type TestCluster } from '../central/testing/pg-cluster';
 import { startTcpProxy, type TcpProxy } from '../central/testing/tcp-proxy';
 import { createTestServer, type TestServer } from '../central/testing/test-server';
@@ -78,7 +79,11 @@ describe('on the shared test cluster, through a proxy', () => {
     // A poison mutation between good ones: stock for an item the server has never heard of.
     appendMutation(device.db, {
       name: 'movement.record',
-      args: { ...(outboxAfter(device.db).at(-1)!.args as object), id: newId(), itemId: newId() },
+      args: {
+        ...(outboxAfter(device.db).at(-1)!.args as MutationArgs<'movement.record'>),
+        id: newId(),
+        itemId: newId(),
+      },
       at: new Date().toISOString(),
       authorId: session.user.id,
     });

@@ -4,11 +4,13 @@
  * reach the server after everything already there, and so win.
  */
 import { centsFromMoney } from '../../shared/money';
+import { type MutationArgs, unhandledMutation } from '../../shared/mutations';
 import { milliFromQuantity } from '../../shared/quantity';
 import { loginKey } from '../auth/accounts-store';
 import { ITEM_COLUMNS, type ItemFields } from '../inventory/items-store';
 import { refreshOnHand } from '../inventory/movements-store';
 import type { Db } from '../store/database';
+import { waitingItemEdits } from '../store/outbox';
 import { sql } from '../store/statements';
 import type { ServerItem, ServerMovement, ServerUser } from './server-rows';
 
@@ -109,30 +111,25 @@ export function applyMovement(db: Db, row: ServerMovement): void {
   );
 }
 
-interface PendingEdit {
-  name: string;
-  args: string;
-}
-
 /** Re-applies this device's unsent item edits and deletes on top of what the server sent. */
 export function overlayPendingItemEdits(db: Db, itemIds: ReadonlySet<string>, at: string): void {
   if (itemIds.size === 0) return;
-  const pending = sql(
-    db,
-    "SELECT name, args FROM outbox WHERE name IN ('item.update', 'item.delete') ORDER BY mutation_id",
-  ).all() as PendingEdit[];
-  for (const edit of pending) {
-    const args = JSON.parse(edit.args) as Record<string, unknown> & { id: string };
-    if (!itemIds.has(args.id)) continue;
-    if (edit.name === 'item.delete') {
-      sql(db, 'UPDATE items SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?').run(at, args.id);
-    } else {
-      overlayFields(db, args);
+  for (const edit of waitingItemEdits(db)) {
+    if (!itemIds.has(edit.args.id)) continue;
+    switch (edit.name) {
+      case 'item.delete':
+        sql(db, 'UPDATE items SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?').run(at, edit.args.id);
+        break;
+      case 'item.update':
+        overlayFields(db, edit.args);
+        break;
+      default:
+        unhandledMutation(edit);
     }
   }
 }
 
-function overlayFields(db: Db, args: Record<string, unknown> & { id: string }): void {
+function overlayFields(db: Db, args: MutationArgs<'item.update'>): void {
   const fields = Object.keys(args).filter((key): key is keyof ItemFields => key in ITEM_COLUMNS);
   if (fields.length === 0) return;
   const assignments = fields.map((key) => `${ITEM_COLUMNS[key]} = ?`).join(', ');

@@ -7,7 +7,7 @@
 import type { CentralServer, TransactionOptions } from '../central/central-server';
 import { type Clock, isoNow } from '../store/clock';
 import type { Db } from '../store/database';
-import { firstWaitingMutation, type Mutation, readOutbox } from '../store/outbox';
+import { firstWaitingMutation, type QueuedMutation, readOutbox } from '../store/outbox';
 import { sql } from '../store/statements';
 
 export const PUSH_BATCH = 1000;
@@ -36,7 +36,7 @@ export interface PushOutcome {
 }
 
 /** The next run of mutations by one author, at most a batch. */
-function nextRun(db: Db): Mutation[] {
+function nextRun(db: Db): QueuedMutation[] {
   const batch = readOutbox(db, PUSH_BATCH);
   const author = batch[0]?.authorId;
   const end = batch.findIndex((mutation) => mutation.authorId !== author);
@@ -46,13 +46,13 @@ function nextRun(db: Db): Mutation[] {
 export async function push(options: PushOptions): Promise<PushOutcome> {
   const { db, server, deviceId } = options;
   const outcome: PushOutcome = { pushed: 0, rejected: [] };
-  const first = nextRun(db)[0];
-  const firstToken = first ? await options.tokenFor(first.authorId) : null;
+  let run = nextRun(db);
+  const firstToken = run[0] ? await options.tokenFor(run[0].authorId) : null;
   if (!firstToken) return outcome;
   // A reply lost last time leaves mutations here that the server already has: ask it first.
   const applied = options.serverPosition ?? (await serverPosition(server, firstToken, deviceId));
-  await acknowledge(options, firstToken, applied, null, outcome);
-  for (let run = nextRun(db); run.length > 0; run = nextRun(db)) {
+  if (await acknowledge(options, firstToken, applied, null, outcome)) run = nextRun(db);
+  for (; run.length > 0; run = nextRun(db)) {
     const token = await options.tokenFor(run[0]!.authorId);
     if (!token) break;
     const mutations = run.map(({ mutationId, name, args }) => ({ id: mutationId, name, args }));
@@ -100,6 +100,7 @@ async function recordedRejections(
 /**
  * Everything up to `last` has reached the server: drop it from the outbox, keeping what was
  * refused. `known` is the refusals a push reply listed; null means read them from the server.
+ * True when it dropped anything.
  */
 async function acknowledge(
   options: PushOptions,
@@ -107,10 +108,10 @@ async function acknowledge(
   last: number,
   known: Rejection[] | null,
   outcome: PushOutcome,
-): Promise<void> {
+): Promise<boolean> {
   const { db } = options;
   const first = firstWaitingMutation(db);
-  if (first === null || last < first) return;
+  if (first === null || last < first) return false;
   const rejected = known ?? (await recordedRejections(options, token, first, last));
   const at = isoNow(options.clock);
   db.transaction(() => {
@@ -125,4 +126,5 @@ async function acknowledge(
     outcome.pushed += removed.changes - rejected.length;
   })();
   outcome.rejected.push(...rejected);
+  return true;
 }

@@ -144,28 +144,20 @@ function queuedSince(target: Device, after: number): Pending[] {
   return readOutbox(target.db, 1_000_000)
     .filter((mutation) => mutation.mutationId > after)
     .map((mutation): Pending => {
-      const { id, ...args } = mutation.args as { id: string } & Record<string, unknown>;
       switch (mutation.name) {
         case 'item.create': {
-          const { restaurantId: _restaurant, ...item } = args as unknown as ItemFields & {
-            area: Area;
-            restaurantId: string;
-          };
+          const { id, restaurantId: _restaurant, ...item } = mutation.args;
           return { kind: 'create', id, item: { ...item, deleted: false } };
         }
-        case 'item.update':
-          return { kind: 'update', id, fields: args as Partial<ItemFields> };
+        case 'item.update': {
+          const { id, ...fields } = mutation.args;
+          return { kind: 'update', id, fields };
+        }
         case 'item.delete':
-          return { kind: 'delete', id };
+          return { kind: 'delete', id: mutation.args.id };
         case 'movement.record': {
-          const movement = args as { itemId: string; reason: MovementReason; quantityMilli: number };
-          return {
-            kind: 'movement',
-            id,
-            itemId: movement.itemId,
-            reason: movement.reason,
-            milli: movement.quantityMilli,
-          };
+          const { id, itemId, reason, quantityMilli } = mutation.args;
+          return { kind: 'movement', id, itemId, reason, milli: quantityMilli };
         }
         default:
           throw new Error(`Unexpected change in the outbox: ${mutation.name}`);

@@ -3,8 +3,10 @@
  * refused movement disappears, a refused item edit gives way to the server's item, an item the
  * server never accepted goes. The refusal itself stays listed, with its reason, for the user.
  */
+import { type Mutation, unhandledMutation } from '../../shared/mutations';
 import type { CentralServer } from '../central/central-server';
 import type { Db } from '../store/database';
+import { readStoredMutation } from '../store/outbox';
 import { sql } from '../store/statements';
 import { applyItem, applyUser, refreshItems } from './local-apply';
 import { ITEM_COLUMNS, USER_COLUMNS } from './pull';
@@ -23,15 +25,33 @@ function whatWasRefused(db: Db, rejected: readonly Rejection[]): Refused {
     const row = sql(db, 'SELECT name, args FROM sync_rejections WHERE mutation_id = ?').get(mutationId) as
       | { name: string; args: string }
       | undefined;
-    if (!row) continue;
-    const args = JSON.parse(row.args) as { id: string; itemId?: string };
-    if (row.name === 'movement.record') {
-      refused.movements.push(args.id);
-      if (args.itemId) refused.items.add(args.itemId);
-    } else if (row.name.startsWith('item.')) refused.items.add(args.id);
-    else if (row.name.startsWith('user.')) refused.users.add(args.id);
+    const read = row && readStoredMutation(row.name, row.args);
+    // A change this computer cannot read names nothing it could undo.
+    if (read?.ok) noteRefused(refused, read.mutation);
   }
   return refused;
+}
+
+function noteRefused(refused: Refused, mutation: Mutation): void {
+  switch (mutation.name) {
+    case 'movement.record':
+      refused.movements.push(mutation.args.id);
+      refused.items.add(mutation.args.itemId);
+      return;
+    case 'item.create':
+    case 'item.update':
+    case 'item.delete':
+      refused.items.add(mutation.args.id);
+      return;
+    case 'user.create':
+    case 'user.update':
+      refused.users.add(mutation.args.id);
+      return;
+    case 'restaurant.create':
+      return;
+    default:
+      unhandledMutation(mutation);
+  }
 }
 
 export async function undoRejected(db: Db, server: CentralServer, token: string, rejected: readonly Rejection[]) {

@@ -1,6 +1,7 @@
 /** The restaurant's team, as its owners and managers run it: add people, set roles, deactivate. */
 import type { ParsedInput } from '../../shared/contract';
 import type { TeamMember } from '../../shared/contract/team';
+import type { MutationName } from '../../shared/mutations';
 import * as accounts from '../auth/accounts-store';
 import { assertKeepsAnOwner, assertMayGrant, assertNotSelf, managedUser } from '../auth/authority';
 import { hashPassword } from '../auth/passwords';
@@ -15,6 +16,8 @@ export interface TeamDeps extends StoreContext {
   hashCost: number;
 }
 
+type TeamMutation = Extract<MutationName, `user.${string}`>;
+
 export type TeamService = ReturnType<typeof createTeamService>;
 
 export function createTeamService(deps: TeamDeps) {
@@ -22,7 +25,12 @@ export function createTeamService(deps: TeamDeps) {
   const now = () => clock.now().toISOString();
 
   /** Applies a change to a team member and records it in the outbox, in one transaction. */
-  function changeMember(actor: Actor, userId: string, change: () => void, name = 'user.update'): TeamMember {
+  function changeMember(
+    actor: Actor,
+    userId: string,
+    change: () => void,
+    name: TeamMutation = 'user.update',
+  ): TeamMember {
     db.transaction(() => {
       change();
       const args = userMutationArgs(accounts.findUserById(db, userId)!);

@@ -12,7 +12,7 @@ import { type Core, openCore } from '../core/app-core';
 import type { Logger } from '../ipc/router';
 import { memoryStore, type SecretStore } from '../secrets/keychain';
 import type { Db } from '../store/database';
-import { type Mutation, readOutbox } from '../store/outbox';
+import { type QueuedMutation, readOutbox } from '../store/outbox';
 import type { SyncOptions } from '../sync/sync-feature';
 
 export const quietLog: Logger = { error: () => {}, warn: () => {}, info: () => {} };
@@ -203,7 +203,7 @@ export function tableCounts(db: Db): Record<string, number> {
 }
 
 /** The outbox, or only the mutations after `afterId`. */
-export const outboxAfter = (db: Db, afterId = 0): Mutation[] =>
+export const outboxAfter = (db: Db, afterId = 0): QueuedMutation[] =>
   readOutbox(db, 1_000_000).filter((mutation) => mutation.mutationId > afterId);
 
 export const lastMutationId = (db: Db): number => readOutbox(db, 1_000_000).at(-1)?.mutationId ?? 0;

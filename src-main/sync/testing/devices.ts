@@ -65,8 +65,7 @@ export async function openDevice(server: TestServer, name: string, options: Devi
   const recorded = new Set<string>();
   const noteMovements = (after: number) => {
     for (const mutation of readOutbox(core.db, 1_000_000)) {
-      if (mutation.mutationId > after && mutation.name === 'movement.record')
-        recorded.add((mutation.args as { id: string }).id);
+      if (mutation.mutationId > after && mutation.name === 'movement.record') recorded.add(mutation.args.id);
     }
   };
   return {

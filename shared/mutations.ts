@@ -1,0 +1,72 @@
+/**
+ * Mutations: the named changes a computer appends to its outbox in the same transaction as each
+ * local write, and pushes to the central server, whose `kg.apply_mutation` dispatches on the same
+ * names (a test keeps the two sets equal). Each name has one shape of arguments.
+ *
+ * The schemas check shape, not values: the contract checked the values when they were entered and
+ * the server judges them again, so a row read back from the outbox is refused only if this
+ * computer could not even say what it was.
+ */
+import { z } from 'zod';
+import { restaurantSchema, userProfileSchema } from './contract/auth';
+import * as f from './contract/fields';
+import { AREAS, MOVEMENT_REASONS } from './domain';
+
+/** Money in cents, quantities in thousandths: whole numbers, as the stores keep them. */
+const whole = z.number().int();
+
+/** A team member as the outbox carries them: the profile and standing, never a password hash. */
+const teamMemberArgs = userProfileSchema
+  .omit({ lastLoginAt: true })
+  .extend({ restaurantId: f.id, isActive: z.boolean() });
+
+const itemFields = z.object({
+  name: z.string(),
+  category: z.string(),
+  supplier: z.string(),
+  unit: z.string(),
+  unitCostCents: whole,
+  parMilli: whole.nullable(),
+});
+
+/** A delivery, usage, waste, correction or count, with who recorded it and when it happened. */
+const movementArgs = z.object({
+  id: f.id,
+  restaurantId: f.id,
+  itemId: f.id,
+  reason: z.enum(MOVEMENT_REASONS),
+  quantityMilli: whole,
+  note: z.string(),
+  by: f.id,
+  at: f.isoTime,
+});
+
+const mutation = <N extends string, A extends z.ZodType>(name: N, args: A) => z.object({ name: z.literal(name), args });
+
+export const mutationSchema = z.discriminatedUnion('name', [
+  mutation('restaurant.create', restaurantSchema),
+  mutation('user.create', teamMemberArgs),
+  mutation('user.update', teamMemberArgs),
+  mutation('item.create', itemFields.extend({ id: f.id, restaurantId: f.id, area: z.enum(AREAS) })),
+  /** Only the fields that changed: edits are last-writer-wins per field. */
+  mutation('item.update', itemFields.partial().extend({ id: f.id })),
+  mutation('item.delete', z.object({ id: f.id })),
+  mutation('movement.record', movementArgs),
+]);
+
+export type Mutation = z.infer<typeof mutationSchema>;
+export type MutationName = Mutation['name'];
+export type MutationArgs<N extends MutationName> = Extract<Mutation, { name: N }>['args'];
+
+export const MUTATION_NAMES: readonly MutationName[] = mutationSchema.options.map((option) => option.shape.name.value);
+
+/**
+ * Made only on a computer without a central server. Joining one uploads the restaurant and its
+ * people instead and drops these from the outbox, so the server never receives them.
+ */
+export const LOCAL_ONLY_MUTATIONS: readonly MutationName[] = ['restaurant.create', 'user.create'];
+
+/** For a switch over mutation names: adding a mutation fails to compile until every switch handles it. */
+export function unhandledMutation(mutation: never): never {
+  throw new Error(`Unhandled mutation ${(mutation as Mutation).name}`);
+}
