@@ -7,8 +7,7 @@ import { fail } from '../../shared/errors';
 import type { SecretStore } from '../secrets/keychain';
 import { readChosenFile } from '../store/chosen-file';
 import type { Db } from '../store/database';
-import { readMeta, writeMeta } from '../store/meta';
-import { sql } from '../store/statements';
+import { deleteMeta, readMeta, writeMeta } from '../store/meta';
 import { type CentralServer, openCentralServer, type ServerSettings } from './central-server';
 import { ServerConnectionError } from './server-errors';
 
@@ -101,7 +100,7 @@ export function openCentralLink(db: Db, secrets: SecretStore, deviceId: string):
     async forget() {
       await closeOpen();
       await secrets.delete(passwordAccount).catch(() => undefined);
-      sql(db, "DELETE FROM meta WHERE key IN ('central.settings', 'central.ca')").run();
+      deleteMeta(db, SETTINGS_KEY, CA_KEY);
     },
     onConnectionLost: (listener) => {
       lostListeners.push(listener);

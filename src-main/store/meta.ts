@@ -14,6 +14,14 @@ export function writeMeta(db: Db, key: string, value: string): void {
   ).run({ key, value });
 }
 
+/** Forgets the facts under these keys, together. */
+export function deleteMeta(db: Db, ...keys: string[]): void {
+  const remove = sql<void, [key: string]>(db, 'DELETE FROM meta WHERE key = ?');
+  db.transaction(() => {
+    for (const key of keys) remove.run(key);
+  })();
+}
+
 /** The id this device signs its mutations with; made once, on first start. */
 export function deviceId(db: Db): string {
   const existing = readMeta(db, 'device_id');
