@@ -19,6 +19,8 @@ export const appErrorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('conflict'), message: z.string(), field: z.string().optional() }),
   z.object({ kind: z.literal('rate_limited'), message: z.string(), retryAfterSeconds: z.number() }),
   z.object({ kind: z.literal('unavailable'), message: z.string() }),
+  /** The computer's disk is full: nothing was saved; freeing space and trying again works. */
+  z.object({ kind: z.literal('disk_full'), message: z.string() }),
   z.object({ kind: z.literal('internal'), message: z.string() }),
 ]);
 export type AppError = z.infer<typeof appErrorSchema>;

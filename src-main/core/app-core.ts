@@ -21,6 +21,7 @@ import { openKeychain, type SecretStore } from '../secrets/keychain';
 import { type Clock, systemClock } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
+import { diskFullError, isDiskFull } from '../store/disk-full';
 import { lockFolder } from '../store/folder-lock';
 import { deviceId } from '../store/meta';
 import { localMigrations } from '../store/migrations';
@@ -136,7 +137,9 @@ async function assemble(
     ...sync.handlers,
     ...backupHandlers({ db, dataFolder: options.dataFolder, clock, restore }),
   };
-  const router = createRouter(handlers, { actor: auth.actor }, options.log);
+  const router = createRouter(handlers, { actor: auth.actor }, options.log, (error) =>
+    isDiskFull(error) ? diskFullError(options.dataFolder) : null,
+  );
   const stopBackups = startDailyBackups(db, options.dataFolder, clock, options.log);
   sync.engine.start();
 

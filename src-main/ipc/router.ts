@@ -22,7 +22,16 @@ const INTERNAL: AppError = {
   message: 'Something went wrong inside KitchenGuard. Nothing was changed; the details are in the log.',
 };
 
-export function createRouter(handlers: Handlers<ChannelName>, request: Request, log: Logger): Router {
+/**
+ * `explain` turns a known failure of the machine (a full disk) into an error the person can act on;
+ * anything else is a bug, logged and answered as `internal`.
+ */
+export function createRouter(
+  handlers: Handlers<ChannelName>,
+  request: Request,
+  log: Logger,
+  explain: (error: unknown) => AppError | null = () => null,
+): Router {
   return {
     async invoke(channel, input) {
       if (!isChannelName(channel)) {
@@ -48,6 +57,11 @@ export function createRouter(handlers: Handlers<ChannelName>, request: Request, 
         return { ok: false, error: INTERNAL };
       } catch (error) {
         if (error instanceof AppFailure) return { ok: false, error: error.error };
+        const explained = explain(error);
+        if (explained) {
+          log.warn(`${channel}: ${explained.message}`);
+          return { ok: false, error: explained };
+        }
         log.error(`Handler ${channel} failed`, error);
         return { ok: false, error: INTERNAL };
       }
