@@ -1,17 +1,16 @@
 import type { authChannels } from '../../shared/contract/auth';
+import type { AccountBackend } from '../accounts/account-backend';
 import type { Handlers } from '../ipc/handler';
-import type { AuthService } from './auth-service';
-import type { CredentialsService } from './credentials-service';
 
-export function authHandlers(auth: AuthService, credentials: CredentialsService): Handlers<keyof typeof authChannels> {
+export function authHandlers(accounts: AccountBackend): Handlers<keyof typeof authChannels> {
   return {
-    'auth.register': (input) => auth.register(input),
-    'auth.login': (input) => auth.login(input),
-    'auth.logout': () => auth.logout(),
-    'auth.session': () => auth.currentSession(),
-    'auth.changePassword': (input, request) => credentials.changePassword(request.actor(), input),
-    'auth.updateProfile': (input, request) => credentials.updateProfile(request.actor(), input),
-    'auth.issueResetCode': (input, request) => credentials.issueResetCode(request.actor(), input),
-    'auth.resetPassword': (input) => credentials.resetPassword(input),
+    'auth.register': (input) => accounts.register(input),
+    'auth.login': (input) => accounts.signIn(input),
+    'auth.logout': () => accounts.signOut(),
+    'auth.session': () => accounts.resume(),
+    'auth.changePassword': (input, request) => accounts.changePassword(request.actor(), input),
+    'auth.updateProfile': (input, request) => accounts.updateProfile(request.actor(), input),
+    'auth.issueResetCode': (input, request) => accounts.issueResetCode(request.actor(), input),
+    'auth.resetPassword': (input) => accounts.resetPassword(input),
   };
 }

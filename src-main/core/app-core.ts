@@ -6,16 +6,18 @@
 import type { ChannelName } from '../../shared/contract';
 import type { Backup } from '../../shared/contract/backups';
 import type { SyncStatus } from '../../shared/contract/sync';
+import { createCentralAccounts } from '../accounts/central';
+import { createLocalAccounts } from '../accounts/local';
+import { switchOnEachCall } from '../accounts/switch';
 import { authHandlers } from '../auth/auth-handlers';
 import { createAuthService } from '../auth/auth-service';
-import { createCredentialsService } from '../auth/credentials-service';
 import { DEFAULT_HASH_COST } from '../auth/passwords';
 import { openSessionKeeper } from '../auth/session-keeper';
+import { centralHandlers } from '../central/central-handlers';
 import { computerHandlers } from '../computer/computer-handlers';
 import { statusReporter } from '../computer/computer-status';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { createInventoryService } from '../inventory/inventory-service';
-import { chooseOnEachCall } from '../ipc/mode-switch';
 import { createRouter, type Logger, type Router } from '../ipc/router';
 import { openKeychain, type SecretStore } from '../secrets/keychain';
 import { type Clock, systemClock } from '../store/clock';
@@ -27,7 +29,6 @@ import { deviceId } from '../store/meta';
 import { localMigrations } from '../store/migrations';
 import { createSyncFeature, type SyncOptions } from '../sync/sync-feature';
 import { teamHandlers } from '../team/team-handlers';
-import { createTeamService } from '../team/team-service';
 import { backupHandlers } from './backup-handlers';
 import { startDailyBackups } from './daily-backup';
 import { type LocalStore, openLocalStore } from './local-store';
@@ -125,15 +126,18 @@ async function assemble(
 
   const auth = createAuthService({ ...store, keeper, hashCost });
   const sync = createSyncFeature({ ...store, auth, secrets, hashCost, log: options.log, options: options.sync });
-  const localAccounts = {
-    ...authHandlers(auth, createCredentialsService({ ...store, hashCost })),
-    ...teamHandlers(createTeamService({ ...store, hashCost })),
-  };
+  const onThisComputer = createLocalAccounts({ ...store, auth, hashCost });
+  const central = createCentralAccounts(
+    { ...store, auth, hashCost, link: sync.link, session: sync.session, engine: sync.engine },
+    onThisComputer,
+  );
+  const accounts = switchOnEachCall(onThisComputer, central, sync.isConfigured);
   const handlers = {
-    ...localAccounts,
-    ...chooseOnEachCall(localAccounts, sync.accountHandlers, sync.isConfigured),
+    ...authHandlers(accounts),
+    ...teamHandlers(accounts),
     ...inventoryHandlers(createInventoryService(store)),
     ...computerHandlers(statusReporter({ ...options, db, secrets, centralConfigured: sync.isConfigured })),
+    ...centralHandlers(sync.link, sync.joining),
     ...sync.handlers,
     ...backupHandlers({ db, dataFolder: options.dataFolder, clock, restore }),
   };

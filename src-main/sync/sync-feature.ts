@@ -1,5 +1,6 @@
-/** Everything a central server adds to the core, put together: link, engine, accounts, channels. */
+/** Everything a central server adds to the core, put together: link, engine, session, joining, channels. */
 import type { AuthService } from '../auth/auth-service';
+import type { Joining } from '../central/central-handlers';
 import { openCentralLink } from '../central/central-link';
 import type { TransactionOptions } from '../central/central-server';
 import type { Logger } from '../ipc/router';
@@ -7,10 +8,10 @@ import type { SecretStore } from '../secrets/keychain';
 import type { StoreContext } from '../store/context';
 import { createChangeFeed } from './change-feed';
 import { createSyncEngine, type SyncTiming } from './engine';
-import { serverAccountHandlers } from './server-account-handlers';
-import { createServerAccounts } from './server-accounts';
-import { centralHandlers, syncHandlers } from './sync-handlers';
+import { assertMayConfigure, connect, disconnect, testConnection } from './join';
+import { syncHandlers } from './sync-handlers';
 import { createSyncSession } from './sync-session';
+import { boundRestaurant } from './sync-state';
 
 export interface SyncOptions {
   timing?: Partial<SyncTiming>;
@@ -42,14 +43,21 @@ export function createSyncFeature(deps: SyncFeatureDeps) {
     timing: deps.options?.timing,
     faults: deps.options?.faults,
   });
-  const accounts = createServerAccounts({ db, clock, deviceId, hashCost, auth, link, session, engine });
   const joinDeps = { db, clock, deviceId, hashCost, auth, link, engine };
+  const joining: Joining = {
+    restaurantId: () => boundRestaurant(db),
+    assertMayConfigure: (actor) => assertMayConfigure(db, actor),
+    test: (input) => testConnection(link, input),
+    connect: (input, actor) => connect(joinDeps, input, actor),
+    disconnect: () => disconnect(joinDeps),
+  };
   return {
     link,
     engine,
-    /** Answer the account channels when a server is configured. */
-    accountHandlers: serverAccountHandlers(accounts),
-    handlers: { ...syncHandlers(engine, changes, joinDeps), ...centralHandlers(joinDeps) },
+    /** Whose session the engine speaks for; the central account backend keeps it up to date. */
+    session,
+    joining,
+    handlers: syncHandlers(engine, changes, db),
     isConfigured: () => link.settings() !== null,
     async close() {
       engine.stop();

@@ -1,13 +1,13 @@
 import type { teamChannels } from '../../shared/contract/team';
+import type { AccountBackend } from '../accounts/account-backend';
 import type { Handlers } from '../ipc/handler';
-import type { TeamService } from './team-service';
 
-export function teamHandlers(team: TeamService): Handlers<keyof typeof teamChannels> {
+export function teamHandlers(accounts: AccountBackend): Handlers<keyof typeof teamChannels> {
   return {
-    'team.list': (_input, request) => team.list(request.actor()),
-    'team.create': (input, request) => team.create(request.actor(), input),
-    'team.setRole': (input, request) => team.setRole(request.actor(), input),
-    'team.deactivate': (input, request) => team.deactivate(request.actor(), input),
-    'team.reactivate': (input, request) => team.reactivate(request.actor(), input),
+    'team.list': (_input, request) => accounts.listTeam(request.actor()),
+    'team.create': (input, request) => accounts.addMember(request.actor(), input),
+    'team.setRole': (input, request) => accounts.setRole(request.actor(), input),
+    'team.deactivate': (input, request) => accounts.deactivate(request.actor(), input),
+    'team.reactivate': (input, request) => accounts.reactivate(request.actor(), input),
   };
 }

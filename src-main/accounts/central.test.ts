@@ -9,7 +9,6 @@ import type { SyncStatus } from '../../shared/contract/sync';
 import { verifyPassword } from '../auth/passwords';
 import { adminQuery } from '../central/testing/test-server';
 import { deviceId } from '../store/meta';
-import { itemInput, member, owner, PASSWORD } from '../testing/temp-core';
 import {
   type Device,
   deviceState,
@@ -19,7 +18,9 @@ import {
   sessionOrigin,
   syncAll,
   syncOffline,
-} from './testing/devices';
+} from '../sync/testing/devices';
+import { itemInput, member, owner, PASSWORD } from '../testing/temp-core';
+import { type BackendUnderTest, describeAccountBackend } from './testing/account-scenarios';
 
 /** The restaurant's office PC stays signed in as its owner for the whole file. */
 const file = officeTestFile();
@@ -32,6 +33,15 @@ const login = (device: Device, name: string, password = PASSWORD) =>
 const loginFails = (device: Device, name: string, password = PASSWORD) =>
   device.fail('auth.login', { login: name, password });
 const signOut = (device: Device) => device.call('auth.logout', {});
+
+/** A computer connected to the test server, nobody signed in; another is another such computer. */
+async function connected(name: string): Promise<BackendUnderTest> {
+  const device = await devices.open(name);
+  await device.connect();
+  return Object.assign(device, { anotherComputer: () => connected(`${name}, another`) });
+}
+
+describeAccountBackend('the central server', () => connected('computer'));
 
 describe('registering and signing in through the server', () => {
   test('register: restaurant and owner are made on the server; the computer caches them and is bound to it', async () => {

@@ -1,7 +1,8 @@
 /**
  * Accounts when a central server is configured: registration, sign-in, team changes, reset codes
  * and password changes go to the server's functions, which verify hashes and enforce roles there.
- * What they return is cached here, so reads stay local and a known user can sign in offline.
+ * What they return is cached here, so reads stay local (the local backend answers them) and a known
+ * user can sign in offline.
  */
 import { z } from 'zod';
 import type { ParsedInput } from '../../shared/contract';
@@ -18,13 +19,14 @@ import type { Actor } from '../ipc/actor';
 import { isoNow } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import { newId } from '../store/ids';
-import { adoptGrant, assertSameRestaurant, heedRefusal, storeUser } from './adopt';
-import type { SyncEngine } from './engine';
-import { callServer, grantReply, type LoginReply, serverLogin, userReply } from './server-calls';
-import type { SyncSession } from './sync-session';
-import { boundRestaurant } from './sync-state';
+import { adoptGrant, assertSameRestaurant, heedRefusal, storeUser } from '../sync/adopt';
+import type { SyncEngine } from '../sync/engine';
+import { callServer, grantReply, type LoginReply, serverLogin, userReply } from '../sync/server-calls';
+import type { SyncSession } from '../sync/sync-session';
+import { boundRestaurant } from '../sync/sync-state';
+import type { AccountBackend } from './account-backend';
 
-export interface ServerAccountsDeps extends StoreContext {
+export interface CentralAccountsDeps extends StoreContext {
   hashCost: number;
   auth: AuthService;
   link: CentralLink;
@@ -38,9 +40,7 @@ const statusReply = z.discriminatedUnion('status', [
 ]);
 const resetCodeReply = z.object({ code: z.string(), expiresAt: z.string(), username: z.string() });
 
-export type ServerAccounts = ReturnType<typeof createServerAccounts>;
-
-export function createServerAccounts(deps: ServerAccountsDeps) {
+export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountBackend): AccountBackend {
   const { db, auth, link, session, engine } = deps;
   const adoptDeps = { db, clock: deps.clock, auth, hashCost: deps.hashCost };
 
@@ -85,7 +85,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
   }
 
   return {
-    async register(input: ParsedInput<'auth.register'>): Promise<SessionView> {
+    async register(input) {
       // Checked first: the server would make the restaurant, and this computer could not take it.
       if (boundRestaurant(db)) {
         throw fail.forbidden(
@@ -112,7 +112,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
       return view;
     },
 
-    async login(input: ParsedInput<'auth.login'>): Promise<SessionView> {
+    async signIn(input) {
       let reply: LoginReply;
       try {
         reply = await serverLogin(await link.requireServer(), input.login, input.password, deps.deviceId);
@@ -129,7 +129,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
       return view;
     },
 
-    async logout(): Promise<{ ok: true }> {
+    async signOut() {
       const current = auth.current();
       if (current?.origin === 'server') {
         const kept = await session.retainIfPending(current.userId, current.token);
@@ -140,10 +140,12 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
           );
       }
       await auth.endSession();
-      return { ok: true };
+      return { ok: true as const };
     },
 
-    async changePassword(actor: Actor, input: ParsedInput<'auth.changePassword'>): Promise<{ ok: true }> {
+    resume: () => local.resume(),
+
+    async changePassword(actor, input) {
       await callServer(
         await link.requireServer(),
         await ownToken(actor),
@@ -153,10 +155,13 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
       );
       const hash = await hashPassword(input.newPassword, deps.hashCost);
       setPasswordHash(db, actor.userId, hash, isoNow(deps.clock));
-      return { ok: true };
+      return { ok: true as const };
     },
 
-    async issueResetCode(actor: Actor, input: ParsedInput<'auth.issueResetCode'>) {
+    /** A profile edit is an ordinary synced change: written here, pushed with the outbox. */
+    updateProfile: (actor, input) => local.updateProfile(actor, input),
+
+    async issueResetCode(actor, input) {
       const reply = await callServer(
         await link.requireServer(),
         await ownToken(actor),
@@ -167,7 +172,7 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
       return { ...reply, expiresAt: new Date(reply.expiresAt).toISOString() };
     },
 
-    async resetPassword(input: ParsedInput<'auth.resetPassword'>): Promise<{ ok: true }> {
+    async resetPassword(input) {
       const reply = await callServer(
         await link.requireServer(),
         null,
@@ -179,10 +184,12 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
       if (reply.status === 'invalid') {
         throw fail.validation('code', 'That code is not valid: it may be mistyped, used already, or expired.');
       }
-      return { ok: true };
+      return { ok: true as const };
     },
 
-    createUser(actor: Actor, input: ParsedInput<'team.create'>): Promise<TeamMember> {
+    listTeam: (actor) => local.listTeam(actor),
+
+    addMember(actor, input) {
       const { password, ...profile } = input;
       return managerCall(actor, 'SELECT kg.create_user($1::jsonb, $2) AS reply', [
         JSON.stringify({ ...profile, id: newId() }),
@@ -190,10 +197,8 @@ export function createServerAccounts(deps: ServerAccountsDeps) {
       ]);
     },
 
-    setRole: (actor: Actor, input: ParsedInput<'team.setRole'>) =>
-      managerCall(actor, 'SELECT kg.set_role($1, $2) AS reply', [input.userId, input.role]),
-
-    setActive: (actor: Actor, userId: string, active: boolean) =>
-      managerCall(actor, 'SELECT kg.set_active($1, $2) AS reply', [userId, active]),
+    setRole: (actor, input) => managerCall(actor, 'SELECT kg.set_role($1, $2) AS reply', [input.userId, input.role]),
+    deactivate: (actor, input) => managerCall(actor, 'SELECT kg.set_active($1, $2) AS reply', [input.userId, false]),
+    reactivate: (actor, input) => managerCall(actor, 'SELECT kg.set_active($1, $2) AS reply', [input.userId, true]),
   };
 }
