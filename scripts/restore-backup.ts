@@ -7,7 +7,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backup } from '../shared/contract/backups';
-import { backupLine, describeBackups, newestGoodBackup } from '../src-main/core/backups';
+import { backupLine, describeBackups, newestGoodBackup } from '../src-main/backups/backups';
 import { restoreBackup } from '../src-main/core/restore';
 import { backupFolder } from '../src-main/store/backup';
 

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Backup } from '../../shared/contract/backups';
 import { fail } from '../../shared/errors';
+import { describeBackup } from '../backups/backups';
 import { lockFolder } from '../store/folder-lock';
 import { readMeta } from '../store/meta';
-import { describeBackup } from './backups';
 import { STORE_FILE, storeFile } from './folder-layout';
 
 const SIDE_FILES = ['', '-wal', '-shm'];

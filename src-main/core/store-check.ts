@@ -6,9 +6,9 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Backup } from '../../shared/contract/backups';
+import { backupLine, describeBackups, newestGoodBackup } from '../backups/backups';
 import { integrityProblem } from '../store/backup';
 import { type Db, openDatabase } from '../store/database';
-import { backupLine, describeBackups, newestGoodBackup } from './backups';
 import { storeFile } from './folder-layout';
 
 export type StoreProblem = 'missing' | 'empty' | 'damaged';
