@@ -32,10 +32,16 @@ export const EMAIL_MAX = 254;
 /** How many names one produce list holds. */
 export const PRODUCE_NAMES_MAX = 500;
 
+/**
+ * At most `max` characters as the server's length() counts them: an emoji is one, where a string's
+ * length would count two.
+ */
+const fitsIn = (max: number) => (value: string) => value.length <= max || [...value].length <= max;
+
 /** `trim`: what a person typed loses its outer spaces; what the server holds is read as it is. */
 function textOf(label: string, max: number, trim: boolean) {
   const base = z.string({ error: `${label} must be text` });
-  return (trim ? base.trim() : base).max(max, `${label} must be at most ${max} characters`);
+  return (trim ? base.trim() : base).refine(fitsIn(max), `${label} must be at most ${max} characters`);
 }
 
 export const text = (label: string, max: number) => textOf(label, max, true);
@@ -64,12 +70,12 @@ export const storedUsername = usernameOf(false);
 export const email = z
   .string({ error: 'Email must be text' })
   .trim()
-  .max(EMAIL_MAX, 'Email is too long')
+  .refine(fitsIn(EMAIL_MAX), 'Email is too long')
   .pipe(z.email({ error: 'Enter a valid email address' }));
 /** The server holds any address with an @ after its first character (older data included). */
 export const storedEmail = z
   .string({ error: 'Email must be text' })
-  .max(EMAIL_MAX, 'Email is too long')
+  .refine(fitsIn(EMAIL_MAX), 'Email is too long')
   .regex(/^.+@/, 'Enter a valid email address');
 
 /** Long enough to resist guessing, short enough for bcrypt (72 bytes). */

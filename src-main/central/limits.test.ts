@@ -73,6 +73,8 @@ const serverTakesColumn = (table: string, column: string, value: unknown) =>
   serverTakes(`UPDATE ${table} SET ${column} = $1 WHERE id = $2`, [value, ROW_OF_TABLE[table]]);
 
 const x = (length: number) => 'x'.repeat(length);
+/** Characters outside the Basic Multilingual Plane: one each for the server, two UTF-16 units in JavaScript. */
+const tomatoes = (length: number) => '🍅'.repeat(length);
 const accepts = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
 /** A probe as a failure shows it: long values by their size. */
 function shown(value: unknown): string {
@@ -132,7 +134,8 @@ describe('text fields', () => {
     const column = TEXT_COLUMNS[name];
     if (!column) continue;
     it(`${name}: ${max} characters at most, as ${column.join('.')}`, async () => {
-      expectAgreement(await probe(...column, ['', x(1), x(max), x(max + 1)], f.storedText(name), f.typedText(name)));
+      const values = ['', x(1), x(max), x(max + 1), tomatoes(max), tomatoes(max + 1)];
+      expectAgreement(await probe(...column, values, f.storedText(name), f.typedText(name)));
     });
   }
 
