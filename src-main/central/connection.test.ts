@@ -13,6 +13,7 @@ import {
   type ServerCredentials,
   type ServerSettings,
 } from './central-server';
+import { LATEST_SERVER_SCHEMA } from './migrations';
 import { describeConnectionError, ServerConnectionError, type ServerProblem } from './server-errors';
 import { adminIn, emptyDatabase, failureOf, migrateTo } from './testing/app-role';
 import { startTcpProxy, type TcpProxy } from './testing/tcp-proxy';
@@ -177,8 +178,8 @@ describe('only verified TLS gets through', () => {
     );
     // The same relay on a name the certificate does carry: it is the name, not the relay.
     const named = await proxyOn('127.0.0.1');
-    expect((await testConnection({ host: named.host, port: named.port })).schemaVersion).toBe(3);
-    expect((await testConnection({ host: 'localhost' })).schemaVersion).toBe(3);
+    expect((await testConnection({ host: named.host, port: named.port })).schemaVersion).toBe(LATEST_SERVER_SCHEMA);
+    expect((await testConnection({ host: 'localhost' })).schemaVersion).toBe(LATEST_SERVER_SCHEMA);
   });
 });
 
@@ -259,7 +260,10 @@ describe('every other failure has its own problem and message', () => {
       code: null,
       problem: 'schema_old',
       transient: false,
-      says: () => /KitchenGuard schema is version 1; this app needs version 3\. Run the server set-up/,
+      says: () =>
+        new RegExp(
+          `KitchenGuard schema is version 1; this app needs version ${LATEST_SERVER_SCHEMA}\\. Run the server set-up`,
+        ),
     },
   ];
 
@@ -313,7 +317,7 @@ describe('a working connection', () => {
     expect(report.serverVersion).toMatch(/^15\.\d+\b/);
     // A measured figure, not a speed limit: how fast is for `npm run bench`.
     expect(report.roundTripMs).toBeGreaterThan(0);
-    expect(report.schemaVersion).toBe(3);
+    expect(report.schemaVersion).toBe(LATEST_SERVER_SCHEMA);
   });
 
   it('an idle pooled connection killed on the server is reported, not thrown, and the next transaction works', async () => {

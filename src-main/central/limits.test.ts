@@ -159,14 +159,43 @@ describe('amounts', () => {
   });
 
   it(`par: from 0 to ${quantityFromMilli(MAX_QUANTITY_MILLI)}, three decimals`, async () => {
-    const values = ['0', '0.001', quantityFromMilli(MAX_QUANTITY_MILLI), '-0.001'];
+    const values = [
+      '0',
+      '0.001',
+      quantityFromMilli(MAX_QUANTITY_MILLI),
+      quantityFromMilli(MAX_QUANTITY_MILLI + 1),
+      '-0.001',
+    ];
     expectAgreement(await probe('kg.items', 'par', values, f.storedQuantity, f.quantity));
   });
 });
 
+describe('produce lists', () => {
+  const names = (count: number, length = 10) => Array.from({ length: count }, () => x(length));
+  const lists: unknown[] = [
+    [],
+    names(f.PRODUCE_NAMES_MAX, f.TEXT_FIELDS.produceName.max),
+    names(f.PRODUCE_NAMES_MAX + 1),
+    [x(f.TEXT_FIELDS.produceName.max + 1)],
+    [tomatoes(f.TEXT_FIELDS.produceName.max)],
+    [tomatoes(f.TEXT_FIELDS.produceName.max + 1)],
+    [''],
+    [7],
+    { basil: true },
+  ];
+  for (const column of ['kitchen_produce_list', 'bar_produce_list']) {
+    it(`${column}: at most ${f.PRODUCE_NAMES_MAX} names of at most ${f.TEXT_FIELDS.produceName.max} characters`, async () => {
+      expectAgreement(
+        await probe('kg.users', column, lists, f.storedProduceList, f.produceList, (list) => JSON.stringify(list)),
+      );
+    });
+  }
+});
+
 describe('stock movements', () => {
   const limit = quantityFromMilli(MAX_QUANTITY_MILLI);
-  const quantities = ['-1', '0', '1', '-0.001', limit, `-${limit}`];
+  const past = quantityFromMilli(MAX_QUANTITY_MILLI + 1);
+  const quantities = ['-1', '0', '1', '-0.001', limit, `-${limit}`, past, `-${past}`];
 
   for (const reason of MOVEMENT_REASONS) {
     it(`${reason}: the sign MOVEMENT_SIGNS gives it, within the quantity limit`, async () => {

@@ -92,9 +92,9 @@ const catalogOf = (target: Target) =>
   );
 
 describe('on an empty database', () => {
-  it('creates schema v3 and the application role, with its timeouts and search path', async () => {
+  it('creates the latest schema and the application role, with its timeouts and search path', async () => {
     const target = await freshTarget();
-    expect(await setup(target)).toEqual({ fromVersion: 0, toVersion: 3, roleCreated: true });
+    expect(await setup(target)).toEqual({ fromVersion: 0, toVersion: LATEST_SERVER_SCHEMA, roleCreated: true });
     const catalog = await catalogOf(target);
     expect(catalog.migrations.map((m: Reply) => [m.version, m.name])).toEqual(
       serverMigrations.map((m) => [m.version, m.name]),
@@ -106,14 +106,18 @@ describe('on an empty database', () => {
     ]);
     expect(catalog.extensions).toEqual(['pgcrypto', 'plpgsql']);
     expect(catalog.grants).toHaveLength(10);
-    expect(await asApp(target, (central) => central.test())).toMatchObject({ schemaVersion: 3 });
+    expect(await asApp(target, (central) => central.test())).toMatchObject({ schemaVersion: LATEST_SERVER_SCHEMA });
   });
 
   it('changes nothing when run again: same catalog, same objects, same grants', async () => {
     const target = await freshTarget();
     await setup(target);
     const before = await catalogOf(target);
-    expect(await setup(target)).toEqual({ fromVersion: 3, toVersion: 3, roleCreated: false });
+    expect(await setup(target)).toEqual({
+      fromVersion: LATEST_SERVER_SCHEMA,
+      toVersion: LATEST_SERVER_SCHEMA,
+      roleCreated: false,
+    });
     expect(await catalogOf(target)).toEqual(before);
   });
 
@@ -133,7 +137,7 @@ describe('on an empty database', () => {
     const results = await Promise.all([setup(target), setup(target)]);
     expect(results.map((r) => [r.fromVersion, r.roleCreated]).sort()).toEqual([
       [0, true],
-      [3, false],
+      [LATEST_SERVER_SCHEMA, false],
     ]);
   });
 });
@@ -217,13 +221,34 @@ describe('on an older schema', () => {
     },
   );
 
+  it('v4 keeps rows an older schema took beyond the limits, and refuses new ones', async () => {
+    const target = await freshTarget();
+    await migrateTo(cluster, target.database, 3);
+    const { owner, lemons } = await writeAtVersion(target, 3);
+    const tooMany = JSON.stringify(Array.from({ length: 501 }, (_, n) => `name ${n}`));
+    await admin(target, 'UPDATE kg.users SET kitchen_produce_list = $1 WHERE id = $2', [tooMany, owner.id]);
+    await admin(target, 'UPDATE kg.items SET par = 1e10 WHERE id = $1', [lemons]);
+
+    expect(await setup(target)).toMatchObject({ fromVersion: 3, toVersion: LATEST_SERVER_SCHEMA });
+    expect(
+      await admin(target, 'SELECT jsonb_array_length(kitchen_produce_list) FROM kg.users WHERE id = $1', [owner.id]),
+    ).toBe(501);
+    expect(await admin(target, 'SELECT par::text FROM kg.items WHERE id = $1', [lemons])).toBe('10000000000.000');
+    const refused = (sql: string, params: unknown[]) => failureOf(admin(target, sql, params)).then((e) => e.code);
+    expect(await refused('UPDATE kg.items SET par = 2e10 WHERE id = $1', [lemons])).toBe('23514');
+    expect(await refused('UPDATE kg.users SET bar_produce_list = $1 WHERE id = $2', [tooMany, owner.id])).toBe('23514');
+  });
+
   it('refuses a schema newer than it knows, and changes nothing', async () => {
     const target = await freshTarget();
     await setup(target);
-    await admin(target, "INSERT INTO kg.schema_migrations (version, name) VALUES (4, 'from the future')");
+    const future = LATEST_SERVER_SCHEMA + 1;
+    await admin(target, "INSERT INTO kg.schema_migrations (version, name) VALUES ($1, 'from the future')", [future]);
     const before = await catalogOf(target);
     const error = await failureOf(setup(target));
-    expect(error.message).toBe('The server schema is version 4, newer than this app knows (3).');
+    expect(error.message).toBe(
+      `The server schema is version ${future}, newer than this app knows (${LATEST_SERVER_SCHEMA}).`,
+    );
     expect(await catalogOf(target)).toEqual(before);
   });
 });
@@ -240,12 +265,16 @@ describe('the application role', () => {
   it('an existing role keeps its password when none is given, and takes a new one when given', async () => {
     const target = await freshTarget();
     await setup(target);
-    expect(await setup(target, null)).toEqual({ fromVersion: 3, toVersion: 3, roleCreated: false });
-    expect((await asApp(target, (central) => central.test())).schemaVersion).toBe(3);
+    expect(await setup(target, null)).toEqual({
+      fromVersion: LATEST_SERVER_SCHEMA,
+      toVersion: LATEST_SERVER_SCHEMA,
+      roleCreated: false,
+    });
+    expect((await asApp(target, (central) => central.test())).schemaVersion).toBe(LATEST_SERVER_SCHEMA);
 
     const renewed = { ...target, password: `pw-${randomUUID()}` };
     await setup(renewed);
-    expect((await asApp(renewed, (central) => central.test())).schemaVersion).toBe(3);
+    expect((await asApp(renewed, (central) => central.test())).schemaVersion).toBe(LATEST_SERVER_SCHEMA);
     const stale = await failureOf(asApp(target, (central) => central.test()));
     expect((stale as Reply).problem).toBe('credentials');
   });

@@ -28,6 +28,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'joining with local data',
     sql: readFileSync(new URL('./0003-joining-with-local-data.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 4,
+    name: 'field limits of the contract',
+    sql: readFileSync(new URL('./0004-field-limits.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -8,6 +8,7 @@ const RELEASED = {
   '0001-restaurants-people-and-sessions.sql': '9c2a7fcd47f6a01677ebedf68b1c180d8dc2fd9e7ac237a6595cf78f4f3a4ab1',
   '0002-stock-and-sync.sql': '0b2eed132d06dd1c5694bebf255548364d48694ce1121fbfbfe66d209992dfd3',
   '0003-joining-with-local-data.sql': '3676651430e2f39ad14931d98b378ab650060141cf82e3080cd18d6786a13779',
+  '0004-field-limits.sql': 'c610a4019afa713e34c5a9cc302d5f4117e7dcbcc7959475f2718b7d30ee9c98',
 };
 
 describe('released central server migrations', () => {
