@@ -1,12 +1,16 @@
 import { SimpleGrid, Stack } from '@mantine/core';
+import { canManage } from '../../../shared/domain';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
+import { useSignedIn } from '../auth/signed-in';
 import { CentralServerPanel } from '../central/CentralServerPanel';
 import { ComputerPanel } from '../computer/ComputerPanel';
+import { BackupsPanel } from './BackupsPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
 
 export function SettingsScreen() {
+  const { user } = useSignedIn();
   return (
     <Page>
       <PageHeader
@@ -21,6 +25,8 @@ export function SettingsScreen() {
         <Stack gap="lg">
           <ChangePasswordForm />
           <ComputerPanel />
+          {/* A restore replaces every account's data on this computer: an owner's or a manager's call. */}
+          {canManage(user.role) && <BackupsPanel />}
         </Stack>
       </SimpleGrid>
     </Page>
