@@ -173,3 +173,32 @@ export function setActive(db: Db, userId: string, active: boolean, at: string): 
     'UPDATE users SET is_active = @isActive, updated_at = @at WHERE id = @userId',
   ).run({ userId, isActive: active ? 1 : 0, at });
 }
+
+/** A restaurant as the central server has it: added, or its name and type brought up to date. */
+export function saveRestaurant(db: Db, restaurant: RestaurantRow & { created_at: string; updated_at: string }): void {
+  sql<void, RestaurantRow & { created_at: string; updated_at: string }>(
+    db,
+    `INSERT INTO restaurants (id, name, type, created_at, updated_at)
+     VALUES (@id, @name, @type, @created_at, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, updated_at = excluded.updated_at`,
+  ).run(restaurant);
+}
+
+/** Everything of a team member but the password hash: what the central server shares of them. */
+export type SharedAccount = Omit<AccountRow, 'password_hash'>;
+
+/** A team member as the central server has them; their password hash stays whatever this computer cached. */
+export function saveAccount(db: Db, account: SharedAccount): void {
+  sql<void, SharedAccount & { usernameKey: string; emailKey: string }>(
+    db,
+    `INSERT INTO users (id, restaurant_id, username, username_key, email, email_key, password_hash, full_name,
+       position, role, kitchen_produce_list, bar_produce_list, is_active, last_login_at, created_at, updated_at)
+     VALUES (@id, @restaurant_id, @username, @usernameKey, @email, @emailKey, '', @full_name,
+       @position, @role, @kitchen_produce_list, @bar_produce_list, @is_active, @last_login_at, @created_at, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET username = excluded.username, username_key = excluded.username_key,
+       email = excluded.email, email_key = excluded.email_key, full_name = excluded.full_name,
+       position = excluded.position, role = excluded.role, kitchen_produce_list = excluded.kitchen_produce_list,
+       bar_produce_list = excluded.bar_produce_list, is_active = excluded.is_active,
+       last_login_at = excluded.last_login_at, created_at = excluded.created_at, updated_at = excluded.updated_at`,
+  ).run({ ...account, usernameKey: loginKey(account.username), emailKey: loginKey(account.email) });
+}

@@ -94,10 +94,15 @@ export const ITEM_COLUMNS: Record<keyof ItemFields, string> = {
   parMilli: 'par_milli',
 };
 
+/** `column = @field` for each field given (other keys and undefined values are no field). */
+const assignmentsOf = (fields: Partial<ItemFields>): string[] =>
+  (Object.keys(fields) as (keyof ItemFields)[])
+    .filter((name) => name in ITEM_COLUMNS && fields[name] !== undefined)
+    .map((name) => `${ITEM_COLUMNS[name]} = @${name}`);
+
 /** Writes only the fields given: edits are last-writer-wins per field. */
 export function updateItem(db: Db, id: string, fields: Partial<ItemFields>, by: string, at: string): void {
-  const names = (Object.keys(fields) as (keyof ItemFields)[]).filter((name) => fields[name] !== undefined);
-  const assignments = names.map((name) => `${ITEM_COLUMNS[name]} = @${name}`);
+  const assignments = assignmentsOf(fields);
   sql<void, Partial<ItemFields> & { id: string; by: string; at: string }>(
     db,
     `UPDATE items SET ${[...assignments, 'updated_by = @by', 'updated_at = @at'].join(', ')} WHERE id = @id`,
@@ -110,4 +115,68 @@ export function tombstoneItem(db: Db, id: string, by: string, at: string): void 
     db,
     'UPDATE items SET deleted_at = @at, updated_by = @by, updated_at = @at WHERE id = @id',
   ).run({ id, by, at });
+}
+
+/** Every column of an item: what an upload sends and a pull brings. */
+export interface ItemRecord extends ItemFields {
+  id: string;
+  area: Area;
+  createdBy: string;
+  updatedBy: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/** An item as the central server has it: added, or every field brought to the server's. */
+export function saveItem(db: Db, item: ItemRecord & { restaurantId: string }): void {
+  sql<void, ItemRecord & { restaurantId: string }>(
+    db,
+    `INSERT INTO items (id, restaurant_id, area, name, category, supplier, unit, unit_cost_cents, par_milli,
+       created_by, updated_by, created_at, updated_at, deleted_at)
+     VALUES (@id, @restaurantId, @area, @name, @category, @supplier, @unit, @unitCostCents, @parMilli,
+       @createdBy, @updatedBy, @createdAt, @updatedAt, @deletedAt)
+     ON CONFLICT (id) DO UPDATE SET area = excluded.area, name = excluded.name, category = excluded.category,
+       supplier = excluded.supplier, unit = excluded.unit, unit_cost_cents = excluded.unit_cost_cents,
+       par_milli = excluded.par_milli, created_by = excluded.created_by, updated_by = excluded.updated_by,
+       created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
+  ).run(item);
+}
+
+/** The restaurant's items, deleted ones too: everything this computer holds of them. */
+export const itemRecords = (db: Db, restaurantId: string): ItemRecord[] =>
+  sql<ItemRecord, [restaurantId: string]>(
+    db,
+    `SELECT id, area, name, category, supplier, unit, unit_cost_cents AS unitCostCents, par_milli AS parMilli,
+            created_by AS createdBy, updated_by AS updatedBy, created_at AS createdAt, updated_at AS updatedAt,
+            deleted_at AS deletedAt
+       FROM items WHERE restaurant_id = ?`,
+  ).all(restaurantId);
+
+/** Lays fields over a live item, leaving who changed it and when as they are. */
+export function overlayItemFields(db: Db, id: string, fields: Partial<ItemFields>): void {
+  const assignments = assignmentsOf(fields);
+  if (assignments.length === 0) return;
+  sql<void, Partial<ItemFields> & { id: string }>(
+    db,
+    `UPDATE items SET ${assignments.join(', ')} WHERE id = @id AND deleted_at IS NULL`,
+  ).run({ ...fields, id });
+}
+
+/** Marks an item deleted as of `at`, unless it already is. */
+export function markItemDeleted(db: Db, id: string, at: string): void {
+  sql<void, { id: string; at: string }>(
+    db,
+    'UPDATE items SET deleted_at = coalesce(deleted_at, @at) WHERE id = @id',
+  ).run({ id, at });
+}
+
+/** An item's name, deleted or not. */
+export const itemName = (db: Db, id: string): string | undefined =>
+  sql<string, [id: string]>(db, 'SELECT name FROM items WHERE id = ?').pluck().get(id);
+
+/** Removes an item and its cached level, for one that never existed elsewhere (its movements go first). */
+export function removeItem(db: Db, id: string): void {
+  sql<void, [itemId: string]>(db, 'DELETE FROM item_stock WHERE item_id = ?').run(id);
+  sql<void, [id: string]>(db, 'DELETE FROM items WHERE id = ?').run(id);
 }

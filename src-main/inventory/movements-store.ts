@@ -71,3 +71,38 @@ export function refreshOnHand(db: Db, itemId: string): number {
   ).run({ itemId, onHand });
   return onHand;
 }
+
+/**
+ * A movement as the central server has it: its place in the server's order, and the server's word on
+ * who recorded it (a change sent under another session than its author's is the sender's there).
+ */
+export function saveMovement(db: Db, movement: NewMovement & { serverSeq: number }): void {
+  sql<void, NewMovement & { serverSeq: number }>(
+    db,
+    `INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, note, recorded_by, recorded_at,
+       server_seq)
+     VALUES (@id, @restaurantId, @itemId, @reason, @quantityMilli, @note, @by, @at, @serverSeq)
+     ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, recorded_by = excluded.recorded_by`,
+  ).run(movement);
+}
+
+/** A movement of the restaurant with its place in this computer's order. */
+export type PlacedMovement = Omit<NewMovement, 'restaurantId'> & { seq: number };
+
+/** The restaurant's movements after `afterSeq` in this computer's order, at most `limit`. */
+export const movementsAfter = (db: Db, restaurantId: string, afterSeq: number, limit: number): PlacedMovement[] =>
+  sql<PlacedMovement, { restaurantId: string; afterSeq: number; limit: number }>(
+    db,
+    `SELECT seq, id, item_id AS itemId, reason, quantity_milli AS quantityMilli, note, recorded_by AS "by",
+            recorded_at AS "at"
+       FROM stock_movements WHERE restaurant_id = @restaurantId AND seq > @afterSeq ORDER BY seq LIMIT @limit`,
+  ).all({ restaurantId, afterSeq, limit });
+
+/** Removes a movement the server has not placed: one it refused. */
+export function removeUnsyncedMovement(db: Db, id: string): void {
+  sql<void, [id: string]>(db, 'DELETE FROM stock_movements WHERE id = ? AND server_seq IS NULL').run(id);
+}
+
+export function removeMovementsOf(db: Db, itemId: string): void {
+  sql<void, [itemId: string]>(db, 'DELETE FROM stock_movements WHERE item_id = ?').run(itemId);
+}

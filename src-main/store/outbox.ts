@@ -91,3 +91,21 @@ export function waitingItemEdits(db: Db): ItemEdit[] {
     .map(queued)
     .filter((edit): edit is ItemEdit => edit.name === 'item.update' || edit.name === 'item.delete');
 }
+
+/** Drops every mutation up to `last`: the server has them. How many went. */
+export const dropMutationsUpTo = (db: Db, last: number): number =>
+  sql<void, [last: number]>(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(last).changes;
+
+/** Whether anything `authorId` did is still waiting to be pushed. */
+export const hasWaitingBy = (db: Db, authorId: string): boolean =>
+  sql<1, [authorId: string]>(db, 'SELECT 1 FROM outbox WHERE author_id = ? LIMIT 1').get(authorId) !== undefined;
+
+/** The highest mutation id this device ever gave out: where its outbox continues on the server. */
+export const lastIssuedMutation = (db: Db): number =>
+  sql<number>(db, "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'").pluck().get() ?? 0;
+
+/** The last mutation the server acknowledged to this device: just before the outbox, or all it issued. */
+export function acknowledgedMutation(db: Db): number {
+  const firstWaiting = firstWaitingMutation(db);
+  return firstWaiting === null ? lastIssuedMutation(db) : firstWaiting - 1;
+}

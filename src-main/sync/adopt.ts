@@ -4,13 +4,13 @@
  */
 import type { SessionView } from '../../shared/contract/auth';
 import { fail } from '../../shared/errors';
-import { findUserByLogin, setActive, setPasswordHash } from '../auth/accounts-store';
+import { findUserByLogin, saveRestaurant, setActive, setPasswordHash } from '../auth/accounts-store';
 import type { AuthService } from '../auth/auth-service';
 import { hashPassword } from '../auth/passwords';
 import { isoNow } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
-import { applyRestaurant, applyUser } from './local-apply';
+import { applyUser } from './local-apply';
 import type { ServerGrant, ServerUserJson } from './server-calls';
 import { bindRestaurant, boundRestaurant } from './sync-state';
 
@@ -31,7 +31,7 @@ export function assertSameRestaurant(db: Db, json: ServerUserJson): void {
 
 export function storeUser(db: Db, json: ServerUserJson): void {
   db.transaction(() => {
-    applyRestaurant(db, json.restaurant);
+    saveRestaurant(db, json.restaurant);
     applyUser(db, json.user);
   })();
 }

@@ -12,10 +12,10 @@ import type { Logger } from '../ipc/router';
 import type { Clock } from '../store/clock';
 import type { Db } from '../store/database';
 import { waitingMutations } from '../store/outbox';
-import { sql } from '../store/statements';
 import type { ChangeFeed } from './change-feed';
 import { checkServer, type PullProgress, pull } from './pull';
 import { push } from './push';
+import { countRejected } from './rejections-store';
 import { resync } from './resync';
 import type { SyncSession } from './sync-session';
 import { boundRestaurant, lastSyncedAt, markSynced } from './sync-state';
@@ -211,7 +211,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         waiting: waitingMutations(db),
         lastSyncedAt: lastSyncedAt(db),
         lastError,
-        rejections: (sql(db, 'SELECT count(*) AS n FROM sync_rejections').get() as { n: number }).n,
+        rejections: countRejected(db),
         progress,
         change: changes.current().data,
       };

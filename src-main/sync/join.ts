@@ -17,12 +17,12 @@ import { describeConnectionError } from '../central/server-errors';
 import { type Actor, requireManager } from '../ipc/actor';
 import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
-import { sql } from '../store/statements';
+import { dropMutationsUpTo, lastIssuedMutation } from '../store/outbox';
 import { adoptGrant } from './adopt';
 import type { SyncEngine } from './engine';
 import { asAppFailure, callServer, type LoginReply, loginReply } from './server-calls';
-import { bindRestaurant, boundRestaurant } from './sync-state';
-import { lastIssuedMutation, setDevicePosition, type UploadCounts, uploadHoldings } from './upload';
+import { bindRestaurant, boundRestaurant, unbindRestaurant } from './sync-state';
+import { setDevicePosition, type UploadCounts, uploadHoldings } from './upload';
 
 export interface JoinDeps extends StoreContext {
   hashCost: number;
@@ -128,7 +128,7 @@ async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Pro
   const uploaded = await uploadHoldings(target, true);
   await setDevicePosition(target, upTo);
   db.transaction(() => {
-    sql(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(upTo);
+    dropMutationsUpTo(db, upTo);
     bindRestaurant(db, actor.restaurantId);
   })();
   await adoptGrant(deps, grant, ownerPassword);
@@ -145,6 +145,6 @@ function joined(reply: LoginReply): Extract<LoginReply, { status: 'ok' }> {
 export async function disconnect(deps: Pick<JoinDeps, 'db' | 'link' | 'engine'>): Promise<{ ok: true }> {
   deps.engine.stop();
   await deps.link.forget();
-  sql(deps.db, "DELETE FROM meta WHERE key IN ('sync.restaurant', 'sync.cursor', 'sync.generation')").run();
+  unbindRestaurant(deps.db);
   return { ok: true };
 }

@@ -2,20 +2,14 @@
  * Pull: what changed on the server since this device's cursor, a page at a time, each page read in
  * one REPEATABLE READ snapshot and applied in one local transaction with the cursor it reaches.
  */
+import { saveRestaurant } from '../auth/accounts-store';
 import type { CentralServer, Query } from '../central/central-server';
 import { type Clock, isoNow } from '../store/clock';
 import type { Db } from '../store/database';
-import {
-  applyItem,
-  applyMovement,
-  applyRestaurant,
-  applyUser,
-  overlayPendingItemEdits,
-  refreshItems,
-} from './local-apply';
+import { acknowledgedMutation } from '../store/outbox';
+import { applyItem, applyMovement, applyUser, overlayPendingItemEdits, refreshItems } from './local-apply';
 import { checkRows, serverHead, serverItem, serverMovement, serverRestaurant, serverUser } from './server-rows';
 import { readPosition, type SyncPosition, writePosition } from './sync-state';
-import { acknowledgedMutation } from './upload';
 
 export const PULL_PAGE_ROWS = 5000;
 
@@ -154,7 +148,7 @@ function applyPage(db: Db, page: Page, restaurantId: string, at: string): { rows
     (row.restaurant_id ?? row.id) === restaurantId;
   const touched = new Set<string>();
   db.transaction(() => {
-    for (const row of restaurants.valid.filter(ours)) applyRestaurant(db, row);
+    for (const row of restaurants.valid.filter(ours)) saveRestaurant(db, row);
     for (const row of users.valid.filter(ours)) applyUser(db, row);
     for (const row of items.valid.filter(ours)) {
       applyItem(db, row);

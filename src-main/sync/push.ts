@@ -7,8 +7,8 @@
 import type { CentralServer, TransactionOptions } from '../central/central-server';
 import { type Clock, isoNow } from '../store/clock';
 import type { Db } from '../store/database';
-import { firstWaitingMutation, type QueuedMutation, readOutbox } from '../store/outbox';
-import { sql } from '../store/statements';
+import { dropMutationsUpTo, firstWaitingMutation, type QueuedMutation, readOutbox } from '../store/outbox';
+import { keepRejected } from './rejections-store';
 
 export const PUSH_BATCH = 1000;
 
@@ -115,15 +115,8 @@ async function acknowledge(
   const rejected = known ?? (await recordedRejections(options, token, first, last));
   const at = isoNow(options.clock);
   db.transaction(() => {
-    for (const rejection of rejected) {
-      sql(
-        db,
-        `INSERT OR IGNORE INTO sync_rejections (mutation_id, name, args, author_id, reason, rejected_at)
-         SELECT mutation_id, name, args, author_id, ?, ? FROM outbox WHERE mutation_id = ?`,
-      ).run(rejection.reason, at, rejection.mutationId);
-    }
-    const removed = sql(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(last);
-    outcome.pushed += removed.changes - rejected.length;
+    for (const { mutationId, reason } of rejected) keepRejected(db, { mutationId, reason, at });
+    outcome.pushed += dropMutationsUpTo(db, last) - rejected.length;
   })();
   outcome.rejected.push(...rejected);
   return true;

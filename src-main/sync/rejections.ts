@@ -2,32 +2,24 @@
 import type { SyncRejection } from '../../shared/contract/sync';
 import { type Mutation, unhandledMutation } from '../../shared/mutations';
 import { quantityFromMilli } from '../../shared/quantity';
+import { itemName } from '../inventory/items-store';
 import type { Db } from '../store/database';
 import { readStoredMutation } from '../store/outbox';
-import { sql } from '../store/statements';
-
-interface RejectionRow {
-  mutation_id: number;
-  name: string;
-  args: string;
-  reason: string;
-  rejected_at: string;
-}
+import { forgetRejected, listRejected } from './rejections-store';
 
 function describeRejection(db: Db, mutation: Mutation): string {
-  const itemName = (id: string) =>
-    (sql(db, 'SELECT name FROM items WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? 'an item';
+  const item = (id: string) => itemName(db, id) ?? 'an item';
   switch (mutation.name) {
     case 'movement.record': {
       const { reason, quantityMilli, itemId } = mutation.args;
-      return `Stock ${reason} of ${quantityFromMilli(quantityMilli)} for ${itemName(itemId)}`;
+      return `Stock ${reason} of ${quantityFromMilli(quantityMilli)} for ${item(itemId)}`;
     }
     case 'item.create':
       return `New item "${mutation.args.name}"`;
     case 'item.update':
-      return `Changes to ${itemName(mutation.args.id)}`;
+      return `Changes to ${item(mutation.args.id)}`;
     case 'item.delete':
-      return `Deleting ${itemName(mutation.args.id)}`;
+      return `Deleting ${item(mutation.args.id)}`;
     case 'user.update':
       return 'Profile changes';
     case 'restaurant.create':
@@ -40,8 +32,7 @@ function describeRejection(db: Db, mutation: Mutation): string {
 }
 
 export function listRejections(db: Db): SyncRejection[] {
-  const rows = sql(db, 'SELECT * FROM sync_rejections ORDER BY mutation_id DESC').all() as RejectionRow[];
-  return rows.map((row) => {
+  return listRejected(db).map((row) => {
     const read = readStoredMutation(row.name, row.args);
     return {
       mutationId: row.mutation_id,
@@ -54,6 +45,6 @@ export function listRejections(db: Db): SyncRejection[] {
 }
 
 export function dismissRejections(db: Db): { ok: true } {
-  sql(db, 'DELETE FROM sync_rejections').run();
+  forgetRejected(db);
   return { ok: true };
 }

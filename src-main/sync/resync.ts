@@ -5,8 +5,9 @@
  */
 import type { CentralServer } from '../central/central-server';
 import type { Db } from '../store/database';
-import { sql } from '../store/statements';
-import { acknowledgedMutation, setDevicePosition, uploadHoldings } from './upload';
+import { acknowledgedMutation } from '../store/outbox';
+import { forgetPosition } from './sync-state';
+import { setDevicePosition, uploadHoldings } from './upload';
 
 interface ResyncTarget {
   db: Db;
@@ -20,5 +21,5 @@ export async function resync(target: ResyncTarget): Promise<void> {
   const { db } = target;
   await uploadHoldings(target, false);
   await setDevicePosition(target, acknowledgedMutation(db));
-  sql(db, "DELETE FROM meta WHERE key IN ('sync.cursor', 'sync.generation')").run();
+  forgetPosition(db);
 }

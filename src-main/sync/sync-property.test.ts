@@ -11,7 +11,7 @@ import type { ChannelInput } from '../../shared/contract';
 import type { Area, MovementReason } from '../../shared/domain';
 import type { AppError } from '../../shared/errors';
 import type { ItemFields } from '../inventory/items-store';
-import { readOutbox } from '../store/outbox';
+import { lastIssuedMutation, readOutbox } from '../store/outbox';
 import {
   type Device,
   deviceSet,
@@ -22,7 +22,6 @@ import {
   syncOffline,
   syncTestFile,
 } from './testing/devices';
-import { lastIssuedMutation } from './upload';
 
 const file = syncTestFile();
 

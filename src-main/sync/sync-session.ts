@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { CentralServer } from '../central/central-server';
 import type { SecretStore } from '../secrets/keychain';
 import { readMeta, writeMeta } from '../store/meta';
-import { sql } from '../store/statements';
+import { hasWaitingBy } from '../store/outbox';
 import { type AdoptDeps, adoptGrant, heedRefusal } from './adopt';
 import { callServer, serverLogin } from './server-calls';
 
@@ -101,8 +101,7 @@ export function createSyncSession(deps: SyncSessionDeps): SyncSession {
     },
 
     async retainIfPending(userId, token) {
-      const pending = sql(db, 'SELECT 1 FROM outbox WHERE author_id = ? LIMIT 1').get(userId);
-      if (!pending) return false;
+      if (!hasWaitingBy(db, userId)) return false;
       await secrets.set(account(userId), token);
       setRetained([...new Set([...retained(), userId])]);
       return true;
@@ -110,7 +109,7 @@ export function createSyncSession(deps: SyncSessionDeps): SyncSession {
 
     async releaseRetained(server) {
       for (const userId of retained()) {
-        if (sql(db, 'SELECT 1 FROM outbox WHERE author_id = ? LIMIT 1').get(userId)) continue;
+        if (hasWaitingBy(db, userId)) continue;
         const token = await secrets.get(account(userId)).catch(() => null);
         if (token)
           await callServer(server, token, 'SELECT kg.logout() AS reply', [], z.unknown()).catch(() => undefined);

@@ -5,12 +5,14 @@
  */
 import { type Mutation, unhandledMutation } from '../../shared/mutations';
 import type { CentralServer } from '../central/central-server';
+import { removeItem } from '../inventory/items-store';
+import { removeMovementsOf, removeUnsyncedMovement } from '../inventory/movements-store';
 import type { Db } from '../store/database';
 import { readStoredMutation } from '../store/outbox';
-import { sql } from '../store/statements';
 import { applyItem, applyUser, refreshItems } from './local-apply';
 import { ITEM_COLUMNS, USER_COLUMNS } from './pull';
 import type { Rejection } from './push';
+import { findRejected } from './rejections-store';
 import { checkRows, serverItem, serverUser } from './server-rows';
 
 interface Refused {
@@ -22,9 +24,7 @@ interface Refused {
 function whatWasRefused(db: Db, rejected: readonly Rejection[]): Refused {
   const refused: Refused = { movements: [], items: new Set(), users: new Set() };
   for (const { mutationId } of rejected) {
-    const row = sql(db, 'SELECT name, args FROM sync_rejections WHERE mutation_id = ?').get(mutationId) as
-      | { name: string; args: string }
-      | undefined;
+    const row = findRejected(db, mutationId);
     const read = row && readStoredMutation(row.name, row.args);
     // A change this computer cannot read names nothing it could undo.
     if (read?.ok) noteRefused(refused, read.mutation);
@@ -64,23 +64,18 @@ export async function undoRejected(db: Db, server: CentralServer, token: string,
   const items = checkRows(serverItem, fromServer.items, 'item').valid;
   const users = checkRows(serverUser, fromServer.users, 'user').valid;
   db.transaction(() => {
-    for (const id of refused.movements) {
-      sql(db, 'DELETE FROM stock_movements WHERE id = ? AND server_seq IS NULL').run(id);
-    }
+    for (const id of refused.movements) removeUnsyncedMovement(db, id);
     for (const item of items) applyItem(db, item);
     for (const user of users) applyUser(db, user);
     const onServer = new Set(items.map((item) => item.id));
-    for (const id of [...refused.items].filter((id) => !onServer.has(id))) removeLocalItem(db, id);
+    // An item the server never accepted: it, its stock and its movements go.
+    for (const id of [...refused.items].filter((id) => !onServer.has(id))) {
+      removeMovementsOf(db, id);
+      removeItem(db, id);
+    }
     refreshItems(
       db,
       [...refused.items].filter((id) => onServer.has(id)),
     );
   })();
-}
-
-/** An item the server never accepted: it, its stock and its movements go. */
-function removeLocalItem(db: Db, itemId: string): void {
-  sql(db, 'DELETE FROM stock_movements WHERE item_id = ?').run(itemId);
-  sql(db, 'DELETE FROM item_stock WHERE item_id = ?').run(itemId);
-  sql(db, 'DELETE FROM items WHERE id = ?').run(itemId);
 }

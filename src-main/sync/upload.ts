@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { listUsers } from '../auth/accounts-store';
 import { userMutationArgs } from '../auth/views';
 import type { CentralServer } from '../central/central-server';
+import { itemRecords } from '../inventory/items-store';
+import { movementsAfter } from '../inventory/movements-store';
 import type { Db } from '../store/database';
-import { firstWaitingMutation } from '../store/outbox';
-import { sql } from '../store/statements';
 import { callServer } from './server-calls';
 
 export const UPLOAD_CHUNK = 5000;
@@ -34,23 +34,6 @@ const localUsers = (db: Db, restaurantId: string) =>
     .filter((row) => row.password_hash !== '')
     .map((row) => ({ ...userMutationArgs(row), passwordHash: row.password_hash }));
 
-const localItems = (db: Db, restaurantId: string) =>
-  sql(
-    db,
-    `SELECT id, area, name, category, supplier, unit, unit_cost_cents AS unitCostCents, par_milli AS parMilli,
-            created_by AS createdBy, updated_by AS updatedBy, created_at AS createdAt, updated_at AS updatedAt,
-            deleted_at AS deletedAt
-       FROM items WHERE restaurant_id = ?`,
-  ).all(restaurantId) as Record<string, unknown>[];
-
-const localMovements = (db: Db, restaurantId: string, after: number) =>
-  sql(
-    db,
-    `SELECT seq, id, item_id AS itemId, reason, quantity_milli AS quantityMilli, note, recorded_by AS "by",
-            recorded_at AS "at"
-       FROM stock_movements WHERE restaurant_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-  ).all(restaurantId, after, UPLOAD_CHUNK) as ({ seq: number } & Record<string, unknown>)[];
-
 async function send(target: Target, fn: string, rows: unknown[], extra: unknown[] = []): Promise<number> {
   const placeholders = extra.map((_, index) => `, $${index + 2}`).join('');
   return callServer(
@@ -74,12 +57,12 @@ export async function uploadHoldings(target: Target, withUsers: boolean): Promis
   const users = withUsers
     ? await inChunks(localUsers(db, restaurantId), (chunk) => send(target, 'upload_users', chunk))
     : 0;
-  const items = await inChunks(localItems(db, restaurantId), (chunk) => send(target, 'upload_items', chunk));
+  const items = await inChunks(itemRecords(db, restaurantId), (chunk) => send(target, 'upload_items', chunk));
   let movements = 0;
   for (
-    let after = 0, chunk = localMovements(db, restaurantId, 0);
+    let after = 0, chunk = movementsAfter(db, restaurantId, 0, UPLOAD_CHUNK);
     chunk.length > 0;
-    chunk = localMovements(db, restaurantId, after)
+    chunk = movementsAfter(db, restaurantId, after, UPLOAD_CHUNK)
   ) {
     after = chunk.at(-1)!.seq;
     movements += await send(
@@ -90,16 +73,6 @@ export async function uploadHoldings(target: Target, withUsers: boolean): Promis
     );
   }
   return { users, items, movements };
-}
-
-/** The highest mutation id this device ever gave out: where its outbox continues on the server. */
-export const lastIssuedMutation = (db: Db): number =>
-  (sql(db, "SELECT coalesce(max(seq), 0) AS n FROM sqlite_sequence WHERE name = 'outbox'").get() as { n: number }).n;
-
-/** The last mutation the server acknowledged to this device: just before the outbox, or all it issued. */
-export function acknowledgedMutation(db: Db): number {
-  const firstWaiting = firstWaitingMutation(db);
-  return firstWaiting === null ? lastIssuedMutation(db) : firstWaiting - 1;
 }
 
 export async function setDevicePosition(target: Target, last: number): Promise<void> {

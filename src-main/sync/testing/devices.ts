@@ -15,7 +15,7 @@ import { startTcpProxy, type TcpProxy } from '../../central/testing/tcp-proxy';
 import { adminQuery, createTestServer, type TestServer } from '../../central/testing/test-server';
 import type { ItemFields } from '../../inventory/items-store';
 import { deviceId } from '../../store/meta';
-import { readOutbox } from '../../store/outbox';
+import { lastIssuedMutation, readOutbox } from '../../store/outbox';
 import {
   openTestCore,
   owner,
@@ -26,7 +26,6 @@ import {
   type TestKeychain,
   testKeychain,
 } from '../../testing/temp-core';
-import { lastIssuedMutation } from '../upload';
 import { MANUAL } from './faults';
 
 export interface Device extends TestCore {

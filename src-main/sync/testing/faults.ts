@@ -12,9 +12,9 @@ import type { TcpProxy } from '../../central/testing/tcp-proxy';
 import { adminQuery, createTestServer, type TestServer } from '../../central/testing/test-server';
 import type { Logger } from '../../ipc/router';
 import { deviceId } from '../../store/meta';
+import { lastIssuedMutation } from '../../store/outbox';
 import { HOUR, openTestCore, owner, removeFolder, TestClock, type TestCore } from '../../testing/temp-core';
 import type { SyncTiming } from '../engine';
-import { lastIssuedMutation } from '../upload';
 
 /** The engine syncs only when the test says so. */
 export const MANUAL: Partial<SyncTiming> = {
