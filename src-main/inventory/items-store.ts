@@ -85,7 +85,7 @@ export function insertItem(db: Db, item: NewItem): void {
 }
 
 /** Contract field → column, for writes that touch only the fields given. */
-export const ITEM_COLUMNS: Record<keyof ItemFields, string> = {
+export const ITEM_FIELD_COLUMNS: Record<keyof ItemFields, string> = {
   name: 'name',
   category: 'category',
   supplier: 'supplier',
@@ -97,8 +97,8 @@ export const ITEM_COLUMNS: Record<keyof ItemFields, string> = {
 /** `column = @field` for each field given (other keys and undefined values are no field). */
 const assignmentsOf = (fields: Partial<ItemFields>): string[] =>
   (Object.keys(fields) as (keyof ItemFields)[])
-    .filter((name) => name in ITEM_COLUMNS && fields[name] !== undefined)
-    .map((name) => `${ITEM_COLUMNS[name]} = @${name}`);
+    .filter((name) => name in ITEM_FIELD_COLUMNS && fields[name] !== undefined)
+    .map((name) => `${ITEM_FIELD_COLUMNS[name]} = @${name}`);
 
 /** Writes only the fields given: edits are last-writer-wins per field. */
 export function updateItem(db: Db, id: string, fields: Partial<ItemFields>, by: string, at: string): void {

@@ -33,9 +33,10 @@ interface Page {
   movements: unknown[];
 }
 
-export const USER_COLUMNS = `id, restaurant_id, username, email, full_name, position, role, kitchen_produce_list,
+/** What a pull (and an undo) selects from the server's users and items, as text where exactness matters. */
+export const SERVER_USER_COLUMNS = `id, restaurant_id, username, email, full_name, position, role, kitchen_produce_list,
   bar_produce_list, is_active, last_login_at, created_at, updated_at`;
-export const ITEM_COLUMNS = `id, restaurant_id, area, name, category, supplier, unit, unit_cost::text AS unit_cost,
+export const SERVER_ITEM_COLUMNS = `id, restaurant_id, area, name, category, supplier, unit, unit_cost::text AS unit_cost,
   par::text AS par, created_by, updated_by, created_at, updated_at, deleted_at`;
 
 const CHANGED_VERSIONS = `
@@ -123,10 +124,10 @@ async function fetchPage(query: Query, cursor: number, withTotal: boolean): Prom
     restaurants: await select(
       'SELECT id, name, type, created_at, updated_at FROM kg.restaurants WHERE version > $1 AND version <= $2',
     ),
-    users: await select(`SELECT ${USER_COLUMNS} FROM kg.users WHERE version > $1 AND version <= $2`),
+    users: await select(`SELECT ${SERVER_USER_COLUMNS} FROM kg.users WHERE version > $1 AND version <= $2`),
     // Items a page's movements refer to come with it, whatever their own version.
     items: await select(
-      `SELECT ${ITEM_COLUMNS} FROM kg.items
+      `SELECT ${SERVER_ITEM_COLUMNS} FROM kg.items
         WHERE (version > $1 AND version <= $2)
            OR id IN (SELECT item_id FROM kg.stock_movements WHERE version > $1 AND version <= $2)`,
     ),

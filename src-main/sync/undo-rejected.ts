@@ -10,7 +10,7 @@ import { removeMovementsOf, removeUnsyncedMovement } from '../inventory/movement
 import type { Db } from '../store/database';
 import { readStoredMutation } from '../store/outbox';
 import { applyItem, applyUser, refreshItems } from './local-apply';
-import { ITEM_COLUMNS, USER_COLUMNS } from './pull';
+import { SERVER_ITEM_COLUMNS, SERVER_USER_COLUMNS } from './pull';
 import type { Rejection } from './push';
 import { findRejected } from './rejections-store';
 import { checkRows, serverItem, serverUser } from './server-rows';
@@ -58,8 +58,10 @@ export async function undoRejected(db: Db, server: CentralServer, token: string,
   if (rejected.length === 0) return;
   const refused = whatWasRefused(db, rejected);
   const fromServer = await server.transaction(token, async (query) => ({
-    items: (await query(`SELECT ${ITEM_COLUMNS} FROM kg.items WHERE id = ANY($1::uuid[])`, [[...refused.items]])).rows,
-    users: (await query(`SELECT ${USER_COLUMNS} FROM kg.users WHERE id = ANY($1::uuid[])`, [[...refused.users]])).rows,
+    items: (await query(`SELECT ${SERVER_ITEM_COLUMNS} FROM kg.items WHERE id = ANY($1::uuid[])`, [[...refused.items]]))
+      .rows,
+    users: (await query(`SELECT ${SERVER_USER_COLUMNS} FROM kg.users WHERE id = ANY($1::uuid[])`, [[...refused.users]]))
+      .rows,
   }));
   const items = checkRows(serverItem, fromServer.items, 'item').valid;
   const users = checkRows(serverUser, fromServer.users, 'user').valid;
