@@ -14,7 +14,7 @@ import { type Core, openCore } from '../../src-main/core/app-core';
 import { memoryStore, type SecretStore } from '../../src-main/secrets/keychain';
 import { systemClock } from '../../src-main/store/clock';
 import { deviceId } from '../../src-main/store/meta';
-import { readOutbox } from '../../src-main/store/outbox';
+import { appendMutation, readOutbox } from '../../src-main/store/outbox';
 import { sql } from '../../src-main/store/statements';
 import { pull } from '../../src-main/sync/pull';
 import { push } from '../../src-main/sync/push';
@@ -60,17 +60,18 @@ async function call(core: Core, channel: string, input: unknown): Promise<unknow
   return result.value;
 }
 
-/** Queues `count` stock movements in the outbox straight through SQL: the same rows the app writes. */
+/** Queues `count` stock movements straight into the outbox (no stock rows): the same mutations the app writes. */
 function queueMovements(device: Device, itemId: string, count: number): void {
   const { db } = device.core;
   const template = readOutbox(db, 1)[0];
-  if (!template) throw new Error('queue one movement through the app first');
-  const args = template.args as Record<string, unknown>;
-  const insert = sql(db, 'INSERT INTO outbox (name, args, created_at, author_id) VALUES (?, ?, ?, ?)');
+  if (template?.name !== 'movement.record' || !template.authorId) {
+    throw new Error('queue one movement through the app first');
+  }
+  const { args, createdAt: at, authorId } = template;
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const movement = { ...args, id: crypto.randomUUID(), itemId, quantityMilli: 1000 + i };
-      insert.run('movement.record', JSON.stringify(movement), template.createdAt, template.authorId);
+      appendMutation(db, { name: 'movement.record', args: movement, at, authorId });
     }
   })();
 }

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Backup } from '../../shared/contract/backups';
 import { backupFolder, backupName, integrityProblem, listBackups } from '../store/backup';
+import { sql } from '../store/statements';
 
 /** Every backup of the folder, newest first, each checked (SQLite's quick check) as it is listed. */
 export function describeBackups(dataFolder: string): Backup[] {
@@ -51,5 +52,5 @@ function readBackup(file: string): { items: number | null; checked: boolean } {
 function countItems(copy: Database.Database): number {
   const hasItems = copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'items'").get();
   if (!hasItems) return 0;
-  return copy.prepare('SELECT count(*) FROM items WHERE deleted_at IS NULL').pluck().get() as number;
+  return sql<number>(copy, 'SELECT count(*) FROM items WHERE deleted_at IS NULL').pluck().get() ?? 0;
 }
