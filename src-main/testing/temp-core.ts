@@ -13,6 +13,7 @@ import type { Logger } from '../ipc/router';
 import { memoryStore, type SecretStore } from '../secrets/keychain';
 import type { Db } from '../store/database';
 import { type QueuedMutation, readOutbox } from '../store/outbox';
+import { sql } from '../store/statements';
 import type { SyncOptions } from '../sync/sync-feature';
 
 export const quietLog: Logger = { error: () => {}, warn: () => {}, info: () => {} };
@@ -193,12 +194,14 @@ export const addMember = (
 
 /** Row count of every table in the store, to prove a call wrote nothing. */
 export function tableCounts(db: Db): Record<string, number> {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+  const tables = sql<string>(
+    db,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  )
     .pluck()
-    .all() as string[];
+    .all();
   return Object.fromEntries(
-    tables.map((table) => [table, db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]),
+    tables.map((table) => [table, sql<number>(db, `SELECT count(*) FROM "${table}"`).pluck().get() ?? 0]),
   );
 }
 
