@@ -22,6 +22,8 @@ import {
 
 let disk: string;
 let mountProblem: string | null = null;
+/** The core on the small disk, closed before unmounting even when an assertion failed mid-test. */
+let core: TestCore | null = null;
 
 beforeAll(() => {
   disk = tempFolder('kg-full-disk');
@@ -32,7 +34,8 @@ beforeAll(() => {
   }
 });
 
-afterAll(() => {
+afterAll(async () => {
+  if (core?.db.open) await core.close();
   if (!mountProblem) execFileSync('umount', [disk]);
   removeFolder(disk);
 });
@@ -56,7 +59,7 @@ describe('a full disk', () => {
     const folder = join(disk, 'data');
     const clock = new TestClock();
     const secrets = testKeychain();
-    let core: TestCore = await openTestCore({ folder, clock, secrets });
+    core = await openTestCore({ folder, clock, secrets });
     const { user } = await registerOwner(core);
     const milk = await core.call('inventory.create', itemInput({ name: 'Milk', openingStock: '4' }));
     const freeDisk = fillDisk();
