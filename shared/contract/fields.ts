@@ -26,6 +26,8 @@ export const TEXT_FIELDS = {
   note: { label: 'Note', max: 500, required: false },
 } as const;
 export type TextField = keyof typeof TEXT_FIELDS;
+/** Fields typed in a box of several lines: they keep newlines and tabs. */
+const MULTILINE: ReadonlySet<TextField> = new Set(['note']);
 
 export const USERNAME = { min: 3, max: 40, pattern: /^[A-Za-z0-9._-]+$/ } as const;
 export const EMAIL_MAX = 254;
@@ -38,10 +40,33 @@ export const PRODUCE_NAMES_MAX = 500;
  */
 const fitsIn = (max: number) => (value: string) => value.length <= max || [...value].length <= max;
 
+const isControl = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f);
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * No control characters (a NUL the server cannot store, an escape that redraws a screen) and no
+ * half of a character (a lone surrogate): text every computer and the server hold alike.
+ */
+function isPlainText(value: string, multiline: boolean): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (isControl(code) && !(multiline && (code === 0x09 || code === 0x0a))) return false;
+    if (isLowSurrogate(code)) return false;
+    if (isHighSurrogate(code) && !isLowSurrogate(value.charCodeAt(++i))) return false;
+  }
+  return true;
+}
+
 /** `trim`: what a person typed loses its outer spaces; what the server holds is read as it is. */
-function textOf(label: string, max: number, trim: boolean) {
+function textOf(label: string, max: number, trim: boolean, multiline = false) {
   const base = z.string({ error: `${label} must be text` });
-  return (trim ? base.trim() : base).refine(fitsIn(max), `${label} must be at most ${max} characters`);
+  return (trim ? base.trim() : base)
+    .refine(fitsIn(max), `${label} must be at most ${max} characters`)
+    .refine(
+      (value) => isPlainText(value, multiline),
+      `${label} holds a character that cannot be saved (a control character or a broken one)`,
+    );
 }
 
 export const text = (label: string, max: number) => textOf(label, max, true);
@@ -49,7 +74,7 @@ export const requiredText = (label: string, max: number) => text(label, max).min
 
 function textField(name: TextField, trim: boolean) {
   const { label, max, required } = TEXT_FIELDS[name];
-  const schema = textOf(label, max, trim);
+  const schema = textOf(label, max, trim, MULTILINE.has(name));
   return required ? schema.min(1, `${label} is required`) : schema;
 }
 /** One of TEXT_FIELDS as a person types it. */

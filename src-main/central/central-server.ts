@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import pg from 'pg';
 import { LATEST_SERVER_SCHEMA } from './migrations';
-import { describeConnectionError, ServerConnectionError } from './server-errors';
+import { describeConnectionError, isDataError, ServerConnectionError, ServerDataError } from './server-errors';
 
 export interface ServerSettings {
   host: string;
@@ -126,10 +126,11 @@ export function openCentralServer(settings: ServerSettings, credentials: ServerC
       } catch (error) {
         broken = error;
         await client.query('ROLLBACK').catch(() => undefined);
-        throw isServerRaised(error) ? error : describeConnectionError(error, settings);
+        if (isServerRaised(error)) throw error;
+        throw isDataError(error) ? new ServerDataError(error) : describeConnectionError(error, settings);
       } finally {
-        // A connection that failed mid-transaction is not trusted again.
-        checkin(client, Boolean(broken) && !isServerRaised(broken));
+        // A connection that failed mid-transaction is not trusted again, unless what failed was the data.
+        checkin(client, Boolean(broken) && !isServerRaised(broken) && !isDataError(broken));
       }
     },
 

@@ -135,6 +135,26 @@ export function describeConnectionError(error: unknown, where: Where): ServerCon
   return problem('unknown', `The central server could not be used: ${message}`, true);
 }
 
+/**
+ * A change the server could not read or store as it was sent (SQLSTATE class 22: text it cannot
+ * hold, a malformed number or id): the fault of that change, never of the connection. The message
+ * is for a person; the server's own words stay in `cause`, for the log.
+ */
+export class ServerDataError extends Error {
+  constructor(override readonly cause: unknown) {
+    const detail = `${messageOf(cause)} ${(cause as { detail?: unknown })?.detail ?? ''}`;
+    const characters = ['22P05', '22021'].includes(codeOf(cause)) || /unicode|surrogate|escape/i.test(detail);
+    super(
+      characters
+        ? 'The server could not store this change: it holds characters that cannot be saved.'
+        : 'The server could not store this change: part of it is not in a form the server accepts.',
+    );
+    this.name = 'ServerDataError';
+  }
+}
+
+export const isDataError = (error: unknown): boolean => codeOf(error).startsWith('22');
+
 /** SQLSTATEs the server's functions raise, and what they mean to the app. */
 const APP_ERRORS: Record<string, AppError['kind']> = {
   KG401: 'unauthenticated',

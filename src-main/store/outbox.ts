@@ -59,23 +59,52 @@ interface OutboxRow {
   author_id: string | null;
 }
 
+/** A waiting change the registry cannot read (an old or damaged row): it can only be refused. */
+export interface UnreadableMutation {
+  mutationId: number;
+  name: string;
+  authorId: string | null;
+  problem: string;
+}
+
+const selectWaiting = (db: Db) =>
+  sql<OutboxRow, [limit: number]>(
+    db,
+    'SELECT mutation_id, name, args, created_at, author_id FROM outbox ORDER BY mutation_id LIMIT ?',
+  );
+
+function readRow(row: OutboxRow): QueuedMutation | UnreadableMutation {
+  const read = readStoredMutation(row.name, row.args);
+  if (!read.ok) return { mutationId: row.mutation_id, name: row.name, authorId: row.author_id, problem: read.problem };
+  return { ...read.mutation, mutationId: row.mutation_id, createdAt: row.created_at, authorId: row.author_id };
+}
+
+const isUnreadable = (read: QueuedMutation | UnreadableMutation): read is UnreadableMutation => 'problem' in read;
+
 /** A row the registry cannot read stops the reader with its id: nothing is skipped or lost. */
 function queued(row: OutboxRow): QueuedMutation {
-  const read = readStoredMutation(row.name, row.args);
-  if (!read.ok) {
-    throw new Error(`Change ${row.mutation_id} (${row.name}) waiting to sync cannot be read: ${read.problem}.`);
+  const read = readRow(row);
+  if (!isUnreadable(read)) return read;
+  throw new Error(`Change ${read.mutationId} (${read.name}) waiting to sync cannot be read: ${read.problem}.`);
+}
+
+/** Oldest first, up to the first row the registry cannot read, which comes apart: nothing is skipped. */
+export function readWaiting(
+  db: Db,
+  limit = 1000,
+): { mutations: QueuedMutation[]; unreadable: UnreadableMutation | null } {
+  const mutations: QueuedMutation[] = [];
+  for (const row of selectWaiting(db).all(limit)) {
+    const read = readRow(row);
+    if (isUnreadable(read)) return { mutations, unreadable: read };
+    mutations.push(read);
   }
-  return { ...read.mutation, mutationId: row.mutation_id, createdAt: row.created_at, authorId: row.author_id };
+  return { mutations, unreadable: null };
 }
 
 /** Oldest first. */
 export function readOutbox(db: Db, limit = 1000): QueuedMutation[] {
-  return sql<OutboxRow, [limit: number]>(
-    db,
-    'SELECT mutation_id, name, args, created_at, author_id FROM outbox ORDER BY mutation_id LIMIT ?',
-  )
-    .all(limit)
-    .map(queued);
+  return selectWaiting(db).all(limit).map(queued);
 }
 
 export type ItemEdit = Extract<QueuedMutation, { name: 'item.update' | 'item.delete' }>;

@@ -5,9 +5,16 @@
  * twice. Mutations the server refused are kept with its reason and undone here.
  */
 import type { CentralServer, TransactionOptions } from '../central/central-server';
+import { ServerDataError } from '../central/server-errors';
 import { type Clock, isoNow } from '../store/clock';
 import type { Db } from '../store/database';
-import { dropMutationsUpTo, firstWaitingMutation, type QueuedMutation, readOutbox } from '../store/outbox';
+import {
+  dropMutationsUpTo,
+  firstWaitingMutation,
+  type QueuedMutation,
+  readWaiting,
+  type UnreadableMutation,
+} from '../store/outbox';
 import { keepRejected } from './rejections-store';
 
 export const PUSH_BATCH = 1000;
@@ -35,42 +42,93 @@ export interface PushOutcome {
   rejected: Rejection[];
 }
 
-/** The next run of mutations by one author, at most a batch. */
-function nextRun(db: Db): QueuedMutation[] {
-  const batch = readOutbox(db, PUSH_BATCH);
-  const author = batch[0]?.authorId;
-  const end = batch.findIndex((mutation) => mutation.authorId !== author);
-  return end === -1 ? batch : batch.slice(0, end);
+/** The next run of mutations by one author, at most `limit`, and a row that cannot be read when it comes first. */
+function nextRun(db: Db, limit: number): { run: QueuedMutation[]; unreadable: UnreadableMutation | null } {
+  const { mutations, unreadable } = readWaiting(db, limit);
+  const author = mutations[0]?.authorId;
+  const end = mutations.findIndex((mutation) => mutation.authorId !== author);
+  return { run: end === -1 ? mutations : mutations.slice(0, end), unreadable: mutations.length ? null : unreadable };
+}
+
+const UNREADABLE = 'This computer could not read this change any more, so it was not sent.';
+/** Sent in place of a change the server cannot take, so the server records the refusal and moves on. */
+const STAND_IN = 'refused on the computer';
+
+interface Sent {
+  mutationId: number;
+  name: string;
+  args: unknown;
 }
 
 export async function push(options: PushOptions): Promise<PushOutcome> {
   const { db, server, deviceId } = options;
   const outcome: PushOutcome = { pushed: 0, rejected: [] };
-  let run = nextRun(db);
-  const firstToken = run[0] ? await options.tokenFor(run[0].authorId) : null;
+  const first = readWaiting(db, 1);
+  const firstAuthor = first.mutations[0] ?? first.unreadable;
+  const firstToken = firstAuthor ? await options.tokenFor(firstAuthor.authorId) : null;
   if (!firstToken) return outcome;
   // A reply lost last time leaves mutations here that the server already has: ask it first.
   const applied = options.serverPosition ?? (await serverPosition(server, firstToken, deviceId));
-  if (await acknowledge(options, firstToken, applied, null, outcome)) run = nextRun(db);
-  for (; run.length > 0; run = nextRun(db)) {
-    const token = await options.tokenFor(run[0]!.authorId);
+  await acknowledge(options, firstToken, applied, null, outcome);
+  // A batch the server cannot even read is halved until the one change at fault stands alone.
+  let limit = PUSH_BATCH;
+  for (let next = nextRun(db, limit); next.run.length > 0 || next.unreadable; next = nextRun(db, limit)) {
+    const head = next.run[0] ?? next.unreadable!;
+    const token = await options.tokenFor(head.authorId);
     if (!token) break;
-    const mutations = run.map(({ mutationId, name, args }) => ({ id: mutationId, name, args }));
-    const result = await server.transaction(
-      token,
-      async (query) => {
-        const { rows } = await query<{
-          result: { lastMutationId: number; rejected: { id: number; reason: string }[] };
-        }>('SELECT kg.push($1, $2::jsonb) AS result', [deviceId, JSON.stringify(mutations)]);
-        return rows[0]!.result;
-      },
-      options.faults,
-    );
-    const names = new Map(run.map((mutation) => [mutation.mutationId, mutation.name]));
-    const rejected = result.rejected.map(({ id, reason }) => ({ mutationId: id, name: names.get(id) ?? '', reason }));
-    await acknowledge(options, token, Number(result.lastMutationId), rejected, outcome);
+    if (next.unreadable) {
+      await refuseAlone(options, token, next.unreadable, UNREADABLE, outcome);
+      continue;
+    }
+    try {
+      await send(options, token, next.run, outcome);
+    } catch (error) {
+      if (!(error instanceof ServerDataError)) throw error;
+      if (next.run.length > 1) {
+        limit = Math.ceil(next.run.length / 2);
+        continue;
+      }
+      await refuseAlone(options, token, head, error.message, outcome);
+      limit = PUSH_BATCH;
+    }
   }
   return outcome;
+}
+
+async function pushToServer(options: PushOptions, token: string, mutations: Sent[]) {
+  return options.server.transaction(
+    token,
+    async (query) => {
+      const { rows } = await query<{
+        result: { lastMutationId: number; rejected: { id: number; reason: string }[] };
+      }>('SELECT kg.push($1, $2::jsonb) AS result', [
+        options.deviceId,
+        JSON.stringify(mutations.map(({ mutationId, name, args }) => ({ id: mutationId, name, args }))),
+      ]);
+      return rows[0]!.result;
+    },
+    options.faults,
+  );
+}
+
+async function send(options: PushOptions, token: string, run: QueuedMutation[], outcome: PushOutcome) {
+  const result = await pushToServer(options, token, run);
+  const names = new Map(run.map((mutation) => [mutation.mutationId, mutation.name]));
+  const rejected = result.rejected.map(({ id, reason }) => ({ mutationId: id, name: names.get(id) ?? '', reason }));
+  await acknowledge(options, token, Number(result.lastMutationId), rejected, outcome);
+}
+
+/** Refuses one change with `reason`: the server takes a stand-in it refuses in its place and moves on. */
+async function refuseAlone(
+  options: PushOptions,
+  token: string,
+  mutation: { mutationId: number; name: string },
+  reason: string,
+  outcome: PushOutcome,
+) {
+  const result = await pushToServer(options, token, [{ mutationId: mutation.mutationId, name: STAND_IN, args: {} }]);
+  const rejection = { mutationId: mutation.mutationId, name: mutation.name, reason };
+  await acknowledge(options, token, Number(result.lastMutationId), [rejection], outcome);
 }
 
 async function serverPosition(server: CentralServer, token: string, deviceId: string): Promise<number> {

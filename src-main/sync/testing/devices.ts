@@ -15,7 +15,7 @@ import { startTcpProxy, type TcpProxy } from '../../central/testing/tcp-proxy';
 import { adminQuery, createTestServer, type TestServer } from '../../central/testing/test-server';
 import type { ItemFields } from '../../inventory/items-store';
 import { deviceId } from '../../store/meta';
-import { lastIssuedMutation, readOutbox } from '../../store/outbox';
+import { lastIssuedMutation, readWaiting } from '../../store/outbox';
 import {
   openTestCore,
   owner,
@@ -63,7 +63,7 @@ export async function openDevice(server: TestServer, name: string, options: Devi
   });
   const recorded = new Set<string>();
   const noteMovements = (after: number) => {
-    for (const mutation of readOutbox(core.db, 1_000_000)) {
+    for (const mutation of readWaiting(core.db, 1_000_000).mutations) {
       if (mutation.mutationId > after && mutation.name === 'movement.record') recorded.add(mutation.args.id);
     }
   };
