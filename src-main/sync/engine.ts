@@ -115,7 +115,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       faults: deps.faults,
     });
     if (pushed.rejected.length > 0) {
-      await undoRejected(db, server, token, pushed.rejected);
+      await undoRejected({ db, server, token, log }, pushed.rejected);
       changes.bump();
     }
     await session.releaseRetained(server);

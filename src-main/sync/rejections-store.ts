@@ -19,6 +19,14 @@ export function keepRejected(db: Db, rejection: { mutationId: number; reason: st
   ).run(rejection);
 }
 
+/** A refusal this computer could not undo: its listed reason says so, for the person reading it. */
+export function noteNotUndone(db: Db, mutationId: number): void {
+  sql<void, [suffix: string, mutationId: number]>(
+    db,
+    'UPDATE sync_rejections SET reason = reason || ? WHERE mutation_id = ?',
+  ).run(' It could not be undone on this computer, so the computer may still show it.', mutationId);
+}
+
 /** Newest first. */
 export const listRejected = (db: Db): RejectionRow[] =>
   sql<RejectionRow>(

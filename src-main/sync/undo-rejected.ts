@@ -5,14 +5,16 @@
  */
 import { type Mutation, unhandledMutation } from '../../shared/mutations';
 import type { CentralServer } from '../central/central-server';
+import { ServerConnectionError } from '../central/server-errors';
 import { removeItem } from '../inventory/items-store';
 import { removeMovementsOf, removeUnsyncedMovement } from '../inventory/movements-store';
+import type { Logger } from '../ipc/router';
 import type { Db } from '../store/database';
 import { readStoredMutation } from '../store/outbox';
 import { applyItem, applyUser, refreshItems } from './local-apply';
 import { SERVER_ITEM_COLUMNS, SERVER_USER_COLUMNS } from './pull';
 import type { Rejection } from './push';
-import { findRejected } from './rejections-store';
+import { findRejected, noteNotUndone } from './rejections-store';
 import { checkRows, serverItem, serverUser } from './server-rows';
 
 interface Refused {
@@ -54,9 +56,34 @@ function noteRefused(refused: Refused, mutation: Mutation): void {
   }
 }
 
-export async function undoRejected(db: Db, server: CentralServer, token: string, rejected: readonly Rejection[]) {
+export interface UndoTarget {
+  db: Db;
+  server: CentralServer;
+  token: string;
+  log: Logger;
+}
+
+/**
+ * Undoes the refusals together; when that fails, each on its own, so one that cannot be undone (a
+ * damaged change, a server row this computer cannot take) never keeps the others. One that fails
+ * alone is logged and its listed reason says so. A lost connection stops it all, as it stops sync.
+ */
+export async function undoRejected(target: UndoTarget, rejected: readonly Rejection[]): Promise<void> {
   if (rejected.length === 0) return;
-  const refused = whatWasRefused(db, rejected);
+  try {
+    await undo(target, whatWasRefused(target.db, rejected));
+  } catch (error) {
+    if (error instanceof ServerConnectionError) throw error;
+    if (rejected.length > 1) {
+      for (const one of rejected) await undoRejected(target, [one]);
+      return;
+    }
+    target.log.error(`Refused change ${rejected[0]!.mutationId} could not be undone`, error);
+    noteNotUndone(target.db, rejected[0]!.mutationId);
+  }
+}
+
+async function undo({ db, server, token }: UndoTarget, refused: Refused): Promise<void> {
   const fromServer = await server.transaction(token, async (query) => ({
     items: (await query(`SELECT ${SERVER_ITEM_COLUMNS} FROM kg.items WHERE id = ANY($1::uuid[])`, [[...refused.items]]))
       .rows,
