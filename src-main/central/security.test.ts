@@ -411,7 +411,9 @@ describe('between restaurants', () => {
     const error = await failureOf(deviceOf(a.owner, b.deviceId).push(['movement.record', movementArgs(a.itemId)]));
     expect([error.code, error.message]).toEqual(['KG403', 'This device belongs to another restaurant.']);
     expect(await app.call(a.owner.token, 'kg.device_state($1)', b.deviceId)).toEqual({ lastMutationId: 0 });
-    await app.call(a.owner.token, 'kg.set_device_position($1, $2)', b.deviceId, 1000);
+    await expectRefused(a.owner.token, 'KG403', [
+      ['kg.set_device_position($1, $2)', [b.deviceId, 1000], 'A computer can only move its own place in the queue.'],
+    ]);
   });
 
   it("team functions do not reach B's people (KG404)", async () => {
@@ -582,6 +584,19 @@ describe('roles, enforced by the functions themselves', () => {
   let a: Crew;
   beforeAll(async () => {
     a = await crew();
+  });
+
+  it("a session cannot move another computer's place in the queue, only its own", async () => {
+    await expectRefused(a.staff.token, 'KG403', [
+      ['kg.set_device_position($1, $2)', [a.deviceId, 1000], 'A computer can only move its own place in the queue.'],
+    ]);
+    expect(await app.call(a.owner.token, 'kg.device_state($1)', a.deviceId)).toEqual({ lastMutationId: 3 });
+    const own = await adminValue<string>('SELECT device_id FROM kg.sessions WHERE token_hash = digest($1, $2)', [
+      a.staff.token,
+      'sha256',
+    ]);
+    await app.call(a.staff.token, 'kg.set_device_position($1, $2)', own, 7);
+    expect(await app.call(a.staff.token, 'kg.device_state($1)', own)).toEqual({ lastMutationId: 7 });
   });
 
   it('staff cannot do manager actions, however they call them', async () => {

@@ -5,6 +5,8 @@
  * reaches the other computers. Each refusal is undone on its own.
  */
 import { expect, test } from 'vitest';
+import { adminQuery } from '../central/testing/test-server';
+import { deviceId } from '../store/meta';
 import { itemInput, member } from '../testing/temp-core';
 import { type Device, officeTestFile, syncAll } from './testing/devices';
 
@@ -100,4 +102,24 @@ test('the contract refuses control characters and broken characters in every tex
   });
   // A note is several lines: newlines and tabs stay.
   await file.office.call('inventory.adjustStock', { ...adjust, note: 'dropped\n\tby the door' });
+});
+
+test('a computer whose place on the server was moved ahead of its outbox says so, and drops nothing', async () => {
+  const laptop = await devices.signedIn('laptop', file.restaurant.owner.username);
+  const thyme = await file.office.call('inventory.create', itemInput({ name: 'Thyme', openingStock: '3' }));
+  await syncAll([file.office, laptop]);
+  await laptop.call('inventory.adjustStock', { itemId: thyme.id, reason: 'usage', quantity: '-1' });
+  await syncAll([laptop, file.office]);
+  // As a session of another computer could before server schema v5 (security.test.ts holds that).
+  await adminQuery(file.server, 'UPDATE kg.devices SET last_mutation_id = last_mutation_id + 50 WHERE id = $1', [
+    deviceId(laptop.db),
+  ]);
+
+  await laptop.call('inventory.adjustStock', { itemId: thyme.id, reason: 'usage', quantity: '-1' });
+  const status = await laptop.syncNow();
+  expect(status).toMatchObject({ state: 'error', waiting: 1 });
+  expect(status.lastError).toMatch(
+    /^The central server says this computer already sent \d+ changes, but it has made only \d+\./,
+  );
+  expect(await file.office.call('inventory.get', { id: thyme.id })).toMatchObject({ onHand: '2' });
 });

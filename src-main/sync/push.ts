@@ -11,6 +11,7 @@ import type { Db } from '../store/database';
 import {
   dropMutationsUpTo,
   firstWaitingMutation,
+  lastIssuedMutation,
   type QueuedMutation,
   readWaiting,
   type UnreadableMutation,
@@ -69,6 +70,13 @@ export async function push(options: PushOptions): Promise<PushOutcome> {
   if (!firstToken) return outcome;
   // A reply lost last time leaves mutations here that the server already has: ask it first.
   const applied = options.serverPosition ?? (await serverPosition(server, firstToken, deviceId));
+  // Ahead of all this computer ever made: its next changes would be taken as applied and dropped.
+  const issued = lastIssuedMutation(db);
+  if (applied > issued) {
+    throw new Error(
+      `The central server says this computer already sent ${applied} changes, but it has made only ${issued}. Its changes are kept here and not sent until this is looked into.`,
+    );
+  }
   await acknowledge(options, firstToken, applied, null, outcome);
   // A batch the server cannot even read is halved until the one change at fault stands alone.
   let limit = PUSH_BATCH;

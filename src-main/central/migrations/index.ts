@@ -33,6 +33,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'field limits of the contract',
     sql: readFileSync(new URL('./0004-field-limits.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 5,
+    name: 'a session acts for its own computer',
+    sql: readFileSync(new URL('./0005-own-computer-only.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;
