@@ -43,9 +43,16 @@ export function lockFolder(folder: string): () => void {
   };
 }
 
+/**
+ * How long a start waits on a lock another process is taking at the same instant. Two starts that
+ * collide can each see the other's half-taken lock; waiting lets one of them finish, where failing
+ * at once could refuse both. A holder keeps the lock, so the loser is refused after this wait.
+ */
+const RACE_WAIT_MS = 500;
+
 function takeLock(path: string, folder: string): Database.Database {
   for (let attempt = 0; ; attempt += 1) {
-    const connection = new Database(path, { timeout: 0 });
+    const connection = new Database(path, { timeout: RACE_WAIT_MS });
     try {
       connection.pragma('journal_mode = MEMORY');
       connection.exec('BEGIN EXCLUSIVE');
