@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Backup } from '../../shared/contract/backups';
-import { backupFolder, backupName, integrityProblem, listBackups } from '../store/backup';
+import { backupFolder, backupMadeAt, backupName, integrityProblem, listBackups } from '../store/backup';
 import { sql } from '../store/statements';
 
 /** Every backup of the folder, newest first, each checked (SQLite's quick check) as it is listed. */
@@ -16,7 +16,7 @@ export function describeBackup(file: string): Backup {
   const { items, checked } = readBackup(file);
   return {
     name: basename(file),
-    madeAt: (name?.madeAt ?? statSync(file).mtime).toISOString(),
+    madeAt: backupMadeAt(file).toISOString(),
     label: name?.label ?? '',
     bytes: statSync(file).size,
     items,

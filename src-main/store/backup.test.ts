@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,8 +79,8 @@ describe('backups', () => {
     const backups = join(folder, 'backups');
     expect(lastBackupTime(backups)).toBeNull();
     expect(isDailyBackupDue(backups, new Date())).toBe(true);
-    const file = await backupStore(db, backups, 'daily', new Date());
-    const madeAt = statSync(file).mtime;
+    const madeAt = at(2, 9);
+    await backupStore(db, backups, 'daily', madeAt);
     expect(lastBackupTime(backups)).toEqual(madeAt);
     expect(isDailyBackupDue(backups, new Date(madeAt.getTime() + DAY - 1))).toBe(false);
     expect(isDailyBackupDue(backups, new Date(madeAt.getTime() + DAY))).toBe(true);

@@ -85,9 +85,12 @@ export function backupName(file: string): { madeAt: Date; label: string } | null
   return { madeAt: new Date(`${day}T${hours}:${minutes}:${seconds}.${millis}Z`), label: label ?? '' };
 }
 
+/** When a backup was taken: the (injected) time in its name; a file named otherwise, its modification time. */
+export const backupMadeAt = (file: string): Date => backupName(file)?.madeAt ?? statSync(file).mtime;
+
 export function lastBackupTime(folder: string): Date | null {
   const newest = listBackups(folder).at(-1);
-  return newest ? statSync(newest).mtime : null;
+  return newest ? backupMadeAt(newest) : null;
 }
 
 export function isDailyBackupDue(folder: string, now: Date): boolean {
