@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'main',
-          include: ['shared/**/*.test.ts', 'src-main/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'src-main/**/*.test.ts', 'scripts/**/*.test.{ts,mjs}'],
           // One throwaway TLS PostgreSQL cluster for the run; each test file makes its own database in it.
           globalSetup: ['src-main/central/testing/global-setup.ts'],
         },
