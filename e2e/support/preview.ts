@@ -1,7 +1,8 @@
 /**
  * The browser preview as a Playwright fixture: `tsx src-main/preview/cli.ts` on a fresh data folder,
- * one per test. `restart()` stops the process and starts a new one on the same folder (a new port
- * and token, so it returns the new URL), which is how a spec proves data and sign-in survive.
+ * one per test. `restart()` stops the process and starts a new one on the same folder, which is how
+ * a spec proves data and sign-in survive; the preview comes back on the folder's port and token, so
+ * the URL stays the same (unless that port was taken meanwhile).
  *
  *   import { expect, test } from './support/preview';
  *   test('…', async ({ page, preview }) => { await page.goto(preview.url); … });
@@ -21,13 +22,15 @@ const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 export interface Preview {
-  /** The address to open, token included; changes on restart. */
+  /** The address to open, token included. */
   readonly url: string;
   readonly dataFolder: string;
   /** Everything the process printed so far (for failure messages). */
   readonly output: string;
   stop(): Promise<void>;
-  /** Stops the core and starts a new one on the same data folder; resolves to the new URL. */
+  /** Starts it again on the same data folder after `stop()`; resolves to its URL. */
+  start(): Promise<string>;
+  /** Stops the core and starts a new one on the same data folder; resolves to its URL. */
   restart(): Promise<string>;
 }
 
@@ -37,7 +40,7 @@ interface Running {
 }
 
 function launch(dataFolder: string, log: (text: string) => void): Promise<Running> {
-  const child = spawn(TSX, [CLI, '--data-folder', dataFolder, '--port', '0'], {
+  const child = spawn(TSX, [CLI, '--data-folder', dataFolder], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -83,7 +86,7 @@ export async function startPreview(dataFolder = mkdtempSync(join(tmpdir(), 'kg-e
   };
   let running: Running | null = await launch(dataFolder, log);
   let url = running.url;
-  return {
+  const preview: Preview = {
     get url() {
       return url;
     },
@@ -95,14 +98,18 @@ export async function startPreview(dataFolder = mkdtempSync(join(tmpdir(), 'kg-e
       if (running) await terminate(running.child);
       running = null;
     },
-    async restart() {
-      if (running) await terminate(running.child);
-      running = null;
+    async start() {
+      if (running) throw new Error('The preview is running already: stop() it first.');
       running = await launch(dataFolder, log);
       url = running.url;
       return url;
     },
+    async restart() {
+      await preview.stop();
+      return preview.start();
+    },
   };
+  return preview;
 }
 
 export const test = base.extend<{ preview: Preview }>({

@@ -19,10 +19,14 @@
         body: JSON.stringify({ channel, input: input === undefined ? null : input }),
       });
     } catch {
-      return unavailable('The KitchenGuard preview is not running. Start it again with npm start.');
+      return unavailable(
+        'The KitchenGuard preview is not running. Start it again (npm start): this page reconnects by itself.',
+      );
     }
     if (response.status === 401) {
-      return unavailable('This page belongs to an earlier run of the preview. Open the address it printed last.');
+      return unavailable(
+        'This page has an old access token (the preview was given a new one). Open the address it printed last.',
+      );
     }
     // 413 and the like answer in plain text: pass the reason on as data, as every error is.
     if (!response.ok) return unavailable(await response.text());

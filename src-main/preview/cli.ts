@@ -1,6 +1,8 @@
 /**
- * `tsx src-main/preview/cli.ts [--data-folder DIR] [--port N]`: opens the core on a data folder and
- * serves the built renderer (out/renderer) on 127.0.0.1. Prints the address to open, token included.
+ * `tsx src-main/preview/cli.ts [--data-folder DIR] [--port N] [--new-token]`: opens the core on a
+ * data folder and serves the built renderer (out/renderer) on 127.0.0.1. Prints the address to
+ * open, token included. Without --port it comes back on the port and token the folder's preview
+ * had last time (address.ts), so an open tab reconnects; a port since taken is replaced, and said.
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,12 +10,14 @@ import { parseArgs } from 'node:util';
 import log from 'electron-log/node';
 import { openCore } from '../core/app-core';
 import { restoreAdvice, StoreNeedsRestore } from '../core/store-check';
+import { rememberAddress, whereToListen } from './address';
 import { startPreviewServer } from './server';
 
 const { values } = parseArgs({
   options: {
     'data-folder': { type: 'string' },
-    port: { type: 'string', default: '0' },
+    port: { type: 'string' },
+    'new-token': { type: 'boolean', default: false },
     renderer: { type: 'string', default: 'out/renderer' },
   },
 });
@@ -22,19 +26,42 @@ const { values } = parseArgs({
 const defaultDataFolder = () => join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'KitchenGuard', 'data');
 
 const dataFolder = resolve(values['data-folder'] ?? defaultDataFolder());
+const listenAt = (() => {
+  try {
+    return whereToListen(dataFolder, values.port ?? null, values['new-token']);
+  } catch (error) {
+    return couldNotStart((error as Error).message);
+  }
+})();
 log.transports.file.resolvePathFn = () => join(dataFolder, 'logs', 'preview.log');
 const core = await openCore({ dataFolder, appVersion: process.env.npm_package_version ?? 'preview', log }).catch(
-  (error: unknown) => {
-    // A store written by a newer version, a folder in use, a damaged store: the reason, not a stack trace.
-    console.error(`KitchenGuard preview could not start: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof StoreNeedsRestore) console.error(restoreAdvice(error));
-    process.exit(1);
-  },
+  // A store written by a newer version, a folder in use, a damaged store: the reason, not a stack trace.
+  (error: unknown) =>
+    couldNotStart(
+      error instanceof Error ? error.message : String(error),
+      error instanceof StoreNeedsRestore ? restoreAdvice(error) : '',
+    ),
 );
-const server = await startPreviewServer(core, resolve(values.renderer), Number(values.port));
+const server = await startPreviewServer(core, resolve(values.renderer), listenAt).catch(async (error: unknown) => {
+  await core.close();
+  return couldNotStart(`port ${listenAt.port} cannot be used (${(error as Error).message}).`);
+});
+rememberAddress(dataFolder, { port: server.port, token: listenAt.token });
+if (server.portTaken !== null) {
+  console.log(
+    `Port ${server.portTaken}, where this data folder's preview was last time, is taken by another program: ` +
+      `the preview is on port ${server.port} now, and a tab open on the old address must open the new one.`,
+  );
+}
 
 console.log(`KitchenGuard preview: data in ${dataFolder}`);
 console.log(`KITCHENGUARD_PREVIEW_URL=${server.url}`);
+
+function couldNotStart(why: string, advice = ''): never {
+  console.error(`KitchenGuard preview could not start: ${why}`);
+  if (advice) console.error(advice);
+  process.exit(1);
+}
 
 const stop = async () => {
   await server.close();

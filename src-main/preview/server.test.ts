@@ -1,26 +1,38 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeFolder, tempFolder, testCores } from '../testing/temp-core';
+import { newToken, type PreviewListen } from './address';
 import { type PreviewServer, startPreviewServer } from './server';
 
 const open = testCores();
 let preview: PreviewServer | null = null;
 let renderer: string;
+let squatter: Server | null = null;
 afterEach(async () => {
   await preview?.close();
   preview = null;
+  squatter?.close();
+  squatter = null;
   removeFolder(renderer);
 });
 
+const ANYWHERE: PreviewListen = { port: 0, token: newToken(), fallBack: true };
+
 /** The preview over a real core and a small built renderer (an index page and one script). */
-async function startPreview() {
+async function startPreview(listen = ANYWHERE) {
   renderer = tempFolder('kg-renderer');
   writeFileSync(join(renderer, 'index.html'), '<html><head></head><body>KitchenGuard</body></html>');
   mkdirSync(join(renderer, 'assets'));
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  preview = await startPreviewServer(await open(), renderer);
-  const url = new URL(preview.url);
+  preview = await startPreviewServer(await open(), renderer, listen);
+  return bridgeTo(preview.url);
+}
+
+/** Calls as the page at `address` makes them, with the token of that address. */
+function bridgeTo(address: string) {
+  const url = new URL(address);
   const token = url.hash.slice('#token='.length);
   return {
     get: (path: string) => fetch(new URL(path, url.origin)),
@@ -57,4 +69,44 @@ describe('the browser preview bridge', () => {
     expect((await bridge.get('/missing/index.html')).status).toBe(404);
     expect((await bridge.get('/assets')).status).toBe(404);
   });
+
+  it('comes back on the port and token it is given, so a tab left open goes on working', async () => {
+    const first = await startPreview();
+    const { port } = preview!;
+    const tab = bridgeTo(preview!.url);
+    await preview!.close();
+    await expect(first.invoke(JSON.stringify({ channel: 'auth.session', input: {} }))).rejects.toThrow();
+
+    preview = await startPreviewServer(await open(), renderer, { ...ANYWHERE, port });
+    expect(preview.port).toBe(port);
+    expect(preview.portTaken).toBeNull();
+    expect((await tab.invoke(JSON.stringify({ channel: 'auth.session', input: {} }))).status).toBe(200);
+  });
+
+  it('takes another port when its own is taken, and says which it asked for', async () => {
+    const port = await portHeldByAnotherProgram();
+    await startPreview({ ...ANYWHERE, port });
+    expect(preview!.port).not.toBe(port);
+    expect(preview!.portTaken).toBe(port);
+    expect(preview!.url).toBe(`http://127.0.0.1:${preview!.port}/#token=${ANYWHERE.token}`);
+  });
+
+  it('fails on a port asked for by name that is taken', async () => {
+    const port = await portHeldByAnotherProgram();
+    await expect(startPreview({ ...ANYWHERE, port, fallBack: false })).rejects.toThrow(/EADDRINUSE/);
+  });
+
+  it('refuses a call with another token, as a tab of an earlier token would be', async () => {
+    await startPreview();
+    const stranger = bridgeTo(`${preview!.url.split('#')[0]}#token=${newToken()}`);
+    expect((await stranger.invoke(JSON.stringify({ channel: 'auth.session', input: {} }))).status).toBe(401);
+  });
 });
+
+/** A port on 127.0.0.1 that another listener holds for the rest of the test. */
+async function portHeldByAnotherProgram(): Promise<number> {
+  const held = createServer();
+  squatter = held;
+  await new Promise<void>((done) => held.listen(0, '127.0.0.1', done));
+  return (held.address() as { port: number }).port;
+}

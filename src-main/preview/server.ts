@@ -1,15 +1,17 @@
 /**
  * The browser preview: the same core as the Electron main process, behind a loopback-only HTTP
- * bridge that demands a random token, with the built renderer served beside it. For machines with
- * no Electron binary (and for the e2e run). It is never part of a packaged build.
+ * bridge that demands a random token (address.ts keeps it and the port per data folder), with the
+ * built renderer served beside it. For machines with no Electron binary (and for the e2e run). It
+ * is never part of a packaged build.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import type { Core } from '../core/app-core';
+import type { PreviewListen } from './address';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const TYPES: Record<string, string> = {
@@ -24,24 +26,51 @@ const TYPES: Record<string, string> = {
 
 export interface PreviewServer {
   url: string;
+  port: number;
+  /** The port asked for, when another program held it and the preview took a free one instead. */
+  portTaken: number | null;
   close(): Promise<void>;
 }
 
-export async function startPreviewServer(core: Core, rendererFolder: string, port = 0): Promise<PreviewServer> {
-  const token = randomBytes(32).toString('base64url');
+export async function startPreviewServer(
+  core: Core,
+  rendererFolder: string,
+  { port, token, fallBack }: PreviewListen,
+): Promise<PreviewServer> {
   const server = createServer((request, response) => {
     handle(core, rendererFolder, token, server, request, response).catch(() => send(response, 500, 'Internal error'));
   });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const taken = !(await listen(server, port, fallBack));
+  if (taken) await listen(server, 0, false);
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}/#token=${token}`,
+    port: actual,
+    portTaken: taken ? port : null,
     close: () =>
       new Promise((done) => {
         server.close(() => done());
         server.closeAllConnections();
       }),
   };
+}
+
+/** Listens on 127.0.0.1:port; false when the port is in use and `orNot` allows that answer. */
+function listen(server: Server, port: number, orNot: boolean): Promise<boolean> {
+  return new Promise((done, failed) => {
+    const refused = (error: NodeJS.ErrnoException) => {
+      server.off('listening', listening);
+      if (orNot && error.code === 'EADDRINUSE') done(false);
+      else failed(error);
+    };
+    const listening = () => {
+      server.off('error', refused);
+      done(true);
+    };
+    server.once('error', refused);
+    server.once('listening', listening);
+    server.listen(port, '127.0.0.1');
+  });
 }
 
 async function handle(

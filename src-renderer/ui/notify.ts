@@ -33,3 +33,18 @@ export function clearUserNotices(): void {
     shown.filter((notification) => notification.id?.startsWith(COMPUTER)),
   );
 }
+
+/** Until the returned function is called: the app cannot reach its core, and is trying again. */
+export function showUnreachable(message: string): () => void {
+  const id = computerNotice('unreachable');
+  notifications.show({
+    id,
+    color: 'yellow',
+    title: 'Reconnecting…',
+    message,
+    loading: true,
+    autoClose: false,
+    withCloseButton: false,
+  });
+  return () => notifications.hide(id);
+}

@@ -3,16 +3,18 @@
  * When data changed underneath (rows pulled from the server, refused changes undone, the session
  * ended), the queries that show such data are refreshed; when only the sync state changed (online,
  * offline, syncing, progress), just the status. One call at a time, at most two a second, backing
- * off when the core does not answer; it stops when the app unmounts.
+ * off when the core does not answer; it stops when the app unmounts. While the core cannot be
+ * reached (a preview being restarted) a notice says so, until the feed gets through again.
  */
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ChannelName } from '../../../shared/contract';
 import type { SyncChanges } from '../../../shared/contract/sync';
+import { isBridgeError } from '../../api/bridge-error';
 import { invoke } from '../../api/client';
 import { replaceSession } from '../../api/query-client';
 import { channelKey } from '../../api/query-keys';
-import { notifyProblem } from '../../ui/notify';
+import { notifyProblem, showUnreachable } from '../../ui/notify';
 import { sessionQuery } from '../auth/session';
 import { changeBetween, pauseBeforeNextCall } from './change-feed-rules';
 
@@ -40,34 +42,50 @@ export function useChangeFeed(): void {
 async function follow(client: QueryClient, stopped: AbortSignal): Promise<void> {
   let since: SyncChanges | null = null;
   let failures = 0;
+  /** Hides the notice that the core cannot be reached, while it shows. */
+  let unreachable: (() => void) | null = null;
   while (!stopped.aborted) {
     const started = Date.now();
     try {
-      since ??= { data: (await invoke('sync.status', {})).change, status: 0 };
+      if (since === null) {
+        since = { data: (await invoke('sync.status', {})).change, status: 0 };
+        if (unreachable) {
+          unreachable();
+          unreachable = null;
+          await refresh(client, ALL, RESTARTED);
+        }
+      }
       const now: SyncChanges = await invoke('sync.waitForChange', { since });
       if (stopped.aborted) return;
       const change = changeBetween(since, now);
-      if (change === 'data') await refresh(client);
+      if (change === 'data') await refresh(client, REFRESHED, SERVER_ENDED_SESSION);
       else if (change === 'status') await client.invalidateQueries({ queryKey: channelKey('sync.status') });
       since = now;
       failures = 0;
-    } catch {
+    } catch (error) {
       failures += 1;
+      if (isBridgeError(error, 'unavailable')) {
+        // Back, it may be another run of the core: its counts start again, so they are read anew.
+        unreachable ??= showUnreachable(error.message);
+        since = null;
+      }
     }
     await pause(pauseBeforeNextCall(failures, Date.now() - started), stopped);
   }
 }
 
-async function refresh(client: QueryClient): Promise<void> {
+const SERVER_ENDED_SESSION = 'The central server no longer accepts this sign-in. Sign in again to go on.';
+const RESTARTED = 'KitchenGuard was restarted without keeping this sign-in. Sign in again to go on.';
+/** After the core was out of reach it may be another run, or hold a restored store: everything is read again. */
+const ALL = null;
+
+async function refresh(client: QueryClient, channels: readonly ChannelName[] | null, whyEnded: string): Promise<void> {
   const before = client.getQueryData(sessionQuery.queryKey);
-  await Promise.all(REFRESHED.map((channel) => client.invalidateQueries({ queryKey: channelKey(channel) })));
+  if (channels === ALL) await client.invalidateQueries();
+  else await Promise.all(channels.map((channel) => client.invalidateQueries({ queryKey: channelKey(channel) })));
   if (before && client.getQueryData(sessionQuery.queryKey) === null) {
     replaceSession(client, null);
-    notifyProblem(
-      'Your session has ended',
-      'The central server no longer accepts this sign-in. Sign in again to go on.',
-      { color: 'yellow' },
-    );
+    notifyProblem('Your session has ended', whyEnded, { color: 'yellow' });
   }
 }
 
