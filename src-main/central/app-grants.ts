@@ -1,9 +1,21 @@
-/** What set-up grants the application role, on every run; everything else in the schema stays private to it. */
+/**
+ * What set-up grants the two application roles, on every run; everything else in the schema stays
+ * private to them. The shared role (its password on every computer) enrols computers; each
+ * enrolled computer logs in as its own member of the computers' group role.
+ */
 
-/** The functions it may call. */
-export const APP_FUNCTIONS = [
-  'kg.session_restaurant()',
+/** What the shared role may call: before a computer has its own login. */
+export const ENROLMENT_FUNCTIONS = [
   'kg.register(jsonb, jsonb, text, uuid)',
+  'kg.join_restaurant(jsonb, jsonb, text, text, uuid)',
+  'kg.enrol_computer(text, text, uuid, text)',
+  'kg.login(text, text, uuid)',
+  'kg.reset_password(text, text, text)',
+];
+
+/** What an enrolled computer may call, through its group role. */
+export const COMPUTER_FUNCTIONS = [
+  'kg.session_restaurant()',
   'kg.login(text, text, uuid)',
   'kg.logout()',
   'kg.whoami()',
@@ -16,14 +28,18 @@ export const APP_FUNCTIONS = [
   'kg.reset_password(text, text, text)',
   'kg.push(uuid, jsonb)',
   'kg.device_state(uuid)',
-  'kg.join_restaurant(jsonb, jsonb, text, text, uuid)',
   'kg.upload_users(jsonb)',
   'kg.upload_items(jsonb)',
   'kg.upload_movements(jsonb, uuid)',
   'kg.set_device_position(uuid, bigint)',
+  'kg.list_computers()',
+  'kg.revoke_computer(uuid)',
 ];
 
-/** What it may read, through row-level security. */
+/** What the shared role may still call until every computer enrols itself. */
+export const APP_FUNCTIONS = [...new Set([...COMPUTER_FUNCTIONS, ...ENROLMENT_FUNCTIONS])];
+
+/** What they may read, through row-level security. */
 export const APP_TABLES = [
   'kg.server_info',
   'kg.schema_migrations',
@@ -36,3 +52,20 @@ export const APP_TABLES = [
   'kg.devices',
   'kg.mutation_rejections',
 ];
+
+/**
+ * The REVOKE statements for catalog objects PUBLIC may use by default and the app does not need:
+ * large objects, other sessions' activity and table statistics (views and the functions under
+ * them), signalling other backends, advisory locks. Read from the catalog, so every overload goes.
+ */
+export const REVOKED_FROM_PUBLIC = `
+SELECT format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', p.oid::regprocedure) AS revoke
+  FROM pg_proc p
+ WHERE p.pronamespace = 'pg_catalog'::regnamespace
+   AND (p.proname ~ '^(lo_|loread$|lowrite$|pg_stat_get_|pg_stat_reset|pg_(try_)?advisory_)'
+        OR p.proname IN ('pg_terminate_backend', 'pg_cancel_backend', 'pg_blocking_pids', 'pg_safe_snapshot_blocking_pids'))
+UNION ALL
+SELECT format('REVOKE SELECT ON %s FROM PUBLIC', c.oid::regclass)
+  FROM pg_class c
+ WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind = 'v'
+   AND (c.relname ~ '^pg_stat(io)?_' OR c.relname IN ('pg_locks', 'pg_largeobject_metadata'))`;

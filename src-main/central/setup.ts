@@ -1,15 +1,16 @@
 /**
  * Creates or upgrades the central server's schema, run once with an administrator's credentials
  * (the old setup_rds_databases.py, made safe): versioned migrations in one transaction, the
- * least-privileged application role the desktop clients connect as, its grants and its timeouts.
+ * least-privileged application role computers enrol through, the group role every computer's own
+ * login belongs to, their grants and timeouts, and what PUBLIC may no longer do in the database.
  * Running it twice changes nothing.
  */
 import pg from 'pg';
-import { APP_FUNCTIONS, APP_TABLES } from './app-grants';
+import { APP_FUNCTIONS, APP_TABLES, COMPUTER_FUNCTIONS, REVOKED_FROM_PUBLIC } from './app-grants';
 import { LATEST_SERVER_SCHEMA, serverMigrations } from './migrations';
 
 export interface SetupOptions {
-  /** The role desktop clients log in as. */
+  /** The shared role computers enrol and sign in through; its computers' group is `<appRole>_computers`. */
   appRole: string;
   /** Sets (or resets) the application role's password; omitted, an existing role keeps its own. */
   appPassword?: string;
@@ -36,7 +37,11 @@ CREATE TABLE IF NOT EXISTS kg.schema_migrations (
   applied_at timestamptz NOT NULL DEFAULT now()
 );`;
 
-const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+// Up to 40 characters, so a computer's login (`<appRole>_computers_<12 hex>`) fits PostgreSQL's 63.
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,39}$/;
+
+/** The NOLOGIN group role that holds the grants every enrolled computer's own login uses. */
+export const computerGroup = (appRole: string) => `${appRole}_computers`;
 
 export async function setupServer(admin: pg.ClientConfig, options: SetupOptions): Promise<SetupResult> {
   if (!ROLE_NAME.test(options.appRole)) throw new Error(`Application role name "${options.appRole}" is not valid`);
@@ -61,7 +66,9 @@ export async function setupServer(admin: pg.ClientConfig, options: SetupOptions)
     }
     if (options.restored) await client.query('UPDATE kg.server_info SET generation = gen_random_uuid()');
     const roleCreated = await ensureAppRole(client, options);
+    await ensureComputerGroup(client, options.appRole);
     await grantAppRole(client, options.appRole);
+    await revokeFromPublic(client, options.appRole);
     await client.query('COMMIT');
     return { fromVersion, toVersion: LATEST_SERVER_SCHEMA, roleCreated };
   } catch (error) {
@@ -89,8 +96,11 @@ async function ensureAppRole(client: pg.Client, { appRole, appPassword }: SetupO
   await client.query(
     `${exists ? 'ALTER' : 'CREATE'} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT${password}`,
   );
-  const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
-  const database = client.escapeIdentifier(rows[0]!.db);
+  const database = await currentDatabase(client);
+  // Defaults anyone holding the shared password may have set on it (ALTER ROLE is open to a role
+  // for itself) are dropped: set-up leaves only its own.
+  await client.query(`ALTER ROLE ${role} RESET ALL`);
+  await client.query(`ALTER ROLE ${role} IN DATABASE ${database} RESET ALL`);
   // A dropped Wi-Fi must not leave a transaction holding locks, nor a runaway query a connection.
   await client.query(`ALTER ROLE ${role} IN DATABASE ${database} SET statement_timeout = '15s'`);
   await client.query(`ALTER ROLE ${role} IN DATABASE ${database} SET idle_in_transaction_session_timeout = '30s'`);
@@ -98,15 +108,52 @@ async function ensureAppRole(client: pg.Client, { appRole, appPassword }: SetupO
   return !exists;
 }
 
+async function currentDatabase(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
+  return client.escapeIdentifier(rows[0]!.db);
+}
+
+/** The group computers' logins join at enrolment (kg.make_computer_login); it never logs in itself. */
+async function ensureComputerGroup(client: pg.Client, appRole: string): Promise<void> {
+  const name = computerGroup(appRole);
+  const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
+  const attributes = 'NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT';
+  await client.query(`${rowCount === 1 ? 'ALTER' : 'CREATE'} ROLE ${client.escapeIdentifier(name)} ${attributes}`);
+  await client.query('UPDATE kg.server_info SET computer_group = $1', [name]);
+}
+
 async function grantAppRole(client: pg.Client, appRole: string): Promise<void> {
-  const role = client.escapeIdentifier(appRole);
   await client.query('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kg FROM PUBLIC');
-  // Exactly the grants below, whatever the role picked up since (by hand, or from an older version).
+  await grantExactly(client, appRole, APP_FUNCTIONS, APP_TABLES);
+  await grantExactly(client, computerGroup(appRole), COMPUTER_FUNCTIONS, APP_TABLES);
+}
+
+/** Exactly these grants, whatever the role picked up since (by hand, or from an older version). */
+async function grantExactly(client: pg.Client, roleName: string, functions: string[], tables: string[]) {
+  const role = client.escapeIdentifier(roleName);
   await client.query(`REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kg FROM ${role}`);
   await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA kg FROM ${role}`);
   await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA kg FROM ${role}`);
   await client.query(`REVOKE ALL ON SCHEMA kg FROM ${role}`);
   await client.query(`GRANT USAGE ON SCHEMA kg TO ${role}`);
-  await client.query(`GRANT SELECT ON ${APP_TABLES.join(', ')} TO ${role}`);
-  await client.query(`GRANT EXECUTE ON FUNCTION ${APP_FUNCTIONS.join(', ')} TO ${role}`);
+  if (tables.length > 0) await client.query(`GRANT SELECT ON ${tables.join(', ')} TO ${role}`);
+  await client.query(`GRANT EXECUTE ON FUNCTION ${functions.join(', ')} TO ${role}`);
+}
+
+/**
+ * What every role gets by default and the app needs not: creating in schema public, temporary
+ * tables, pgcrypto (crypt() with a caller's bcrypt cost), large objects, other sessions' activity and
+ * table statistics, signalling backends, advisory locks (set-up's own lock among them). Connecting is
+ * left to the two app roles. Where the administrator does not own a catalog object (a managed server),
+ * PostgreSQL skips that revoke with a warning: see docs/security.md.
+ */
+async function revokeFromPublic(client: pg.Client, appRole: string): Promise<void> {
+  const database = await currentDatabase(client);
+  const roles = [appRole, computerGroup(appRole)].map((name) => client.escapeIdentifier(name)).join(', ');
+  await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
+  await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${roles}`);
+  await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+  await client.query('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC');
+  const { rows } = await client.query<{ revoke: string }>(REVOKED_FROM_PUBLIC);
+  for (const { revoke } of rows) await client.query(revoke);
 }

@@ -38,6 +38,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'a session acts for its own computer',
     sql: readFileSync(new URL('./0005-own-computer-only.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 6,
+    name: 'a login per computer',
+    sql: readFileSync(new URL('./0006-computer-logins.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -56,9 +56,17 @@ export interface AppConnection {
   close(): Promise<void>;
 }
 
-/** One connection as the application role, reused by a whole describe block. */
-export async function connectApp(server: TestServer): Promise<AppConnection> {
-  const client = new pg.Client(appConfig(server));
+/** A computer's own database login, as kg.enrol_computer hands it out. */
+export interface ComputerLogin {
+  login: string;
+  secret: string;
+}
+
+/** One connection as the application role (or a computer's own login), reused by a whole describe block. */
+export async function connectApp(server: TestServer, computer?: ComputerLogin): Promise<AppConnection> {
+  const client = new pg.Client(appConfig(server, computer ? { user: computer.login, password: computer.secret } : {}));
+  // A revoked computer's connection is ended by the server: the failed query reports it.
+  client.on('error', () => undefined);
   await client.connect();
   const query = async <R extends pg.QueryResultRow>(token: string | null, text: string, params: unknown[] = []) => {
     await client.query('BEGIN');
