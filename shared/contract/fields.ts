@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import type { MovementReason } from '../domain';
-import { centsFromMoney, MAX_UNIT_COST_CENTS } from '../money';
-import { MAX_QUANTITY_MILLI, milliFromQuantity, movementQuantityProblem } from '../quantity';
+import { centsFromMoney, MAX_UNIT_COST_CENTS, MONEY_SCALE } from '../money';
+import { MAX_QUANTITY_MILLI, milliFromQuantity, movementQuantityProblem, QUANTITY_SCALE } from '../quantity';
+import { type DecimalRule, decimalProblem } from './decimal-rules';
 
 export const id = z.uuid({ error: 'Must be an id' });
 export const isoTime = z.string().max(40);
@@ -79,6 +80,7 @@ export const storedText = (name: TextField) => textField(name, false);
 const usernameOf = (trim: boolean) => {
   const base = z.string({ error: 'Username must be text' });
   return (trim ? base.trim() : base)
+    .min(1, { error: 'Username is required', abort: true })
     .min(USERNAME.min, `Username must be at least ${USERNAME.min} characters`)
     .max(USERNAME.max, `Username must be at most ${USERNAME.max} characters`)
     .regex(USERNAME.pattern, 'Username may use letters, digits, dot, dash and underscore');
@@ -105,38 +107,38 @@ export const newPassword = z
 
 export const password = z.string({ error: 'Password must be text' }).min(1, 'Password is required').max(1024);
 
-/** A decimal in the given format, no larger than `fits` allows. */
-function decimalOf(format: RegExp, error: string, fits: (text: string) => boolean, tooLarge: string, trim: boolean) {
-  const base = z.string({ error });
-  // A failed format must stop there: the size check parses the text and would throw.
-  return (trim ? base.trim() : base).regex(format, { error, abort: true }).refine(fits, tooLarge);
+/** A decimal that follows `rule`, each mistake named by what is wrong with it. */
+function decimalOf(rule: DecimalRule, trim: boolean) {
+  const base = z.string({ error: `Must be ${rule.example}` });
+  return (trim ? base.trim() : base).superRefine((value, context) => {
+    const problem = decimalProblem(value, rule);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 }
 
-const moneyOf = (trim: boolean) =>
-  decimalOf(
-    /^\d{1,8}(\.\d{1,2})?$/,
-    'Must be an amount like 12.50 (two decimals at most)',
-    (value) => centsFromMoney(value) <= MAX_UNIT_COST_CENTS,
-    'Amount is too large',
-    trim,
-  );
-export const money = moneyOf(true);
-export const storedMoney = moneyOf(false);
+const MONEY_RULE: DecimalRule = {
+  decimals: MONEY_SCALE,
+  wholeDigits: 8,
+  signed: false,
+  largest: '99,999,999.99',
+  fits: (value) => centsFromMoney(value) <= MAX_UNIT_COST_CENTS,
+  example: 'an amount like 12.50',
+};
+const quantityRule = (signed: boolean): DecimalRule => ({
+  decimals: QUANTITY_SCALE,
+  wholeDigits: 12,
+  signed,
+  largest: '999,999,999.999',
+  fits: (value) => Math.abs(milliFromQuantity(value)) <= MAX_QUANTITY_MILLI,
+  example: signed ? 'a number like 2.5 or -1' : 'a number like 2.5',
+});
 
-const quantityOf = (signed: boolean, trim: boolean) =>
-  decimalOf(
-    signed ? /^-?\d{1,12}(\.\d{1,3})?$/ : /^\d{1,12}(\.\d{1,3})?$/,
-    signed
-      ? 'Must be a number like 2.5 or -1 (three decimals at most)'
-      : 'Must be a number like 2.5 (three decimals at most)',
-    (value) => Math.abs(milliFromQuantity(value)) <= MAX_QUANTITY_MILLI,
-    'Quantity is too large',
-    trim,
-  );
-export const quantity = quantityOf(false, true);
-export const signedQuantity = quantityOf(true, true);
-export const storedQuantity = quantityOf(false, false);
-export const storedSignedQuantity = quantityOf(true, false);
+export const money = decimalOf(MONEY_RULE, true);
+export const storedMoney = decimalOf(MONEY_RULE, false);
+export const quantity = decimalOf(quantityRule(false), true);
+export const signedQuantity = decimalOf(quantityRule(true), true);
+export const storedQuantity = decimalOf(quantityRule(false), false);
+export const storedSignedQuantity = decimalOf(quantityRule(true), false);
 
 /** The sign rule (MOVEMENT_SIGNS) on a movement whose quantity is already well formed. */
 export function checkMovementSign(movement: { reason: MovementReason; quantity: string }, context: z.RefinementCtx) {

@@ -49,6 +49,8 @@ export function ServerAddressFields<T extends ServerAddress, R extends FieldValu
               withAsterisk
               min={1}
               max={65535}
+              // Out of range is refused with the contract's message, never quietly changed.
+              clampBehavior="none"
               allowDecimal={false}
               allowNegative={false}
               hideControls
