@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { connectionFields } from './central';
 import { money, quantity, signedQuantity, username } from './fields';
+import { adjustStockInput } from './inventory';
 
 const messageOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0]?.message;
 
@@ -51,5 +52,18 @@ describe('username and port', () => {
 
   it('a port out of range is refused, not changed', () => {
     expect(messageOf(connectionFields.port, 70000)).toBe('Port must be between 1 and 65535');
+  });
+});
+
+describe('an adjustment', () => {
+  const adjust = (quantity: string) =>
+    adjustStockInput.safeParse({ itemId: '0190a4b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b', reason: 'delivery', quantity });
+
+  it('that is no number says so (the sign rule after it does not run)', () => {
+    expect(adjust('two').error?.issues.map((issue) => issue.message)).toEqual(['Must be a number like 2.5 or -1']);
+  });
+
+  it('a negative delivery is refused by the sign rule', () => {
+    expect(adjust('-3').error?.issues[0]?.message).toBe('A delivery adds stock: enter a positive amount');
   });
 });

@@ -112,7 +112,8 @@ function decimalOf(rule: DecimalRule, trim: boolean) {
   const base = z.string({ error: `Must be ${rule.example}` });
   return (trim ? base.trim() : base).superRefine((value, context) => {
     const problem = decimalProblem(value, rule);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
+    // A failed format must stop there: rules after it (a movement's sign) parse the text and would throw.
+    if (problem) context.addIssue({ code: 'custom', message: problem, continue: false });
   });
 }
 

@@ -12,16 +12,24 @@ type FormSchema = z.ZodType<FieldValues, FieldValues>;
 interface ContractFormOptions<S extends FormSchema> {
   defaultValues: DefaultValues<z.input<S>>;
   normalise?: (values: z.input<S>) => z.input<S>;
+  /**
+   * When fields are first checked: on leaving them (the default), or only on submit where leaving
+   * an empty field is part of using the form (a popover whose field has the focus as it opens).
+   */
+  mode?: 'onTouched' | 'onSubmit';
 }
 
-export function useContractForm<S extends FormSchema>(schema: S, { defaultValues, normalise }: ContractFormOptions<S>) {
+export function useContractForm<S extends FormSchema>(
+  schema: S,
+  { defaultValues, normalise, mode = 'onTouched' }: ContractFormOptions<S>,
+) {
   const validate: Resolver<z.input<S>, unknown, z.output<S>> = zodResolver(schema);
   const resolver: Resolver<z.input<S>, unknown, z.output<S>> = (values, context, options) =>
     validate(normalise ? normalise(values) : values, context, options);
   return useForm<z.input<S>, unknown, z.output<S>>({
     resolver,
     defaultValues,
-    mode: 'onTouched',
+    mode,
     shouldFocusError: false,
   });
 }

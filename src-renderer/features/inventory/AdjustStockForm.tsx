@@ -1,5 +1,6 @@
-import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconArrowRight } from '@tabler/icons-react';
+import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { Controller } from 'react-hook-form';
 import { adjustStockInput, type Item } from '../../../shared/contract/inventory';
 import type { MovementReason } from '../../../shared/domain';
@@ -12,7 +13,7 @@ import { useContractForm } from '../../forms/use-contract-form';
 import { formatAmount } from '../../ui/format';
 import { notifyDone } from '../../ui/notify';
 import { useAdjustStock } from './inventory-api';
-import { levelAfter, signedChange } from './stock-math';
+import { goesNegative, levelAfter, signedChange } from './stock-math';
 
 const REASONS: Record<MovementReason, { label: string; amount: string; help: string }> = {
   delivery: { label: 'Delivery', amount: 'Amount received', help: 'Added to what is on hand.' },
@@ -30,9 +31,15 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
   const form = useContractForm(adjustStockInput, {
     defaultValues: { itemId: item.id, reason: 'delivery', quantity: '', note: '' },
     normalise: (values) => ({ ...values, quantity: typedChange(values.reason, values.quantity) }),
+    // The amount has the focus as the popover opens: choosing a reason first must not call it wrong.
+    mode: 'onSubmit',
   });
   const [reason = 'delivery', amount = ''] = form.watch(['reason', 'quantity']);
   const after = amount.trim() === '' ? null : levelAfter(item.onHand, reason, typedChange(reason, amount));
+  const negative = goesNegative(item.onHand, after);
+  // A reason chosen with the mouse leaves the focus where it was, then sends it to the amount;
+  // the arrow keys keep it on the reasons, to move on through them.
+  const byPointer = useRef(false);
 
   const submit = form.handleSubmit((values) =>
     adjust.mutate(values, {
@@ -59,7 +66,17 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
               fullWidth
               data={REASON_OPTIONS}
               value={field.value}
-              onChange={(value) => field.onChange(value as MovementReason)}
+              onMouseDown={(event) => {
+                byPointer.current = true;
+                event.preventDefault();
+              }}
+              onKeyDown={() => {
+                byPointer.current = false;
+              }}
+              onChange={(value) => {
+                field.onChange(value as MovementReason);
+                if (byPointer.current) form.setFocus('quantity');
+              }}
               aria-label="Reason"
             />
           )}
@@ -75,6 +92,13 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
           data-autofocus
         />
         <TextField form={form} name="note" label="Note" placeholder="Optional, e.g. invoice 1042" autoComplete="off" />
+        {negative && (
+          <Alert color="orange" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} role="status">
+            <Text size="sm">
+              This takes {item.name} below zero. Save anyway if it is right (a delivery not booked yet).
+            </Text>
+          </Alert>
+        )}
         <Group justify="space-between" wrap="nowrap">
           <Group gap={6} wrap="nowrap" aria-live="polite">
             <Text size="sm" c="dimmed">
@@ -93,8 +117,8 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
             <Button variant="default" size="xs" onClick={onDone}>
               Cancel
             </Button>
-            <Button type="submit" size="xs" loading={adjust.isPending}>
-              Save
+            <Button type="submit" size="xs" color={negative ? 'orange' : undefined} loading={adjust.isPending}>
+              {negative ? 'Save anyway' : 'Save'}
             </Button>
           </Group>
         </Group>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MOVEMENT_REASONS } from '../../../shared/domain';
-import { compareMoney, compareQuantity, levelAfter, signedChange, stockLevel, sumStockValue } from './stock-math';
+import {
+  compareMoney,
+  compareQuantity,
+  goesNegative,
+  levelAfter,
+  signedChange,
+  stockLevel,
+  sumStockValue,
+} from './stock-math';
 import { item } from './testing/item';
 
 describe('comparing decimal strings', () => {
@@ -53,7 +61,8 @@ describe('the value of the items shown', () => {
 describe('the change an adjustment sends', () => {
   it.each([
     ['delivery', '3', '3'],
-    ['delivery', '-3', '3'],
+    // Kept, so the contract refuses it with a message: never saved as +3 without a word.
+    ['delivery', '-3', '-3'],
     ['delivery', '+3', '3'],
     ['usage', '3', '-3'],
     ['usage', '-3', '-3'],
@@ -82,5 +91,20 @@ describe('the level after an adjustment', () => {
 
   it.each(['', '-', 'abc', '1.2345', '1,5'])('is unknown while the amount %j is no quantity', (change) => {
     for (const reason of MOVEMENT_REASONS) expect(levelAfter('10', reason, change)).toBeNull();
+  });
+
+  it('is unknown while the change does not suit the reason (a negative delivery)', () => {
+    expect(levelAfter('10', 'delivery', '-3')).toBeNull();
+    expect(levelAfter('10', 'usage', '0')).toBeNull();
+  });
+
+  it.each([
+    ['2', '-1', true],
+    ['2', '0', false],
+    ['-3', '-2', false],
+    ['-3', '-4', true],
+    ['2', null, false],
+  ] as const)('from %s to %s goes below zero: %s', (onHand, after, negative) => {
+    expect(goesNegative(onHand, after)).toBe(negative);
   });
 });

@@ -6,7 +6,7 @@ import type { Item } from '../../../shared/contract/inventory';
 import { formatScaled, parseScaled } from '../../../shared/decimal';
 import type { MovementReason } from '../../../shared/domain';
 import { MONEY_SCALE } from '../../../shared/money';
-import { MOVEMENT_SIGNS, QUANTITY_SCALE, setsLevel } from '../../../shared/quantity';
+import { MOVEMENT_SIGNS, movementQuantityProblem, QUANTITY_SCALE, setsLevel } from '../../../shared/quantity';
 
 const milli = (text: string): bigint => parseScaled(text, QUANTITY_SCALE);
 const cents = (text: string): bigint => parseScaled(text, MONEY_SCALE);
@@ -35,20 +35,28 @@ export const sumStockValue = (items: readonly Item[]): string =>
 /**
  * What the core expects for a reason, from what was typed: a delivery adds the amount, usage and
  * waste subtract it (whatever sign was typed), a correction is signed, a count is the level found.
+ * A minus typed for a delivery is kept, so the contract refuses it with a message: "-3" received
+ * is a mistake to point out, never +3 saved without a word.
  */
 export function signedChange(reason: MovementReason, amount: string): string {
   const sign = MOVEMENT_SIGNS[reason];
   if (sign === 'either' || sign === 'level') return amount;
+  if (sign === 'adds') return amount.replace(/^\+/, '');
   const magnitude = amount.replace(/^[+-]/, '');
-  return sign === 'takes' && magnitude !== '' ? `-${magnitude}` : magnitude;
+  return magnitude === '' ? '' : `-${magnitude}`;
 }
 
-/** The level after the adjustment, or null while the amount is not a valid quantity yet. */
+/** The level after the adjustment, or null while the amount is not a valid change for the reason. */
 export function levelAfter(onHand: string, reason: MovementReason, change: string): string | null {
   try {
     const moved = milli(change);
+    if (movementQuantityProblem(reason, Number(moved))) return null;
     return formatScaled(setsLevel(reason) ? moved : milli(onHand) + moved, QUANTITY_SCALE, 0);
   } catch {
     return null;
   }
 }
+
+/** Whether an adjustment takes the level below zero (it may be right: usage booked before its delivery). */
+export const goesNegative = (onHand: string, after: string | null): boolean =>
+  after !== null && milli(after) < 0n && milli(after) < milli(onHand);
