@@ -31,6 +31,7 @@ export const COMPUTER_FUNCTIONS = [
   'kg.upload_users(jsonb)',
   'kg.upload_items(jsonb)',
   'kg.upload_movements(jsonb, uuid)',
+  'kg.place_movements(jsonb)',
   'kg.set_device_position(uuid, bigint)',
   'kg.list_computers()',
   'kg.revoke_computer(uuid)',

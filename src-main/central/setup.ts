@@ -16,7 +16,8 @@ export interface SetupOptions {
   appPassword?: string;
   /**
    * The database was just restored from a backup: give it a new generation, so every device
-   * re-uploads what it holds that the backup lacks, then pulls everything again.
+   * re-uploads what it holds that the backup lacks, then pulls everything again, and a new era of
+   * the server's order, so what devices bring back keeps the place it had.
    */
   restored?: boolean;
 }
@@ -64,7 +65,7 @@ export async function setupServer(admin: pg.ClientConfig, options: SetupOptions)
         migration.name,
       ]);
     }
-    if (options.restored) await client.query('UPDATE kg.server_info SET generation = gen_random_uuid()');
+    if (options.restored) await client.query('SELECT kg.after_restore()');
     const roleCreated = await ensureAppRole(client, options);
     await ensureComputerGroup(client, options.appRole);
     await grantAppRole(client, options.appRole);

@@ -84,6 +84,8 @@ const WRITTEN_AT: Record<number, string> = {
         server_seq)
       VALUES ('${movement(4, 'delivery', 2000).id}', '${RESTAURANT}', '${FLOUR}', 'delivery', 2000, '${OWNER}', '${AT}', 8);
     UPDATE item_stock SET on_hand_milli = 9000;`,
+  // The server edit that last set each field of the item.
+  5: `UPDATE items SET edit_seqs = '{"name":3,"unit":3}';`,
 };
 
 /**
@@ -129,6 +131,7 @@ const SHOWN: Record<number, { history: string[][]; outbox: (string | null)[][] }
     ],
   },
 };
+SHOWN[5] = SHOWN[4]!;
 
 /** A data folder as KitchenGuard left it at `version`: each migration up to it, and what it wrote. */
 function storeMadeBy(version: number): string {

@@ -126,6 +126,8 @@ export interface ItemRecord extends ItemFields {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Which server edit last set each field, as JSON ({"name": 17, …}): the server's order, not a clock. */
+  editSeqs: string;
 }
 
 /** An item as the central server has it: added, or every field brought to the server's. */
@@ -133,13 +135,14 @@ export function saveItem(db: Db, item: ItemRecord & { restaurantId: string }): v
   sql<void, ItemRecord & { restaurantId: string }>(
     db,
     `INSERT INTO items (id, restaurant_id, area, name, category, supplier, unit, unit_cost_cents, par_milli,
-       created_by, updated_by, created_at, updated_at, deleted_at)
+       created_by, updated_by, created_at, updated_at, deleted_at, edit_seqs)
      VALUES (@id, @restaurantId, @area, @name, @category, @supplier, @unit, @unitCostCents, @parMilli,
-       @createdBy, @updatedBy, @createdAt, @updatedAt, @deletedAt)
+       @createdBy, @updatedBy, @createdAt, @updatedAt, @deletedAt, @editSeqs)
      ON CONFLICT (id) DO UPDATE SET area = excluded.area, name = excluded.name, category = excluded.category,
        supplier = excluded.supplier, unit = excluded.unit, unit_cost_cents = excluded.unit_cost_cents,
        par_milli = excluded.par_milli, created_by = excluded.created_by, updated_by = excluded.updated_by,
-       created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`,
+       created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
+       edit_seqs = excluded.edit_seqs`,
   ).run(item);
 }
 
@@ -149,7 +152,7 @@ export const itemRecords = (db: Db, restaurantId: string): ItemRecord[] =>
     db,
     `SELECT id, area, name, category, supplier, unit, unit_cost_cents AS unitCostCents, par_milli AS parMilli,
             created_by AS createdBy, updated_by AS updatedBy, created_at AS createdAt, updated_at AS updatedAt,
-            deleted_at AS deletedAt
+            deleted_at AS deletedAt, edit_seqs AS editSeqs
        FROM items WHERE restaurant_id = ?`,
   ).all(restaurantId);
 

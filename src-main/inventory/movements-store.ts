@@ -86,15 +86,15 @@ export function saveMovement(db: Db, movement: NewMovement & { serverSeq: number
   ).run(movement);
 }
 
-/** A movement of the restaurant with its place in this computer's order. */
-export type PlacedMovement = Omit<NewMovement, 'restaurantId'> & { seq: number };
+/** A movement of the restaurant with its place in this computer's order, and in the server's once pulled. */
+export type PlacedMovement = Omit<NewMovement, 'restaurantId'> & { seq: number; serverSeq: number | null };
 
 /** The restaurant's movements after `afterSeq` in this computer's order, at most `limit`. */
 export const movementsAfter = (db: Db, restaurantId: string, afterSeq: number, limit: number): PlacedMovement[] =>
   sql<PlacedMovement, { restaurantId: string; afterSeq: number; limit: number }>(
     db,
     `SELECT seq, id, item_id AS itemId, reason, quantity_milli AS quantityMilli, note, recorded_by AS "by",
-            recorded_at AS "at"
+            recorded_at AS "at", server_seq AS serverSeq
        FROM stock_movements WHERE restaurant_id = @restaurantId AND seq > @afterSeq ORDER BY seq LIMIT @limit`,
   ).all({ restaurantId, afterSeq, limit });
 

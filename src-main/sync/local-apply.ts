@@ -41,6 +41,7 @@ export function applyItem(db: Db, row: ServerItem): void {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    editSeqs: JSON.stringify(row.edit_seqs),
   });
 }
 

@@ -37,7 +37,7 @@ interface Page {
 export const SERVER_USER_COLUMNS = `id, restaurant_id, username, email, full_name, position, role, kitchen_produce_list,
   bar_produce_list, is_active, last_login_at, created_at, updated_at`;
 export const SERVER_ITEM_COLUMNS = `id, restaurant_id, area, name, category, supplier, unit, unit_cost::text AS unit_cost,
-  par::text AS par, created_by, updated_by, created_at, updated_at, deleted_at`;
+  par::text AS par, created_by, updated_by, created_at, updated_at, deleted_at, edit_seqs`;
 
 const CHANGED_VERSIONS = `
   SELECT version FROM kg.users WHERE version > $1

@@ -1,19 +1,10 @@
 /**
- * The central server taken back in time, and a device away longer than the server's history.
- *
- * How a restore is modelled: a real backup, `pg_dump -Fc` of the test database, taken while the
- * devices are in sync; later the database is dropped (its connections with it), created again and
- * filled with `pg_restore` from that file — every table, sequence, device position and session as
- * they were at the backup, which is what restoring an RDS snapshot does — and, as the restore
- * procedure must, given a new `kg.server_info.generation`. Deleting the newest rows by hand would
- * miss what a restore really does (sequences, kg.devices positions and versions all going back).
+ * The central server taken back in time (a real pg_dump / pg_restore, see server-backup.ts), and a
+ * device away longer than the server's history.
  */
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { adminConfig, adminQuery, type TestServer } from '../central/testing/test-server';
+import { serverBackups } from '../central/testing/server-backup';
+import { adminQuery, type TestServer } from '../central/testing/test-server';
 import { itemInput, member, PASSWORD, removeFolder, tempFolder } from '../testing/temp-core';
 import {
   connection,
@@ -25,56 +16,16 @@ import {
   type TestDevice,
 } from './testing/faults';
 
-const PG_BIN = process.env.KITCHENGUARD_PG_BIN ?? '/usr/lib/postgresql/15/bin';
-const run = promisify(execFile);
-
 let server: TestServer;
 const open = faultSuite((made) => {
   server = made;
 });
-const backups = tempFolder('kg-backup');
-afterAll(() => removeFolder(backups));
-
-/** Runs pg_dump or pg_restore as the administrator, over verified TLS like everything else. */
-function pgTool(tool: 'pg_dump' | 'pg_restore', args: string[]) {
-  const { cluster } = server;
-  return run(join(PG_BIN, tool), args, {
-    env: {
-      ...process.env,
-      PGHOST: cluster.host,
-      PGPORT: String(cluster.port),
-      PGUSER: cluster.adminUser,
-      PGPASSWORD: cluster.adminPassword,
-      PGSSLMODE: 'verify-full',
-      PGSSLROOTCERT: cluster.caFile,
-    },
-  });
-}
-
-let backupCount = 0;
-async function takeBackup(): Promise<string> {
-  backupCount += 1;
-  const file = join(backups, `backup-${backupCount}.dump`);
-  await pgTool('pg_dump', ['--format=custom', `--file=${file}`, server.database]);
-  return file;
-}
-
-/**
- * The server as it was at the backup. A snapshot restored as it is keeps the generation it had;
- * the restore procedure gives it a new one unless `sameGeneration` (someone forgot).
- */
-async function restoreBackup(file: string, { sameGeneration = false } = {}): Promise<void> {
-  const admin = new pg.Client(adminConfig(server.cluster, 'postgres'));
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE ${server.database} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${server.database}`);
-  } finally {
-    await admin.end();
-  }
-  await pgTool('pg_restore', ['--exit-on-error', `--dbname=${server.database}`, file]);
-  if (!sameGeneration) await adminQuery(server, 'UPDATE kg.server_info SET generation = gen_random_uuid()');
-}
+const folder = tempFolder('kg-backup');
+afterAll(() => removeFolder(folder));
+const backups = serverBackups(() => server, folder);
+const takeBackup = () => backups.take();
+const restoreBackup = (file: string, { sameGeneration = false } = {}) =>
+  backups.restore(file, { forgetProcedure: sameGeneration });
 
 /** The server keeps no change history of `restaurantId` up to its current version. */
 const forgetHistoryOf = (restaurantId: string) =>

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as f from '../../shared/contract/fields';
 import { AREAS, MOVEMENT_REASONS, ROLES } from '../../shared/domain';
+import { ITEM_FIELD_COLUMNS } from '../inventory/items-store';
 
 const uuid = z.uuid();
 const time = z
@@ -13,6 +14,7 @@ const time = z
   .refine((date) => !Number.isNaN(date.getTime()), 'Not a time')
   .transform((date) => date.toISOString());
 const version = z.coerce.number().int().nonnegative();
+const ITEM_FIELDS = Object.keys(ITEM_FIELD_COLUMNS) as [keyof typeof ITEM_FIELD_COLUMNS];
 
 export const serverRestaurant = z.object({
   id: uuid,
@@ -54,6 +56,7 @@ export const serverItem = z.object({
   created_at: time,
   updated_at: time,
   deleted_at: time.nullable(),
+  edit_seqs: z.partialRecord(z.enum(ITEM_FIELDS), version),
 });
 export type ServerItem = z.infer<typeof serverItem>;
 

@@ -8,7 +8,7 @@ import { listUsers } from '../auth/accounts-store';
 import { userMutationArgs } from '../auth/views';
 import type { CentralServer } from '../central/central-server';
 import { itemRecords } from '../inventory/items-store';
-import { movementsAfter } from '../inventory/movements-store';
+import { movementsAfter, type PlacedMovement } from '../inventory/movements-store';
 import type { Db } from '../store/database';
 import { callServer } from './server-calls';
 
@@ -57,7 +57,10 @@ export async function uploadHoldings(target: Target, withUsers: boolean): Promis
   const users = withUsers
     ? await inChunks(localUsers(db, restaurantId), (chunk) => send(target, 'upload_users', chunk))
     : 0;
-  const items = await inChunks(itemRecords(db, restaurantId), (chunk) => send(target, 'upload_items', chunk));
+  const items = await inChunks(
+    itemRecords(db, restaurantId).map((row) => ({ ...row, editSeqs: JSON.parse(row.editSeqs) as unknown })),
+    (chunk) => send(target, 'upload_items', chunk),
+  );
   let movements = 0;
   for (
     let after = 0, chunk = movementsAfter(db, restaurantId, 0, UPLOAD_CHUNK);
@@ -68,11 +71,21 @@ export async function uploadHoldings(target: Target, withUsers: boolean): Promis
     movements += await send(
       target,
       'upload_movements',
-      chunk.map(({ seq: _seq, ...row }) => row),
+      chunk.map(({ seq: _seq, serverSeq: _serverSeq, ...row }) => row),
       [target.deviceId],
     );
+    await placeMovements(target, chunk);
   }
   return { users, items, movements };
+}
+
+/**
+ * Movements this device pulled keep the place the server gave them: the backup may lack them, and
+ * uploading puts them at the end, after what was made later.
+ */
+async function placeMovements(target: Target, chunk: readonly PlacedMovement[]): Promise<void> {
+  const places = chunk.flatMap(({ id, serverSeq }) => (serverSeq === null ? [] : [{ id, seq: serverSeq }]));
+  if (places.length > 0) await send(target, 'place_movements', places);
 }
 
 export async function setDevicePosition(target: Target, last: number): Promise<void> {

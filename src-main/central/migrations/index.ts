@@ -43,6 +43,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'a login per computer',
     sql: readFileSync(new URL('./0006-computer-logins.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 7,
+    name: 'a restore keeps the server order',
+    sql: readFileSync(new URL('./0007-restore-keeps-server-order.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

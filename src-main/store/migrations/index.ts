@@ -27,4 +27,9 @@ export const localMigrations: readonly Migration[] = [
     name: 'movements keep the server sequence',
     sql: readFileSync(new URL('./0004-movements-server-seq.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 5,
+    name: 'items keep the server order of their edits',
+    sql: readFileSync(new URL('./0005-item-edit-stamps.sql', import.meta.url), 'utf8'),
+  },
 ];

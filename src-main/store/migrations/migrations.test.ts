@@ -9,6 +9,7 @@ const RELEASED = {
   '0002-kitchen-and-bar-stock.sql': '5e6b38cbbef2c31c4cacb2f742afda38b87c07fe76aadb4b4a23c44ef0526470',
   '0003-central-server-sync.sql': '13607de645d9d5b820cb2e343ceb7e65c28af933815f16fc19e89a05dfce8217',
   '0004-movements-server-seq.sql': '500ec664c15be848556ec7cd03b68b43ad48219b8490f38589e8a2a51fd0d2c2',
+  '0005-item-edit-stamps.sql': '253cbc36631fd3301754909fadae7b447196fda9e4be3584eea83feb53aeb09a',
 };
 
 describe('released local store migrations', () => {
