@@ -61,8 +61,8 @@ const tenantColumn = (table: string) => (table === 'kg.restaurants' ? 'id' : 're
 const SECRET_TABLES = ['kg.credentials', 'kg.sessions', 'kg.password_reset_codes', 'kg.login_throttle'];
 const MANAGERS_ONLY = 'Only an owner or a manager can change the item list.';
 
-const login = (name: string, password = PASSWORD): Promise<Reply> =>
-  app.call(null, 'kg.login($1, $2, $3)', name, password, randomUUID());
+const login = (name: string, password = PASSWORD, deviceId: string = randomUUID()): Promise<Reply> =>
+  app.call(null, 'kg.login($1, $2, $3)', name, password, deviceId);
 
 async function register(): Promise<Member> {
   const owner = person('owner');
@@ -95,14 +95,19 @@ const movementArgs = (itemId: string, quantityMilli = 1000, reason = 'delivery')
   at: new Date().toISOString(),
 });
 
-/** A device's outbox: numbers mutations in order and pushes them as one batch. */
-function deviceOf(member: Member, id: string = randomUUID()) {
+/**
+ * A computer `member` signs in on (a session sends only its own computer's changes), and its outbox:
+ * numbers mutations in order and pushes them as one batch.
+ */
+async function deviceOf(member: Member, id: string = randomUUID()) {
+  const { token } = await login(member.username, PASSWORD, id);
   let last = 0;
   return {
     id,
-    async push(...mutations: [name: string, args: object][]): Promise<Reply> {
+    token,
+    async push(...mutations: [name: string, args: unknown][]): Promise<Reply> {
       const batch = mutations.map(([name, args], index) => ({ id: last + index + 1, name, args }));
-      const reply = await app.call(member.token, 'kg.push($1, $2)', id, JSON.stringify(batch));
+      const reply = await app.call(token, 'kg.push($1, $2)', id, JSON.stringify(batch));
       last = reply.lastMutationId;
       return reply;
     },
@@ -114,7 +119,7 @@ async function crew(): Promise<Crew> {
   const owner = await register();
   const manager = await addMember(owner, 'manager');
   const staff = await addMember(owner, 'staff');
-  const device = deviceOf(owner);
+  const device = await deviceOf(owner);
   const item = itemArgs();
   const reply = await device.push(
     ['item.create', item],
@@ -389,7 +394,7 @@ describe('between restaurants', () => {
   });
 
   it("kg.push naming B's items and people records rejections and changes nothing of B's", async () => {
-    const reply = await deviceOf(a.owner).push(
+    const reply = await (await deviceOf(a.owner)).push(
       ['item.update', { id: b.itemId, name: 'Taken over' }],
       ['item.delete', { id: b.itemId }],
       ['item.create', itemArgs(b.itemId)],
@@ -408,7 +413,9 @@ describe('between restaurants', () => {
   });
 
   it("B's device cannot be pushed through, read or moved from A", async () => {
-    const error = await failureOf(deviceOf(a.owner, b.deviceId).push(['movement.record', movementArgs(a.itemId)]));
+    const error = await failureOf(
+      (await deviceOf(a.owner, b.deviceId)).push(['movement.record', movementArgs(a.itemId)]),
+    );
     expect([error.code, error.message]).toEqual(['KG403', 'This device belongs to another restaurant.']);
     expect(await app.call(a.owner.token, 'kg.device_state($1)', b.deviceId)).toEqual({ lastMutationId: 0 });
     await expectRefused(a.owner.token, 'KG403', [
@@ -448,6 +455,184 @@ describe('between restaurants', () => {
 
   it('after all of that, B is exactly as it was, secrets included', async () => {
     expect(await snapshotOf(b.restaurantId)).toEqual(before);
+  });
+});
+
+describe('kg.push decides every change: applied, or refused with a reason a person reads', () => {
+  let a: Crew;
+  beforeAll(async () => {
+    a = await crew();
+  });
+
+  const rejectionsOf = async (deviceId: string) =>
+    (
+      await adminQuery(
+        server,
+        'SELECT mutation_id::int AS id, reason FROM kg.mutation_rejections WHERE device_id = $1 ORDER BY 1',
+        [deviceId],
+      )
+    ).rows;
+
+  it("a session cannot push under another computer of its restaurant, so that computer's place stays", async () => {
+    const staff = await deviceOf(a.staff);
+    await staff.push(['movement.record', movementArgs(a.itemId)]);
+    const pushed = JSON.stringify([{ id: 4, name: 'movement.record', args: movementArgs(a.itemId) }]);
+    await expectRefused(a.staff.token, 'KG403', [
+      ['kg.push($1, $2)', [a.deviceId, pushed], 'A computer can only send its own changes.'],
+    ]);
+    expect(await app.call(a.owner.token, 'kg.device_state($1)', a.deviceId)).toEqual({ lastMutationId: 3 });
+    expect(await app.call(staff.token, 'kg.device_state($1)', staff.id)).toEqual({ lastMutationId: 1 });
+  });
+
+  it('a change without its number is refused with the whole batch; nothing of it is applied', async () => {
+    const device = await deviceOf(a.owner);
+    const item = itemArgs();
+    const numbers = [undefined, null, 'one', 1.5, 0, -1, '2'];
+    for (const id of numbers) {
+      const batch = [
+        { id: 1, name: 'item.create', args: item },
+        { id, name: 'movement.record', args: movementArgs(item.id) },
+      ];
+      const error = await failureOf(app.call(device.token, 'kg.push($1, $2)', device.id, JSON.stringify(batch)));
+      expect([id, error.code, error.message]).toEqual([
+        id,
+        'KG422',
+        'Every change needs its number (id), a whole number from 1.',
+      ]);
+    }
+    expect(await app.call(device.token, 'kg.device_state($1)', device.id)).toEqual({ lastMutationId: 0 });
+    expect(await adminValue('SELECT count(*)::int FROM kg.items WHERE id = $1', [item.id])).toBe(0);
+  });
+
+  it("malformed fields are refused in the app's words, never PostgreSQL's", async () => {
+    const device = await deviceOf(a.owner);
+    const { at: _, ...untimed } = movementArgs(a.itemId);
+    const reply = await device.push(
+      ['movement.record', untimed],
+      ['movement.record', movementArgs(a.itemId, -1000, 'delivery')],
+      ['movement.record', { ...movementArgs(a.itemId), quantityMilli: 'lots' }],
+      ['item.create', { ...itemArgs(), unit: undefined }],
+      ['item.update', { id: a.itemId, unitCostCents: -5 }],
+      ['movement.record', 'no fields'],
+      ['item.update', { id: 'not an id', name: 'Tomatoes' }],
+      ['movement.record', movementArgs(a.itemId, 1000)],
+    );
+    const rejected = [
+      { id: 1, reason: 'This change lacks a value it needs (recorded at).' },
+      { id: 2, reason: 'A value in this change is outside what KitchenGuard allows.' },
+      { id: 3, reason: 'A value in this change is not in a form the server accepts.' },
+      { id: 4, reason: 'This change lacks a value it needs (unit).' },
+      { id: 5, reason: 'A value in this change is outside what KitchenGuard allows.' },
+      { id: 6, reason: 'This change came without its fields.' },
+      { id: 7, reason: 'A value in this change is not in a form the server accepts.' },
+    ];
+    expect([reply.lastMutationId, reply.rejected]).toEqual([8, rejected]);
+    expect(await rejectionsOf(device.id)).toEqual(rejected);
+  });
+
+  it('an edit to an item deleted elsewhere, and movements on it, are refused and say why', async () => {
+    const office = await deviceOf(a.owner);
+    const laptop = await deviceOf(a.manager);
+    const item = itemArgs();
+    await office.push(['item.create', item], ['movement.record', movementArgs(item.id, 2000, 'count')]);
+    await office.push(['item.delete', { id: item.id }]);
+    const late = [movementArgs(item.id, 1000), movementArgs(item.id, -500, 'usage')];
+    const reply = await laptop.push(
+      ['item.update', { id: item.id, name: 'Heirloom tomatoes' }],
+      ['movement.record', late[0]!],
+      ['movement.record', late[1]!],
+      // A run of movements that fails as a whole goes one by one: the deleted item still says so.
+      ['movement.record', { ...movementArgs(a.itemId), quantityMilli: 'broken' }],
+      ['item.update', { id: a.itemId, supplier: 'Market' }],
+    );
+    const rejected = [
+      { id: 1, reason: 'This item was deleted, so this change to it was not kept.' },
+      { id: 2, reason: 'This item was deleted, so this stock change was not kept.' },
+      { id: 3, reason: 'This item was deleted, so this stock change was not kept.' },
+      { id: 4, reason: 'A value in this change is not in a form the server accepts.' },
+    ];
+    expect([reply.lastMutationId, reply.rejected]).toEqual([5, rejected]);
+    expect(await rejectionsOf(laptop.id)).toEqual(rejected);
+    // A run of one movement, applied in one statement: refused all the same.
+    const alone = movementArgs(item.id);
+    expect(
+      (await laptop.push(['item.update', { id: a.itemId, supplier: 'Farm' }], ['movement.record', alone])).rejected,
+    ).toEqual([{ id: 7, reason: 'This item was deleted, so this stock change was not kept.' }]);
+    const kept = await adminQuery(
+      server,
+      'SELECT name, deleted_at IS NOT NULL AS deleted FROM kg.items WHERE id = $1',
+      [item.id],
+    );
+    expect(kept.rows).toEqual([{ name: 'Tomatoes', deleted: true }]);
+    expect(
+      await adminValue('SELECT count(*)::int FROM kg.stock_movements WHERE id = ANY($1)', [
+        [...late, alone].map((m) => m.id),
+      ]),
+    ).toBe(0);
+  });
+});
+
+describe('who sent a movement, and when, as the server saw it', () => {
+  let a: Crew;
+  beforeAll(async () => {
+    a = await crew();
+  });
+
+  const HOUR = 3_600_000;
+  const stored = async (...ids: string[]) =>
+    (
+      await adminQuery(
+        server,
+        `SELECT recorded_by, sent_by, recorded_at = received_at AS at_receipt, claimed_at,
+                received_at BETWEEN now() - interval '1 minute' AND now() AS received_now
+           FROM kg.stock_movements WHERE id = ANY($1) ORDER BY array_position($1, id)`,
+        [ids],
+      )
+    ).rows;
+
+  it("an upload keeps the author's claim apart from the session that sent it, and bounds the claimed time", async () => {
+    const now = Date.now();
+    const atOf = (ms: number) => new Date(ms).toISOString();
+    const claims = [
+      { ...movementArgs(a.itemId), by: a.staff.id, at: atOf(now - 3 * HOUR) },
+      { ...movementArgs(a.itemId), by: a.staff.id, at: atOf(now + 24 * HOUR) },
+      { ...movementArgs(a.itemId), by: a.owner.id, at: '1970-01-01T00:00:00.000Z' },
+    ];
+    const upload = [JSON.stringify(claims), a.deviceId];
+    expect(await app.call(a.manager.token, 'kg.upload_movements($1, $2)', ...upload)).toBe(3);
+    expect(await stored(...claims.map((claim) => claim.id))).toEqual([
+      { recorded_by: a.staff.id, sent_by: a.manager.id, at_receipt: false, claimed_at: null, received_now: true },
+      {
+        recorded_by: a.staff.id,
+        sent_by: a.manager.id,
+        at_receipt: true,
+        claimed_at: new Date(claims[1]!.at),
+        received_now: true,
+      },
+      {
+        recorded_by: a.owner.id,
+        sent_by: a.manager.id,
+        at_receipt: true,
+        claimed_at: new Date(claims[2]!.at),
+        received_now: true,
+      },
+    ]);
+  });
+
+  it('a pushed movement is sent by its session, and a clock far ahead gives way to the time it arrived', async () => {
+    const device = await deviceOf(a.staff);
+    const ahead = { ...movementArgs(a.itemId), at: new Date(Date.now() + 48 * HOUR).toISOString() };
+    const inTime = movementArgs(a.itemId);
+    await device.push(['movement.record', ahead], ['movement.record', inTime]);
+    // A single movement goes its own way in: bounded the same.
+    const alone = { ...movementArgs(a.itemId), at: new Date(Date.now() + 48 * HOUR).toISOString() };
+    await device.push(['item.update', { id: a.itemId, name: 'Staff may not' }], ['movement.record', alone]);
+    const sent = { recorded_by: a.staff.id, sent_by: a.staff.id, received_now: true };
+    expect(await stored(ahead.id, inTime.id, alone.id)).toEqual([
+      { ...sent, at_receipt: true, claimed_at: new Date(ahead.at) },
+      { ...sent, at_receipt: false, claimed_at: null },
+      { ...sent, at_receipt: true, claimed_at: new Date(alone.at) },
+    ]);
   });
 });
 
@@ -631,7 +816,7 @@ describe('roles, enforced by the functions themselves', () => {
   it('staff pushes of item changes are refused while their stock movements land', async () => {
     const created = itemArgs();
     const movement = movementArgs(a.itemId, -1500, 'usage');
-    const reply = await deviceOf(a.staff).push(
+    const reply = await (await deviceOf(a.staff)).push(
       ['item.create', created],
       ['item.update', { id: a.itemId, name: 'Renamed by staff', unitCostCents: 1 }],
       ['item.delete', { id: a.itemId }],

@@ -74,7 +74,8 @@ export function refreshOnHand(db: Db, itemId: string): number {
 
 /**
  * A movement as the central server has it: its place in the server's order, and the server's word on
- * who recorded it (a change sent under another session than its author's is the sender's there).
+ * who recorded it (a change sent under another session than its author's is the sender's there) and
+ * when (it bounds the time a computer's clock claims).
  */
 export function saveMovement(db: Db, movement: NewMovement & { serverSeq: number }): void {
   sql<void, NewMovement & { serverSeq: number }>(
@@ -82,7 +83,8 @@ export function saveMovement(db: Db, movement: NewMovement & { serverSeq: number
     `INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, note, recorded_by, recorded_at,
        server_seq)
      VALUES (@id, @restaurantId, @itemId, @reason, @quantityMilli, @note, @by, @at, @serverSeq)
-     ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, recorded_by = excluded.recorded_by`,
+     ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, recorded_by = excluded.recorded_by,
+       recorded_at = excluded.recorded_at`,
   ).run(movement);
 }
 

@@ -97,6 +97,7 @@ describe('three devices', () => {
     await syncOffline(c);
     await c.call('inventory.update', { id: beer.id, name: 'Lager' });
     await c.call('inventory.adjustStock', { itemId: lemons.id, reason: 'count', quantity: '30' });
+    const lemonCount = [...c.recorded].at(-1)!;
     const limes = await c.call('inventory.create', itemInput({ name: 'Limes', unit: 'each', openingStock: '5' }));
     await c.call('inventory.adjustStock', { itemId: limes.id, reason: 'usage', quantity: '-1' });
     await c.call('inventory.adjustStock', { itemId: beer.id, reason: 'usage', quantity: '-4' });
@@ -120,10 +121,14 @@ describe('three devices', () => {
       expect(await onHandByName(device)).toEqual({ Lager: '26', Limes: '4' });
       expect(await item(device, beer.id)).toMatchObject({ name: 'Lager', supplier: 'Brewery' });
     }
+    // C's count of the lemons B deleted meanwhile is refused, and C lists why.
+    c.recorded.delete(lemonCount);
     const onServer = await expectConverged(file.server, restaurant.id, [a, b, c]);
-    // C's count of the lemons B deleted meanwhile is kept: a fact about a deleted item.
-    expect(onServer.items.find((row) => row.id === lemons.id)).toMatchObject({ onHandMilli: 30_000 });
-    expect(onServer.movements).toHaveLength(7);
+    expect(onServer.items.find((row) => row.id === lemons.id)).toMatchObject({ onHandMilli: 0 });
+    expect(onServer.movements).toHaveLength(6);
+    expect((await c.call('sync.rejections', {})).map(({ what, reason }) => ({ what, reason }))).toEqual([
+      { what: 'Stock count of 30 for Lemons', reason: 'This item was deleted, so this stock change was not kept.' },
+    ]);
   });
 });
 

@@ -102,13 +102,18 @@ test('late commit: the same at the SQL level, with raw connections of the applic
   };
   try {
     const login = await connectApp();
-    const { rows } = await login.query<{ reply: { token: string } }>('SELECT kg.login($1, $2, $3) AS reply', [
-      registration.username,
-      registration.password,
-      randomUUID(),
-    ]);
-    const token = rows[0]!.reply.token;
-    const begin = async (client: pg.Client, isolation = '') => {
+    // Each push comes from its own computer, signed in on it: a session sends only its computer's changes.
+    const signIn = async () => {
+      const deviceId = randomUUID();
+      const { rows } = await login.query<{ reply: { token: string } }>('SELECT kg.login($1, $2, $3) AS reply', [
+        registration.username,
+        registration.password,
+        deviceId,
+      ]);
+      return { token: rows[0]!.reply.token, deviceId };
+    };
+    const [one, two] = [await signIn(), await signIn()];
+    const begin = async (client: pg.Client, token: string, isolation = '') => {
       await client.query(`BEGIN ${isolation}`);
       await client.query("SELECT set_config('kg.session_token', $1, true)", [token]);
     };
@@ -120,22 +125,22 @@ test('late commit: the same at the SQL level, with raw connections of the applic
       note: '',
       at: new Date().toISOString(),
     });
-    const push = (client: pg.Client, id: string) =>
+    const push = (client: pg.Client, computer: { deviceId: string }, id: string) =>
       client.query<{ r: { version: number } }>('SELECT kg.push($1, $2::jsonb) AS r', [
-        randomUUID(),
+        computer.deviceId,
         JSON.stringify([{ id: 1, name: 'movement.record', args: { ...movement(), id } }]),
       ]);
 
     const [first, second, reader] = [await connectApp(), await connectApp(), await connectApp()];
     const [early, late] = [randomUUID(), randomUUID()];
-    await begin(first);
-    const v = (await push(first, early)).rows[0]!.r.version;
-    await begin(second);
-    const secondPush = push(second, late);
+    await begin(first, one.token);
+    const v = (await push(first, one, early)).rows[0]!.r.version;
+    await begin(second, two.token);
+    const secondPush = push(second, two, late);
     await lockWaiters(1);
 
     // A reader in one snapshot, as a pull reads: the head is the last committed version.
-    await begin(reader, 'ISOLATION LEVEL REPEATABLE READ');
+    await begin(reader, one.token, 'ISOLATION LEVEL REPEATABLE READ');
     const head = await reader.query<{ version: string }>('SELECT version FROM kg.restaurant_sync');
     const cursor = Number(head.rows[0]!.version);
     expect(cursor).toBe(v - 1);
@@ -147,7 +152,7 @@ test('late commit: the same at the SQL level, with raw connections of the applic
     expect((await secondPush).rows[0]!.r.version).toBe(v + 1);
     await second.query('COMMIT');
 
-    await begin(reader);
+    await begin(reader, one.token);
     const next = await reader.query<{ id: string; version: string }>(
       'SELECT id, version FROM kg.stock_movements WHERE restaurant_id = $1 AND version > $2 ORDER BY version',
       [restaurantId, cursor],

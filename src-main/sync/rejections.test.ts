@@ -108,3 +108,28 @@ test('a profile email someone took meanwhile on another computer: refused, and t
   await laptop.call('sync.dismissRejections', {});
   expect(await laptop.call('sync.status', {})).toMatchObject({ rejections: 0 });
 });
+
+test('an item deleted on another computer: edits and stock changes made to it meanwhile are refused and listed', async () => {
+  const manager = await file.office.call('team.create', member('manager'));
+  const laptop = await devices.signedIn('laptop', manager.username);
+  const olives = await file.office.call('inventory.create', itemInput({ name: 'Olives', openingStock: '6' }));
+  const capers = await file.office.call('inventory.create', itemInput({ name: 'Capers', openingStock: '1' }));
+  await syncAll([file.office, laptop]);
+
+  await file.office.call('inventory.delete', { id: olives.id });
+  await syncAll([file.office]);
+  // The laptop has not heard yet.
+  await laptop.call('inventory.update', { id: olives.id, supplier: 'Market' });
+  await laptop.call('inventory.adjustStock', { itemId: olives.id, reason: 'delivery', quantity: '4' });
+  await laptop.call('inventory.adjustStock', { itemId: capers.id, reason: 'delivery', quantity: '2' });
+
+  expect(await laptop.syncNow()).toMatchObject({ state: 'online', waiting: 0, rejections: 2, lastError: null });
+  expect((await laptop.call('sync.rejections', {})).map(({ what, reason }) => ({ what, reason }))).toEqual([
+    { what: 'Stock delivery of 4 for Olives', reason: 'This item was deleted, so this stock change was not kept.' },
+    { what: 'Changes to Olives', reason: 'This item was deleted, so this change to it was not kept.' },
+  ]);
+  expect(await laptop.fail('inventory.get', { id: olives.id })).toMatchObject({ kind: 'not_found' });
+  expect(await laptop.call('inventory.get', { id: capers.id })).toMatchObject({ onHand: '3' });
+  await syncAll([file.office, laptop]);
+  await expectSameEverywhere(file.office, laptop);
+});

@@ -48,6 +48,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'a restore keeps the server order',
     sql: readFileSync(new URL('./0007-restore-keeps-server-order.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 8,
+    name: 'every change applied or refused, and who sent it',
+    sql: readFileSync(new URL('./0008-push-decisions.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

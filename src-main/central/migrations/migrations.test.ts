@@ -12,6 +12,7 @@ const RELEASED = {
   '0005-own-computer-only.sql': '42e28256f67f37a15bb42dd0ff5567b540e890a1ae32df9afe8fa4e8c8702cdf',
   '0006-computer-logins.sql': 'a7c6745dd5a875e464502265f48f73e6a49d9653ddebadd0509b3b5032078a0e',
   '0007-restore-keeps-server-order.sql': '40fadaf367fd6f50d0a8cf42f4c0e6e24d24f57da529a4cb7c54abcde776b400',
+  '0008-push-decisions.sql': '1c9c654983da454ffece2093a075a16612986a37ac5bdd31b148ae4e306345b7',
 };
 
 describe('released central server migrations', () => {
