@@ -5,6 +5,7 @@ export interface Samples {
   /** Milliseconds, in the order taken. */
   readonly ms: readonly number[];
   median: number;
+  p95: number;
   p99: number;
 }
 
@@ -27,7 +28,7 @@ export function quantile(sorted: readonly number[], q: number): number {
 
 export function summarise(ms: readonly number[]): Samples {
   const sorted = [...ms].sort((a, b) => a - b);
-  return { ms, median: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
+  return { ms, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) };
 }
 
 /** Times `run` `iterations` times (after `warmup` untimed runs), one sample per call. */

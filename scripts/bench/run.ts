@@ -4,6 +4,7 @@
  * themselves to SUITES; `npm run bench -- inventory` runs only the named suites.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { browserBenchmarks } from './browser.bench';
 import { inventoryBenchmarks } from './inventory.bench';
 import { syncBenchmarks } from './sync.bench';
 import { type BenchRow, formatTable, passes } from './table';
@@ -13,6 +14,7 @@ type Suite = (progress: (message: string) => void) => Promise<BenchRow[]>;
 const SUITES: Record<string, Suite> = {
   inventory: inventoryBenchmarks,
   sync: syncBenchmarks,
+  browser: browserBenchmarks,
 };
 
 const wanted = process.argv.slice(2);

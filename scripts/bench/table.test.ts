@@ -12,7 +12,7 @@ describe('bench statistics', () => {
   });
 
   it('summarises unsorted samples', () => {
-    expect(summarise([5, 1, 3])).toMatchObject({ median: 3, p99: 5 });
+    expect(summarise([5, 1, 3])).toMatchObject({ median: 3, p95: 5, p99: 5 });
   });
 });
 
@@ -24,6 +24,17 @@ describe('bench table', () => {
     expect(passes({ ...row, target: { stat: 'median', maxMs: 5 } })).toBe(false);
     expect(passes({ ...row, target: { stat: 'p99', maxMs: 2 } })).toBe(false);
     expect(passes(row)).toBeNull();
+  });
+
+  it('passes a row with several targets only when every one is met', () => {
+    const tail = { metric: 'x', n: 10, median: 20, p95: 45 };
+    const both = [
+      { stat: 'median', maxMs: 30 },
+      { stat: 'p95', maxMs: 50 },
+    ] as const;
+    expect(passes({ ...tail, target: both })).toBe(true);
+    expect(passes({ ...tail, p95: 51, target: both })).toBe(false);
+    expect(formatTable([{ ...tail, target: both }])).toMatch(/45\.0 ms\s+median ≤ 30 ms, p95 ≤ 50 ms\s+pass$/m);
   });
 
   it('prints the target and the verdict beside each metric', () => {

@@ -5,15 +5,27 @@ export interface BenchRow {
   /** Samples taken (shown so a reader can judge the statistic). */
   n: number;
   median: number;
-  /** Only where a target is on the p99. */
+  /** Only where a target is on the tail. */
+  p95?: number;
   p99?: number;
-  /** The limit in ms, and which statistic it applies to; omit for an informational row. */
-  target?: { stat: 'median' | 'p99'; maxMs: number };
+  /** The limit in ms and the statistic it applies to (or several, all to be met); omit for information. */
+  target?: Target | readonly Target[];
   note?: string;
 }
 
-export const passes = (row: BenchRow): boolean | null =>
-  row.target ? (row.target.stat === 'median' ? row.median : (row.p99 ?? Number.NaN)) <= row.target.maxMs : null;
+export interface Target {
+  stat: 'median' | 'p95' | 'p99';
+  maxMs: number;
+}
+
+const targetsOf = (row: BenchRow): readonly Target[] =>
+  row.target === undefined ? [] : 'stat' in row.target ? [row.target] : row.target;
+
+export const passes = (row: BenchRow): boolean | null => {
+  const targets = targetsOf(row);
+  if (targets.length === 0) return null;
+  return targets.every((target) => (row[target.stat] ?? Number.NaN) <= target.maxMs);
+};
 
 const ms = (value: number | undefined): string =>
   value === undefined ? '' : `${value < 10 ? value.toFixed(3) : value.toFixed(1)} ms`;
@@ -22,15 +34,18 @@ const ms = (value: number | undefined): string =>
 const limit = (value: number): string => (Number.isInteger(value) ? `${value} ms` : ms(value));
 
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['metric', 'n', 'median', 'p99', 'target', 'result'];
+  const header = ['metric', 'n', 'median', 'p95', 'p99', 'target', 'result'];
   const body = rows.map((row) => {
     const verdict = passes(row);
     return [
       row.metric,
       String(row.n),
       ms(row.median),
+      ms(row.p95),
       ms(row.p99),
-      row.target ? `${row.target.stat} ≤ ${limit(row.target.maxMs)}` : '—',
+      targetsOf(row)
+        .map((target) => `${target.stat} ≤ ${limit(target.maxMs)}`)
+        .join(', ') || '—',
       verdict === null ? (row.note ?? 'info') : verdict ? 'pass' : 'FAIL',
     ];
   });
