@@ -111,3 +111,14 @@ export const SOUS_CHEF: Member = {
   role: 'Staff',
   password: 'mia-password-22',
 };
+
+/** Long names as real suppliers and products have them: shown whole on a 1,366 px laptop. */
+export const OLIVE_OIL_TIN = item('kitchen', {
+  name: 'Olive oil, extra virgin, 5 L tin',
+  category: 'Oils & vinegars',
+  supplier: 'Mediterraneo Fine Foods Importers Ltd',
+  unit: 'tin',
+  unitCost: '64.90',
+  par: '2',
+  openingStock: '3',
+});

@@ -97,6 +97,17 @@ export class StockScreen {
     }
   }
 
+  /** Whether the cell's text is cut off (an ellipsis, or lines clamped), rather than shown whole. */
+  isCut(name: string, column: Column): Promise<boolean> {
+    return this.cell(name, column).evaluate((cell) => {
+      type Box = { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
+      const boxes = [cell, ...(cell as unknown as { querySelectorAll(s: string): Box[] }).querySelectorAll('*')];
+      return (boxes as Box[]).some(
+        (box) => box.clientWidth > 0 && (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight),
+      );
+    });
+  }
+
   /** A value card ("kitchen stock value", "Value shown", "To order"): a group named by its label. */
   card(label: string): Locator {
     return this.page.getByRole('group', { name: label, exact: true });

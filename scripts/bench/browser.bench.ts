@@ -3,13 +3,12 @@
  * with 5,000 and 20,000 bar items. Every figure is taken in the page, from the input event to the
  * frame painted after the screen changed (scripts/bench/page-probes.js).
  */
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { type Core, openCore } from '../../src-main/core/app-core';
-import { startPreviewServer } from '../../src-main/preview/server';
 import { memoryStore } from '../../src-main/secrets/keychain';
 import { summarise } from './measure';
 import type { BenchRow } from './table';
@@ -19,6 +18,7 @@ const SIZES = [5_000, 20_000];
 const CATEGORIES = ['Spirits', 'Wine', 'Beer', 'Mixers', 'Garnish'];
 const SUPPLIERS = ['Bottle Shop Co', 'Green Valley Farms', 'Metro Wholesale', 'Coastal Cellars'];
 const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+const PASSWORD = 'correct horse battery staple';
 const nameOf = (n: number) => `Bar item ${String(n).padStart(5, '0')}`;
 /** Each keystroke changes how many rows match (names hold the only digits): 4, 49, 499, 4999, back. */
 const SEARCH_KEYS = ['4', '9', '9', '9', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
@@ -39,7 +39,7 @@ async function call(core: Core, channel: string, input: unknown): Promise<unknow
   return result.value;
 }
 
-async function stockedCore(folder: string, count: number): Promise<Core> {
+async function stock(folder: string, count: number): Promise<void> {
   const core = await openCore({
     dataFolder: folder,
     appVersion: 'bench',
@@ -53,7 +53,7 @@ async function stockedCore(folder: string, count: number): Promise<Core> {
     position: 'Owner',
     username: 'bench',
     email: 'bench@bar.test',
-    password: 'correct horse battery staple',
+    password: PASSWORD,
   });
   // The real create path, in one transaction (each create a savepoint in it): seconds, not minutes.
   core.db.exec('BEGIN');
@@ -70,7 +70,34 @@ async function stockedCore(folder: string, count: number): Promise<Core> {
     });
   }
   core.db.exec('COMMIT');
-  return core;
+  core.close();
+}
+
+/**
+ * The preview in its own process, as the app's core is (the bench's own work must not slow it).
+ * Resolves with the address it prints.
+ */
+function startPreview(folder: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src-main/preview/cli.ts', '--data-folder', folder], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((done, failed) => {
+    let printed = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+      const url = /^KITCHENGUARD_PREVIEW_URL=(\S+)$/m.exec(printed)?.[1];
+      if (url) done({ child, url });
+    });
+    child.once('exit', (code) => failed(new Error(`The preview stopped (code ${code}):\n${printed}`)));
+  });
+}
+
+async function stopPreview(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** Input to change painted, measured in the page: arm the watch, act, read what it saw. */
@@ -86,6 +113,9 @@ const table = (page: Page) => page.getByRole('table', { name: 'Bar stock' });
 async function firstRows(page: Page, url: string): Promise<number[]> {
   const samples: number[] = [];
   await page.goto(url);
+  await page.getByLabel('Username or email').fill('bench');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   for (let i = 0; i < 8; i++) {
     // A new page each time (the token is kept in the tab; going to the address again would not reload).
     await page.reload();
@@ -139,8 +169,8 @@ function row(metric: string, ms: number[], targets: BenchRow['target']): BenchRo
 async function measure(browser: Browser, count: number, progress: (message: string) => void): Promise<BenchRow[]> {
   const folder = mkdtempSync(join(tmpdir(), 'kg-bench-browser-'));
   progress(`seeding ${count.toLocaleString('en')} bar items…`);
-  const core = await stockedCore(folder, count);
-  const server = await startPreviewServer(core, join(ROOT, 'out', 'renderer'));
+  await stock(folder, count);
+  const preview = await startPreview(folder);
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
   try {
     const page = await context.newPage();
@@ -148,7 +178,7 @@ async function measure(browser: Browser, count: number, progress: (message: stri
     const items = `${count.toLocaleString('en')} items`;
     progress(`${items}: first rows, search, adjust, scroll… (load ${loadavg()[0]?.toFixed(1)})`);
     const rows = [
-      row(`${items}: Bar clicked → first rows painted`, await firstRows(page, server.url), [
+      row(`${items}: Bar clicked → first rows painted`, await firstRows(page, preview.url), [
         { stat: 'median', maxMs: 300 },
       ]),
     ];
@@ -167,8 +197,7 @@ async function measure(browser: Browser, count: number, progress: (message: stri
     return rows;
   } finally {
     await context.close();
-    await server.close();
-    core.close();
+    await stopPreview(preview.child);
     rmSync(folder, { recursive: true, force: true });
   }
 }

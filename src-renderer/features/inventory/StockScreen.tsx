@@ -1,5 +1,6 @@
 import { Alert, Button, Center, EmptyState, Loader } from '@mantine/core';
 import { IconPackage, IconPlus, IconSearchOff } from '@tabler/icons-react';
+import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { type Area, COMMON_UNITS, canManage } from '../../../shared/domain';
@@ -16,6 +17,7 @@ import { StockFilters } from './StockFilters';
 import { StockSummary } from './StockSummary';
 import { StockTable } from './StockTable';
 import type { ItemAction } from './stock-actions';
+import { sortStock } from './stock-columns';
 import { distinctValues, filterStock, isFiltering, NO_FILTER, needsOrdering } from './stock-filter';
 
 const NO_ITEMS: Item[] = [];
@@ -27,9 +29,13 @@ export function StockScreen({ area }: { area: Area }) {
   const stock = useStock(area);
   const items = stock.data?.items ?? NO_ITEMS;
 
+  // Typing and header clicks answer at once; the list follows when it is ready (deferred).
   const [filter, setFilter] = useState(NO_FILTER);
+  const [sorting, setSorting] = useState<SortingState>([]);
   const appliedFilter = useDeferredValue(filter);
-  const shown = useMemo(() => filterStock(items, appliedFilter), [items, appliedFilter]);
+  const appliedSorting = useDeferredValue(sorting);
+  const ordered = useMemo(() => sortStock(items, appliedSorting), [items, appliedSorting]);
+  const shown = useMemo(() => filterStock(ordered, appliedFilter), [ordered, appliedFilter]);
   const toOrder = useMemo(() => items.filter(needsOrdering).length, [items]);
   const categories = useMemo(() => distinctValues(items, 'category'), [items]);
   const suppliers = useMemo(() => distinctValues(items, 'supplier'), [items]);
@@ -121,6 +127,8 @@ export function StockScreen({ area }: { area: Area }) {
           {shown.length > 0 ? (
             <StockTable
               items={shown}
+              sorting={sorting}
+              onSortingChange={setSorting}
               scrollResetKey={appliedFilter}
               actions={rowActions}
               actionsWidth={rowActionsWidth(manager)}

@@ -10,7 +10,7 @@ interface StockSummaryProps {
   /** Worked out by the core over the whole area. */
   totalValue: string;
   itemCount: number;
-  shown: Item[];
+  shown: readonly Item[];
   filtering: boolean;
   toOrder: number;
 }

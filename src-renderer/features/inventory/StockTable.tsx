@@ -3,15 +3,16 @@
  * 5,000 items scroll as smoothly as 50. Rows below par or negative are tinted.
  */
 import {
+  type ColumnDef,
   flexRender,
   getCoreRowModel,
-  getSortedRowModel,
+  type OnChangeFn,
   type Row,
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { SortableHeader } from '../../ui/SortableHeader';
 import classes from './StockTable.module.css';
@@ -21,7 +22,10 @@ import { stockLevel } from './stock-math';
 const ROW_HEIGHT = 48;
 
 interface StockTableProps {
-  items: Item[];
+  /** In the order shown: sorted by the screen (sortStock), which keeps the order the headers ask for. */
+  items: readonly Item[];
+  sorting: SortingState;
+  onSortingChange: OnChangeFn<SortingState>;
   /** When this changes (other filters), the list starts again from the top. */
   scrollResetKey: unknown;
   /** The buttons at the end of each row, and how wide their column is. */
@@ -35,8 +39,16 @@ const ariaSort = (direction: false | 'asc' | 'desc') =>
 
 const numericClass = (numeric: boolean | undefined) => (numeric ? classes.numeric : undefined);
 
-export function StockTable({ items, scrollResetKey, actions, actionsWidth, label }: StockTableProps) {
-  const [sorting, setSorting] = useState<SortingState>([]);
+/** Rendered again only when what it shows changes, not on every keystroke of a search. */
+export const StockTable = memo(function StockTable({
+  items,
+  sorting,
+  onSortingChange,
+  scrollResetKey,
+  actions,
+  actionsWidth,
+  label,
+}: StockTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // A new order or a new filter shows its first rows, not some rows halfway down.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the keys are what trigger the reset
@@ -45,12 +57,12 @@ export function StockTable({ items, scrollResetKey, actions, actionsWidth, label
   }, [sorting, scrollResetKey]);
   const columns = useMemo(() => stockColumns(actions, actionsWidth), [actions, actionsWidth]);
   const table = useReactTable({
-    data: items,
+    data: items as Item[],
     columns,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange,
+    manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
     getRowId: (item) => item.id,
   });
   const { rows } = table.getRowModel();
@@ -105,17 +117,27 @@ export function StockTable({ items, scrollResetKey, actions, actionsWidth, label
           {spaceAbove > 0 && <Spacer height={spaceAbove} columns={columns.length} />}
           {visible.map((slot) => {
             const row = rows[slot.index];
-            return row && <StockRow key={row.id} row={row} index={slot.index} />;
+            return row && <StockRow key={row.id} row={row} index={slot.index} columns={columns} />;
           })}
           {spaceBelow > 0 && <Spacer height={spaceBelow} columns={columns.length} />}
         </tbody>
       </table>
     </div>
   );
+});
+
+interface StockRowProps {
+  row: Row<Item>;
+  index: number;
+  /** Not read: a change of columns (of row buttons) renders the row again. */
+  columns: ColumnDef<Item, string>[];
 }
 
-/** Rendered again only when its item, position or columns change — not on every scroll. */
-const StockRow = memo(function StockRow({ row, index }: { row: Row<Item>; index: number }) {
+/**
+ * Rendered again only when its item, position or columns change — not on every scroll, nor when a
+ * search or a save elsewhere gives the table new row objects for the same items.
+ */
+const StockRow = memo(function StockRow({ row, index }: StockRowProps) {
   return (
     <tr
       className={classes.row}
@@ -131,7 +153,11 @@ const StockRow = memo(function StockRow({ row, index }: { row: Row<Item>; index:
       ))}
     </tr>
   );
-});
+}, sameRow);
+
+function sameRow(before: StockRowProps, after: StockRowProps): boolean {
+  return before.row.original === after.row.original && before.index === after.index && before.columns === after.columns;
+}
 
 /** Stands in for the rows scrolled out of view, so the scrollbar stays true. */
 function Spacer({ height, columns }: { height: number; columns: number }) {

@@ -4,7 +4,7 @@
  */
 import { VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown } from '@tabler/icons-react';
-import { type ColumnDef, createColumnHelper, type RowData } from '@tanstack/react-table';
+import { type ColumnDef, createColumnHelper, type RowData, type SortingState } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { formatAmount, formatMoney, formatQuantity } from '../../ui/format';
@@ -45,68 +45,91 @@ function OnHand({ item }: { item: Item }) {
   );
 }
 
-/** Long text is cut with an ellipsis; the full text shows on hover. */
+/** Long text takes two lines, then is cut with an ellipsis; the full text shows on hover. */
 const orDash = (text: string): ReactNode =>
-  text ? <span title={text}>{text}</span> : <span className={classes.blank}>—</span>;
+  text ? (
+    <span className={classes.text} title={text}>
+      {text}
+    </span>
+  ) : (
+    <span className={classes.blank}>—</span>
+  );
 
-const byText = (field: 'name' | 'category' | 'supplier') => (a: { original: Item }, b: { original: Item }) =>
-  collator.compare(a.original[field], b.original[field]);
+type Order = (a: Item, b: Item) => number;
+const byText =
+  (field: 'name' | 'category' | 'supplier'): Order =>
+  (a, b) =>
+    collator.compare(a[field], b[field]);
+
+/** How each sortable column orders the items: exactly, for decimals. */
+const ORDERS: Record<string, Order> = {
+  name: byText('name'),
+  category: byText('category'),
+  supplier: byText('supplier'),
+  onHand: (a, b) => compareQuantity(a.onHand, b.onHand),
+  // Items without a par sort after every level.
+  par: ({ par: x }, { par: y }) => {
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return compareQuantity(x, y);
+  },
+  unitCost: (a, b) => compareMoney(a.unitCost, b.unitCost),
+  stockValue: (a, b) => compareMoney(a.stockValue, b.stockValue),
+};
 
 /**
- * Widths fit each title with its sort arrow (the numbers are narrower); Name takes what is left,
- * the most room, so names are cut last.
+ * The whole list in the order a column header asks for (ties keep the list's order), sorted once per
+ * order and list: search and filters then keep that order, so typing never sorts.
+ */
+export function sortStock(items: readonly Item[], sorting: SortingState): readonly Item[] {
+  const [by] = sorting;
+  const order = by && ORDERS[by.id];
+  if (!order) return items;
+  return by.desc ? items.toSorted((a, b) => order(b, a)) : items.toSorted(order);
+}
+
+/**
+ * The numbers' widths fit each title with its sort arrow; the text columns share what is left in
+ * proportion (Name the rest, the most), so a wider window shows longer names and suppliers.
  */
 export function stockColumns(actions: (item: Item) => ReactNode, actionsWidth: string): ColumnDef<Item, string>[] {
   return [
     column.accessor('name', {
       header: 'Name',
-      sortingFn: byText('name'),
       cell: (info) => (
-        <span className={classes.name} title={info.getValue()}>
+        <span className={`${classes.text} ${classes.name}`} title={info.getValue()}>
           {info.getValue()}
         </span>
       ),
     }),
     column.accessor('category', {
       header: 'Category',
-      meta: { width: '112px' },
-      sortingFn: byText('category'),
+      meta: { width: '12%' },
       cell: (info) => orDash(info.getValue()),
     }),
     column.accessor('supplier', {
       header: 'Supplier',
-      meta: { width: '13%' },
-      sortingFn: byText('supplier'),
+      meta: { width: '17%' },
       cell: (info) => orDash(info.getValue()),
     }),
     column.accessor('onHand', {
       header: 'On hand',
       meta: { numeric: true, width: '120px' },
-      sortingFn: (a, b) => compareQuantity(a.original.onHand, b.original.onHand),
       cell: (info) => <OnHand item={info.row.original} />,
     }),
     column.accessor((item) => item.par ?? '', {
       id: 'par',
       header: 'Par',
       meta: { numeric: true, width: '68px' },
-      // Items without a par sort after every level.
-      sortingFn: (a, b) => {
-        const [x, y] = [a.original.par, b.original.par];
-        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-        return compareQuantity(x, y);
-      },
       cell: (info) => (info.getValue() ? formatQuantity(info.getValue()) : orDash('')),
     }),
     column.accessor('unitCost', {
       header: 'Unit cost',
       meta: { numeric: true, width: '112px' },
-      sortingFn: (a, b) => compareMoney(a.original.unitCost, b.original.unitCost),
       cell: (info) => formatMoney(info.getValue()),
     }),
     column.accessor('stockValue', {
       header: 'Stock value',
       meta: { numeric: true, width: '132px' },
-      sortingFn: (a, b) => compareMoney(a.original.stockValue, b.original.stockValue),
       cell: (info) => formatMoney(info.getValue()),
     }),
     column.display({

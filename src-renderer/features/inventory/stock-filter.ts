@@ -1,6 +1,6 @@
 /** What the stock screen shows: search-as-you-type over name, category and supplier, plus filters. */
 import type { Item } from '../../../shared/contract/inventory';
-import { stockLevel } from './stock-math';
+import { perItem, stockLevel } from './stock-math';
 
 export interface StockFilter {
   search: string;
@@ -17,6 +17,9 @@ export const isFiltering = (filter: StockFilter): boolean =>
 /** Negative stock must be ordered too. */
 export const needsOrdering = (item: Item): boolean => stockLevel(item) !== 'ok';
 
+/** What a search looks in, lower-cased once per item rather than on every keystroke. */
+const searchText = perItem((item: Item) => `${item.name}\n${item.category}\n${item.supplier}`.toLocaleLowerCase());
+
 export function filterStock(items: readonly Item[], filter: StockFilter): Item[] {
   const words = filter.search.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
   return items.filter((item) => {
@@ -24,7 +27,7 @@ export function filterStock(items: readonly Item[], filter: StockFilter): Item[]
     if (filter.supplier !== null && item.supplier !== filter.supplier) return false;
     if (filter.toOrderOnly && !needsOrdering(item)) return false;
     if (words.length === 0) return true;
-    const text = `${item.name}\n${item.category}\n${item.supplier}`.toLocaleLowerCase();
+    const text = searchText(item);
     return words.every((word) => text.includes(word));
   });
 }

@@ -18,17 +18,31 @@ export const compareMoney = (a: string, b: string): number => sign(cents(a) - ce
 export type StockLevel = 'negative' | 'below-par' | 'ok';
 
 /** Negative stock (usage booked before its delivery) first, then what must be ordered. */
-export function stockLevel(item: Pick<Item, 'onHand' | 'par'>): StockLevel {
+export const stockLevel = perItem((item: Pick<Item, 'onHand' | 'par'>): StockLevel => {
   const onHand = milli(item.onHand);
   if (onHand < 0n) return 'negative';
   if (item.par !== null && onHand < milli(item.par)) return 'below-par';
   return 'ok';
+});
+
+/**
+ * A figure worked out once per item and remembered with it: the cached list keeps unchanged items
+ * as the same objects, so each keystroke of a search reuses what the last one worked out.
+ */
+export function perItem<I extends object, T>(workOut: (item: I) => T): (item: I) => T {
+  const known = new WeakMap<I, T>();
+  return (item) => {
+    if (!known.has(item)) known.set(item, workOut(item));
+    return known.get(item) as T;
+  };
 }
+
+const valueCents = perItem((item: Item) => cents(item.stockValue));
 
 /** The value of the items shown, summed exactly from each item's value. */
 export const sumStockValue = (items: readonly Item[]): string =>
   formatScaled(
-    items.reduce((total, item) => total + cents(item.stockValue), 0n),
+    items.reduce((total, item) => total + valueCents(item), 0n),
     MONEY_SCALE,
   );
 

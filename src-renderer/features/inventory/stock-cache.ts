@@ -1,0 +1,44 @@
+/**
+ * The stock list kept in the query cache, patched with what a save returns instead of fetched
+ * again: after one adjustment one item crosses the bridge, not 5,000. Items stay in the core's
+ * order (the name folded as SQLite's NOCASE folds it, then the id) and the total stays exact.
+ */
+import type { InventoryList, Item } from '../../../shared/contract/inventory';
+import { parseScaled } from '../../../shared/decimal';
+import { MONEY_SCALE, moneyFromCents } from '../../../shared/money';
+
+const cents = (text: string): bigint => parseScaled(text, MONEY_SCALE);
+
+/** The core's list order (src-main/inventory/stock-list.ts). */
+const orderKey = (item: Item): string =>
+  `${item.name.replace(/[A-Z]/g, (letter) => letter.toLowerCase())}\u0000${item.id}`;
+
+/** Where an item goes in a list already in order: the first place whose key is not smaller. */
+function placeOf(items: readonly Item[], key: string): number {
+  let [low, high] = [0, items.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (orderKey(items[middle] as Item) < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The list with this item in it, new or changed (in its place by name), and the total with it. */
+export function withItem(list: InventoryList, item: Item): InventoryList {
+  const at = list.items.findIndex((candidate) => candidate.id === item.id);
+  const before = list.items[at];
+  const items = at === -1 ? [...list.items] : list.items.toSpliced(at, 1);
+  items.splice(placeOf(items, orderKey(item)), 0, item);
+  const total = cents(list.totalValue) - (before ? cents(before.stockValue) : 0n) + cents(item.stockValue);
+  return { items, totalValue: moneyFromCents(total) };
+}
+
+/** The list without the item of this id (the same list when it was not in it). */
+export function withoutItem(list: InventoryList, id: string): InventoryList {
+  const at = list.items.findIndex((item) => item.id === id);
+  const gone = list.items[at];
+  if (!gone) return list;
+  const total = cents(list.totalValue) - cents(gone.stockValue);
+  return { items: list.items.toSpliced(at, 1), totalValue: moneyFromCents(total) };
+}
