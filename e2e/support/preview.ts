@@ -39,9 +39,10 @@ interface Running {
   url: string;
 }
 
-function launch(dataFolder: string, log: (text: string) => void): Promise<Running> {
+function launch(dataFolder: string, log: (text: string) => void, env: NodeJS.ProcessEnv): Promise<Running> {
   const child = spawn(TSX, [CLI, '--data-folder', dataFolder], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((done, failed) => {
@@ -79,12 +80,16 @@ async function terminate(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function startPreview(dataFolder = mkdtempSync(join(tmpdir(), 'kg-e2e-'))): Promise<Preview> {
+/** `env`: added to this process's environment for the core (e.g. a D-Bus with no keychain behind it). */
+export async function startPreview(
+  dataFolder = mkdtempSync(join(tmpdir(), 'kg-e2e-')),
+  env: NodeJS.ProcessEnv = {},
+): Promise<Preview> {
   let output = '';
   const log = (text: string) => {
     output += text;
   };
-  let running: Running | null = await launch(dataFolder, log);
+  let running: Running | null = await launch(dataFolder, log, env);
   let url = running.url;
   const preview: Preview = {
     get url() {
@@ -100,7 +105,7 @@ export async function startPreview(dataFolder = mkdtempSync(join(tmpdir(), 'kg-e
     },
     async start() {
       if (running) throw new Error('The preview is running already: stop() it first.');
-      running = await launch(dataFolder, log);
+      running = await launch(dataFolder, log, env);
       url = running.url;
       return url;
     },
@@ -112,10 +117,11 @@ export async function startPreview(dataFolder = mkdtempSync(join(tmpdir(), 'kg-e
   return preview;
 }
 
-export const test = base.extend<{ preview: Preview }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures must destructure their first argument.
-  preview: async ({}, use, testInfo) => {
-    const preview = await startPreview();
+export const test = base.extend<{ preview: Preview; previewEnv: NodeJS.ProcessEnv }>({
+  /** What a spec adds to the core's environment: `test.use({ previewEnv: { … } })`. */
+  previewEnv: [{}, { option: true }],
+  preview: async ({ previewEnv }, use, testInfo) => {
+    const preview = await startPreview(undefined, previewEnv);
     try {
       await use(preview);
     } finally {

@@ -1,15 +1,19 @@
 import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { AuthScreen } from '../features/auth/AuthScreen';
 import { useSession } from '../features/auth/session';
 import { SignedInProvider } from '../features/auth/signed-in';
-import { useKeychainNotice } from '../features/computer/use-keychain-notice';
 import { useChangeFeed } from '../features/sync/use-change-feed';
 import { Shell } from './Shell';
 
 /** Signed in → the back office; signed out → sign-in and registration. Both follow the core's changes. */
 export function App() {
   const session = useSession();
-  useKeychainNotice();
+  // Arriving from the sign-in screen, the focus goes to the page's heading (not after a reload).
+  const [signedOutBefore, setSignedOutBefore] = useState(false);
+  useEffect(() => {
+    if (session.data === null) setSignedOutBefore(true);
+  }, [session.data]);
   useChangeFeed();
 
   if (session.isPending) {
@@ -32,7 +36,7 @@ export function App() {
   }
   return session.data ? (
     <SignedInProvider value={session.data}>
-      <Shell />
+      <Shell focusHeading={signedOutBefore} />
     </SignedInProvider>
   ) : (
     <AuthScreen />

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconDeviceDesktop, IconUser } from '@tabler/icons-re
 import type { ReactNode } from 'react';
 import { useSession } from '../features/auth/session';
 import { useComputerStatus } from '../features/computer/computer-api';
+import { KEYCHAIN_MISSING } from '../features/computer/KeychainNote';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 function Item({ icon, children, color }: { icon: ReactNode; children: ReactNode; color?: string }) {
@@ -36,8 +37,9 @@ export function StatusBar() {
         )}
         {status && <Item icon={<IconDeviceDesktop size={iconSize} />}>Saved on this computer</Item>}
         {status && !status.keychain.available && (
-          <Tooltip label={status.keychain.message ?? 'No OS keychain available'} multiline maw={360}>
-            <Group tabIndex={0} gap={6} wrap="nowrap">
+          // Its explanation shows on keyboard focus as on hover.
+          <Tooltip label={KEYCHAIN_MISSING} multiline maw={360} events={{ hover: true, focus: true, touch: true }}>
+            <Group tabIndex={0} gap={6} wrap="nowrap" aria-label={`Sign-in not remembered. ${KEYCHAIN_MISSING}`}>
               <Item icon={<IconAlertTriangle size={iconSize} />} color="yellow.8">
                 Sign-in not remembered
               </Item>

@@ -11,6 +11,8 @@ export type ScreenId = 'kitchen' | 'bar' | 'team' | 'settings';
 interface Screen {
   id: ScreenId;
   label: string;
+  /** The skip link's words: where it takes the keyboard. */
+  skipTo: string;
   icon: ReactNode;
   visibleTo: (role: Role) => boolean;
   render: () => ReactNode;
@@ -22,6 +24,7 @@ export const SCREENS: Screen[] = [
   {
     id: 'kitchen',
     label: 'Kitchen',
+    skipTo: 'Skip to stock list',
     icon: <IconToolsKitchen2 size={20} stroke={1.6} />,
     visibleTo: everyone,
     render: () => <StockScreen key="kitchen" area="kitchen" />,
@@ -29,6 +32,7 @@ export const SCREENS: Screen[] = [
   {
     id: 'bar',
     label: 'Bar',
+    skipTo: 'Skip to stock list',
     icon: <IconBottle size={20} stroke={1.6} />,
     visibleTo: everyone,
     render: () => <StockScreen key="bar" area="bar" />,
@@ -36,6 +40,7 @@ export const SCREENS: Screen[] = [
   {
     id: 'team',
     label: 'Team',
+    skipTo: 'Skip to team list',
     icon: <IconUsers size={20} stroke={1.6} />,
     visibleTo: canManage,
     render: () => <TeamScreen />,
@@ -43,6 +48,7 @@ export const SCREENS: Screen[] = [
   {
     id: 'settings',
     label: 'Settings',
+    skipTo: 'Skip to main content',
     icon: <IconSettings size={20} stroke={1.6} />,
     visibleTo: everyone,
     render: () => <SettingsScreen />,

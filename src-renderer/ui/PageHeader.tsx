@@ -12,7 +12,8 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
   return (
     <Group justify="space-between" align="flex-end" wrap="nowrap">
       <div>
-        <Title order={1} fz={26}>
+        {/* Focusable from code only: where the focus lands after signing in. */}
+        <Title order={1} fz={26} tabIndex={-1} style={{ outline: 'none' }}>
           {title}
         </Title>
         <Text c="dimmed" size="sm" mt={2}>

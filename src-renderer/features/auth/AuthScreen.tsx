@@ -5,6 +5,7 @@ import { StatusBar } from '../../app/StatusBar';
 import { Brand } from '../../ui/Brand';
 import { CentralServerLink } from '../central/CentralServerLink';
 import { CentralServerStep, ConnectedNotice } from '../central/CentralServerStep';
+import { KeychainNote } from '../computer/KeychainNote';
 import classes from './AuthScreen.module.css';
 import { RegisterForm } from './RegisterForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
@@ -73,6 +74,7 @@ export function AuthScreen() {
               )}
             </Paper>
             {step.form !== 'central' && <CentralServerLink onOpen={() => setStep({ form: 'central' })} />}
+            <KeychainNote />
           </Stack>
         </Center>
       </div>

@@ -2,6 +2,7 @@ import { Badge, Code, Loader, Paper, Stack, Table, Text, Title } from '@mantine/
 import type { ReactNode } from 'react';
 import { formatDateTime, plural } from '../../ui/format';
 import { useComputerStatus } from './computer-api';
+import { KEYCHAIN_MISSING } from './KeychainNote';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -50,7 +51,7 @@ export function ComputerPanel() {
                       Not available
                     </Badge>
                     <Text size="xs" c="dimmed">
-                      {data.keychain.message ?? 'Sign-in is not remembered after the app closes.'}
+                      {KEYCHAIN_MISSING}
                     </Text>
                   </Stack>
                 )}

@@ -1,4 +1,5 @@
 import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
+import { useRef } from 'react';
 import { type CreateItemInput, createItemInput, type Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
 import { normaliseDecimal, optionalDecimal } from '../../forms/decimal-text';
@@ -62,9 +63,21 @@ export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
     onDone();
   };
   const onError = (error: unknown) => showBridgeError(form, error);
+  // "Save and add another": the next item of a delivery often shares its category, supplier and unit.
+  const another = useRef(false);
+  const next = (saved: Item) => {
+    notifyDone(`${saved.name} added to the ${area}.`);
+    const { category, supplier, unit } = form.getValues();
+    form.reset({ ...valuesOf(area), category, supplier, unit });
+    // After the reset's render, which registers the fields afresh.
+    requestAnimationFrame(() => form.setFocus('name'));
+  };
 
   const submit = form.handleSubmit((values) => {
-    if (!item) return create.mutate(values, { onSuccess: done(`added to the ${area}`), onError });
+    if (!item) {
+      const onSuccess = another.current ? next : done(`added to the ${area}`);
+      return create.mutate(values, { onSuccess, onError });
+    }
     const changed = EDITABLE.filter((field) => dirtyFields[field]);
     if (changed.length === 0) return onDone();
     const patch = Object.fromEntries(changed.map((field) => [field, values[field]]));
@@ -130,7 +143,26 @@ export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={saving}>
+          {/* Not a submit button: Enter keeps meaning "Add item" (the form's first submit button). */}
+          {!item && (
+            <Button
+              variant="light"
+              onClick={() => {
+                if (saving) return;
+                another.current = true;
+                submit();
+              }}
+            >
+              Save and add another
+            </Button>
+          )}
+          <Button
+            type="submit"
+            loading={saving}
+            onClick={() => {
+              another.current = false;
+            }}
+          >
             {item ? 'Save changes' : 'Add item'}
           </Button>
         </Group>

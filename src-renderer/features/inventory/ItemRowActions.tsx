@@ -7,10 +7,10 @@ import classes from './StockTable.module.css';
 import type { ItemAction } from './stock-actions';
 
 /** Room for Adjust, History and (owners and managers) More, with the cell's padding. */
-export const rowActionsWidth = (canManage: boolean): string => (canManage ? '150px' : '122px');
+export const rowActionsWidth = (canManage: boolean): string => (canManage ? '162px' : '128px');
 
-/** Small enough that the stock table's names keep their room. */
-const ICON_BUTTON = 26;
+/** Big enough to hit easily (WCAG 2.5.8 asks 24 px at least), small enough that names keep their room. */
+const ICON_BUTTON = 32;
 
 interface ItemRowActionsProps {
   item: Item;
