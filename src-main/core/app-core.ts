@@ -13,7 +13,7 @@ import { authHandlers } from '../auth/auth-handlers';
 import { createAuthService } from '../auth/auth-service';
 import { DEFAULT_HASH_COST } from '../auth/passwords';
 import { openSessionKeeper } from '../auth/session-keeper';
-import { backupHandlers } from '../backups/backups-handlers';
+import { backupHandlers, type SaveBackupCopy } from '../backups/backups-handlers';
 import { centralHandlers } from '../central/central-handlers';
 import { computerHandlers } from '../computer/computer-handlers';
 import { statusReporter } from '../computer/computer-status';
@@ -44,6 +44,8 @@ export interface CoreOptions {
   /** bcrypt cost; never below 12 outside tests of the core itself. */
   hashCost?: number;
   sync?: SyncOptions;
+  /** How this host saves a copy of a backup where a person chooses; none: it cannot. */
+  saveBackupCopy?: SaveBackupCopy;
 }
 
 export interface Core extends Router {
@@ -139,7 +141,7 @@ async function assemble(
     ...computerHandlers(statusReporter({ ...options, db, secrets, centralConfigured: sync.isConfigured })),
     ...centralHandlers(sync.link, sync.joining),
     ...sync.handlers,
-    ...backupHandlers({ db, dataFolder: options.dataFolder, clock, restore }),
+    ...backupHandlers({ db, dataFolder: options.dataFolder, clock, restore, saveCopy: options.saveBackupCopy }),
   };
   const router = createRouter(handlers, { actor: auth.actor }, options.log, (error) =>
     isDiskFull(error) ? diskFullError(options.dataFolder) : null,

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, session } from 'electron';
 import log from 'electron-log/main';
 import { IPC_INVOKE } from '../../shared/bridge';
+import type { SavedCopy } from '../../shared/contract/backups';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { copyBackupTo } from '../backups/copy';
 import { type Core, openCore } from '../core/app-core';
 import { restoreBackup } from '../core/restore';
 import { StoreNeedsRestore } from '../core/store-check';
@@ -46,10 +48,24 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+/** Settings → Backups → Save a copy: the person chooses where; the copy is checked there. */
+async function saveBackupCopy({ file, name }: { file: string; name: string }): Promise<SavedCopy> {
+  const options = {
+    title: 'Save a copy of the backup',
+    defaultPath: join(app.getPath('documents'), name),
+    filters: [{ name: 'KitchenGuard backup', extensions: ['sqlite'] }],
+  };
+  const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  if (chosen.canceled || !chosen.filePath) return { outcome: 'cancelled' };
+  return { outcome: 'saved', ...copyBackupTo(file, chosen.filePath) };
+}
+
+const coreOptions = (dataFolder: string) => ({ dataFolder, appVersion: app.getVersion(), log, saveBackupCopy });
+
 /** Opens the core; a store found missing or damaged is explained, with its newest good backup offered. */
 async function openOrOfferRestore(dataFolder: string): Promise<Core> {
   try {
-    return await openCore({ dataFolder, appVersion: app.getVersion(), log });
+    return await openCore(coreOptions(dataFolder));
   } catch (error) {
     if (!(error instanceof StoreNeedsRestore) || !error.offered) throw error;
     const { response } = await dialog.showMessageBox({
@@ -63,7 +79,7 @@ async function openOrOfferRestore(dataFolder: string): Promise<Core> {
     });
     if (response !== 0) throw error;
     restoreBackup(dataFolder, join(backupFolder(dataFolder), error.offered.name), new Date());
-    return openCore({ dataFolder, appVersion: app.getVersion(), log });
+    return openCore(coreOptions(dataFolder));
   }
 }
 

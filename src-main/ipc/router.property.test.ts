@@ -110,6 +110,7 @@ beforeAll(async () => {
     'sync.dismissRejections': {},
     'backups.list': {},
     'backups.create': {},
+    'backups.saveCopy': { name: 'kitchenguard-2026-01-01T00-00-00-000Z-manual.sqlite' },
     // No such backup: a restore here would replace the store the other calls work on.
     'backups.restore': { name: 'kitchenguard-2026-01-01T00-00-00-000Z-manual.sqlite' },
   };

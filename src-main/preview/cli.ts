@@ -11,6 +11,7 @@ import log from 'electron-log/node';
 import { openCore } from '../core/app-core';
 import { restoreAdvice, StoreNeedsRestore } from '../core/store-check';
 import { rememberAddress, whereToListen } from './address';
+import { backupDownloads } from './downloads';
 import { startPreviewServer } from './server';
 
 const { values } = parseArgs({
@@ -34,7 +35,13 @@ const listenAt = (() => {
   }
 })();
 log.transports.file.resolvePathFn = () => join(dataFolder, 'logs', 'preview.log');
-const core = await openCore({ dataFolder, appVersion: process.env.npm_package_version ?? 'preview', log }).catch(
+const downloads = backupDownloads();
+const core = await openCore({
+  dataFolder,
+  appVersion: process.env.npm_package_version ?? 'preview',
+  log,
+  saveBackupCopy: downloads.offer,
+}).catch(
   // A store written by a newer version, a folder in use, a damaged store: the reason, not a stack trace.
   (error: unknown) =>
     couldNotStart(
@@ -42,10 +49,12 @@ const core = await openCore({ dataFolder, appVersion: process.env.npm_package_ve
       error instanceof StoreNeedsRestore ? restoreAdvice(error) : '',
     ),
 );
-const server = await startPreviewServer(core, resolve(values.renderer), listenAt).catch(async (error: unknown) => {
-  await core.close();
-  return couldNotStart(`port ${listenAt.port} cannot be used (${(error as Error).message}).`);
-});
+const server = await startPreviewServer(core, resolve(values.renderer), listenAt, downloads).catch(
+  async (error: unknown) => {
+    await core.close();
+    return couldNotStart(`port ${listenAt.port} cannot be used (${(error as Error).message}).`);
+  },
+);
 rememberAddress(dataFolder, { port: server.port, token: listenAt.token });
 if (server.portTaken !== null) {
   console.log(

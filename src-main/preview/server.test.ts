@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeFolder, tempFolder, testCores } from '../testing/temp-core';
+import { backupFolder } from '../store/backup';
+import { itemInput, registerOwner, removeFolder, type TestCore, tempFolder, testCores } from '../testing/temp-core';
 import { newToken, type PreviewListen } from './address';
+import { backupDownloads } from './downloads';
 import { type PreviewServer, startPreviewServer } from './server';
 
 const open = testCores();
@@ -19,6 +21,10 @@ afterEach(async () => {
 });
 
 const ANYWHERE: PreviewListen = { port: 0, token: newToken(), fallBack: true };
+/** The time the preview's download tickets see; tests move it. */
+let clockMs = Date.parse('2026-12-02T09:00:00Z');
+const downloads = backupDownloads(() => clockMs);
+let core: TestCore;
 
 /** The preview over a real core and a small built renderer (an index page and one script). */
 async function startPreview(listen = ANYWHERE) {
@@ -26,7 +32,8 @@ async function startPreview(listen = ANYWHERE) {
   writeFileSync(join(renderer, 'index.html'), '<html><head></head><body>KitchenGuard</body></html>');
   mkdirSync(join(renderer, 'assets'));
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  preview = await startPreviewServer(await open(), renderer, listen);
+  core = await open({ saveBackupCopy: downloads.offer });
+  preview = await startPreviewServer(core, renderer, listen, downloads);
   return bridgeTo(preview.url);
 }
 
@@ -77,7 +84,7 @@ describe('the browser preview bridge', () => {
     await preview!.close();
     await expect(first.invoke(JSON.stringify({ channel: 'auth.session', input: {} }))).rejects.toThrow();
 
-    preview = await startPreviewServer(await open(), renderer, { ...ANYWHERE, port });
+    preview = await startPreviewServer(await open(), renderer, { ...ANYWHERE, port }, downloads);
     expect(preview.port).toBe(port);
     expect(preview.portTaken).toBeNull();
     expect((await tab.invoke(JSON.stringify({ channel: 'auth.session', input: {} }))).status).toBe(200);
@@ -100,6 +107,30 @@ describe('the browser preview bridge', () => {
     await startPreview();
     const stranger = bridgeTo(`${preview!.url.split('#')[0]}#token=${newToken()}`);
     expect((await stranger.invoke(JSON.stringify({ channel: 'auth.session', input: {} }))).status).toBe(401);
+  });
+
+  it('hands a checked backup to the browser once, at a one-time address that expires', async () => {
+    const bridge = await startPreview();
+    await registerOwner(core);
+    await core.call('inventory.create', itemInput({ name: 'Milk' }));
+    const backup = await core.call('backups.create', {});
+    const offered = await core.call('backups.saveCopy', { name: backup.name });
+    expect(offered).toMatchObject({ outcome: 'download', fileName: backup.name });
+    const url = offered.outcome === 'download' ? offered.url : '';
+
+    const download = await bridge.get(url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${backup.name}"`);
+    expect(download.headers.get('cache-control')).toBe('no-store');
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(bytes.equals(readFileSync(join(backupFolder(core.folder), backup.name)))).toBe(true);
+
+    expect((await bridge.get(url)).status).toBe(404);
+    const late = await core.call('backups.saveCopy', { name: backup.name });
+    clockMs += 61_000;
+    expect((await bridge.get(late.outcome === 'download' ? late.url : '')).status).toBe(404);
+    expect((await bridge.get('/api/backup-copy?ticket=guessed')).status).toBe(404);
+    expect(await (await bridge.get('/api/backup-copy')).text()).toContain('spent or has expired');
   });
 });
 

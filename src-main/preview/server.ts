@@ -5,6 +5,7 @@
  * is never part of a packaged build.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import type { Core } from '../core/app-core';
 import type { PreviewListen } from './address';
+import { type BackupDownloads, type Claim, DOWNLOAD_PATH } from './downloads';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const TYPES: Record<string, string> = {
@@ -36,9 +38,11 @@ export async function startPreviewServer(
   core: Core,
   rendererFolder: string,
   { port, token, fallBack }: PreviewListen,
+  downloads: BackupDownloads,
 ): Promise<PreviewServer> {
   const server = createServer((request, response) => {
-    handle(core, rendererFolder, token, server, request, response).catch(() => send(response, 500, 'Internal error'));
+    const host: Host = { core, rendererFolder, token, downloads, server };
+    handle(host, request, response).catch(() => send(response, 500, 'Internal error'));
   });
   const taken = !(await listen(server, port, fallBack));
   if (taken) await listen(server, 0, false);
@@ -73,20 +77,44 @@ function listen(server: Server, port: number, orNot: boolean): Promise<boolean> 
   });
 }
 
-async function handle(
-  core: Core,
-  rendererFolder: string,
-  token: string,
-  server: Server,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
+/** What a request is answered from. */
+interface Host {
+  core: Core;
+  rendererFolder: string;
+  token: string;
+  downloads: BackupDownloads;
+  server: Server;
+}
+
+async function handle(host: Host, request: IncomingMessage, response: ServerResponse): Promise<void> {
   // A page on another origin that resolves a name to 127.0.0.1 still sends its own Host: refuse it.
-  const { port } = server.address() as AddressInfo;
+  const { port } = host.server.address() as AddressInfo;
   if (request.headers.host !== `127.0.0.1:${port}`) return send(response, 421, 'Wrong host');
-  if (request.url === '/api/invoke') return invokeCore(core, token, request, response);
+  if (request.url === '/api/invoke') return invokeCore(host.core, host.token, request, response);
   if (request.method !== 'GET') return send(response, 405, 'Method not allowed');
-  return serveFile(rendererFolder, request.url ?? '/', response);
+  const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+  if (url.pathname === DOWNLOAD_PATH)
+    return sendDownload(host.downloads.claim(url.searchParams.get('ticket') ?? ''), response);
+  return serveFile(host.rendererFolder, request.url ?? '/', response);
+}
+
+/** A backup as a download, streamed: it may be larger than what is wise to hold in memory. */
+function sendDownload(claim: Claim, response: ServerResponse): void {
+  if (!claim.ok) {
+    send(response, claim.status, claim.message);
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': 'application/vnd.sqlite3',
+    'content-length': claim.bytes,
+    // A listed backup's name: letters, digits and dashes, nothing to escape.
+    'content-disposition': `attachment; filename="${claim.name}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(claim.file)
+    .on('error', () => response.destroy())
+    .pipe(response);
 }
 
 async function invokeCore(core: Core, token: string, request: IncomingMessage, response: ServerResponse) {

@@ -8,6 +8,7 @@ import type { SessionView } from '../../shared/contract/auth';
 import type { TeamMember } from '../../shared/contract/team';
 import type { Role } from '../../shared/domain';
 import type { AppError } from '../../shared/errors';
+import type { SaveBackupCopy } from '../backups/backups-handlers';
 import { type Core, openCore } from '../core/app-core';
 import type { Logger } from '../ipc/router';
 import { memoryStore, type SecretStore } from '../secrets/keychain';
@@ -50,6 +51,7 @@ export interface TestCoreOptions {
   clock?: TestClock;
   log?: Logger;
   sync?: SyncOptions;
+  saveBackupCopy?: SaveBackupCopy;
 }
 
 /** Cost 4 keeps the suite quick; one test pins the real default (12) separately. */
@@ -67,6 +69,7 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
     clock,
     hashCost: TEST_HASH_COST,
     sync: options.sync,
+    saveBackupCopy: options.saveBackupCopy,
   });
   return {
     ...core,

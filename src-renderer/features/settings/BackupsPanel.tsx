@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Backup } from '../../../shared/contract/backups';
 import { formatDateTime, plural } from '../../ui/format';
 import { notifyDone } from '../../ui/notify';
-import { useBackups, useMakeBackup, useRestoreBackup } from './backups-api';
+import { useBackups, useMakeBackup, useRestoreBackup, useSaveBackupCopy } from './backups-api';
 
 const why = (label: string): string => {
   if (label === 'daily') return 'Daily';
@@ -15,10 +15,11 @@ const why = (label: string): string => {
 const size = (bytes: number): string =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-/** Copies of this computer's data: list them, make one now, put one back (asked first). */
+/** Copies of this computer's data: list them, make one now, save one elsewhere, put one back (asked first). */
 export function BackupsPanel() {
   const backups = useBackups();
   const make = useMakeBackup();
+  const saveCopy = useSaveBackupCopy();
   const [restoring, setRestoring] = useState<Backup | null>(null);
 
   return (
@@ -58,7 +59,7 @@ export function BackupsPanel() {
             <Table.Tbody>
               {backups.data.backups.map((backup) => (
                 <Table.Tr key={backup.name}>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {formatDateTime(backup.madeAt)}
                     <Text size="xs" c="dimmed">
                       {size(backup.bytes)}
@@ -72,15 +73,27 @@ export function BackupsPanel() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      disabled={!backup.checked}
-                      onClick={() => setRestoring(backup)}
-                      aria-label={`Restore the backup made ${formatDateTime(backup.madeAt)}`}
-                    >
-                      Restore
-                    </Button>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        disabled={!backup.checked}
+                        loading={saveCopy.isPending && saveCopy.variables?.name === backup.name}
+                        onClick={() => saveCopy.mutate({ name: backup.name })}
+                        aria-label={`Save a copy of the backup made ${formatDateTime(backup.madeAt)}`}
+                      >
+                        Save a copy…
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        disabled={!backup.checked}
+                        onClick={() => setRestoring(backup)}
+                        aria-label={`Restore the backup made ${formatDateTime(backup.madeAt)}`}
+                      >
+                        Restore
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -25,10 +25,10 @@ export function SettingsScreen() {
         <Stack gap="lg">
           <ChangePasswordForm />
           <ComputerPanel />
-          {/* A restore replaces every account's data on this computer: an owner's or a manager's call. */}
-          {canManage(user.role) && <BackupsPanel />}
         </Stack>
       </SimpleGrid>
+      {/* Full width: a table with its actions. A restore replaces every account's data on this computer: an owner's or a manager's call. */}
+      {canManage(user.role) && <BackupsPanel />}
     </Page>
   );
 }
