@@ -4,6 +4,7 @@
  * and exactly the movements they recorded — on every device and on the server.
  */
 import { describe, expect, test } from 'vitest';
+import { adminQuery } from '../central/testing/test-server';
 import { deviceId } from '../store/meta';
 import { readOutbox } from '../store/outbox';
 import { HOUR, itemInput, member } from '../testing/temp-core';
@@ -129,6 +130,32 @@ describe('three devices', () => {
     expect((await c.call('sync.rejections', {})).map(({ what, reason }) => ({ what, reason }))).toEqual([
       { what: 'Stock count of 30 for Lemons', reason: 'This item was deleted, so this stock change was not kept.' },
     ]);
+  });
+});
+
+describe('a clock far ahead', () => {
+  test('a movement claimed a day ahead of the server takes the time it arrived, on every computer; the claim is kept', async () => {
+    const office = await devices.open('office');
+    const restaurant = await registerRestaurant(office);
+    const laptop = await devices.signedIn('laptop', restaurant.owner.username);
+    const rice = await office.call('inventory.create', itemInput({ name: 'Rice', openingStock: '5' }));
+    await syncAll([office, laptop]);
+
+    laptop.clock.advance(Date.now() + 24 * HOUR - laptop.clock.now().getTime());
+    const claimed = laptop.clock.iso();
+    await laptop.call('inventory.adjustStock', { itemId: rice.id, reason: 'delivery', quantity: '2' });
+    const delivery = [...laptop.recorded].at(-1)!;
+    await syncAll([laptop, office]);
+
+    const onServer = await expectConverged(file.server, restaurant.id, [office, laptop]);
+    const held = onServer.movements.find((movement) => movement.id === delivery)!;
+    expect(Date.parse(String(held.recordedAt))).toBeLessThan(Date.parse(claimed) - 12 * HOUR);
+    const { rows } = await adminQuery(
+      file.server,
+      'SELECT claimed_at, recorded_at = received_at AS at_receipt FROM kg.stock_movements WHERE id = $1',
+      [delivery],
+    );
+    expect(rows).toEqual([{ claimed_at: new Date(claimed), at_receipt: true }]);
   });
 });
 
