@@ -3,7 +3,9 @@
  * deleting items, recording every kind of stock movement, going offline and back, syncing — end,
  * once all are online and have synced twice, with the same items and stock on every device and on
  * the server; the server's movements are exactly the devices' recorded ones, in the order the
- * pushes reached it; and each item holds, per field, the last edit the server received.
+ * pushes reached it, but for those on an item deleted meanwhile; and each item holds, per field, the
+ * last edit the server received. An edit of, or a movement on, an item the server already holds as
+ * deleted is refused and listed on the device that made it.
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
@@ -93,14 +95,22 @@ type Pending =
 interface Model {
   items: Map<string, ModelItem>;
   movements: Movement[];
+  /** How many refusals each device lists. */
+  refused: Map<Device, number>;
 }
 
-/** A device's outbox reaching the server: edits of a deleted item change nothing; facts all stay. */
-function deliver(model: Model, pending: Pending[]): void {
+/**
+ * A device's outbox reaching the server: a delete wins, so an edit of a deleted item, or a movement
+ * on one, is refused (and undone on the device); every other fact stays.
+ */
+function deliver(model: Model, pending: Pending[], device: Device): void {
   for (const change of pending.splice(0)) {
-    const current = model.items.get(change.id);
+    const current = model.items.get(change.kind === 'movement' ? change.itemId : change.id);
     if (change.kind === 'create') model.items.set(change.id, { ...change.item });
-    else if (change.kind === 'update' && current && !current.deleted) Object.assign(current, change.fields);
+    else if (current?.deleted && change.kind !== 'delete') {
+      model.refused.set(device, (model.refused.get(device) ?? 0) + 1);
+      if (change.kind === 'movement') device.recorded.delete(change.id);
+    } else if (change.kind === 'update' && current) Object.assign(current, change.fields);
     else if (change.kind === 'delete' && current) current.deleted = true;
     else if (change.kind === 'movement') model.movements.push(change);
   }
@@ -214,7 +224,7 @@ async function perform(run: Run, step: Op, position: number): Promise<void> {
     case 'sync':
       if (run.online[index]) {
         await syncAll([target], 1);
-        deliver(run.model, run.pending[index]!);
+        deliver(run.model, run.pending[index]!, target);
       } else await syncOffline(target);
       return;
   }
@@ -239,17 +249,21 @@ test('random edits, counts and offline periods on 2–3 devices converge to the 
             online: Array(count).fill(true),
             pending: Array.from({ length: count }, () => []),
             created: [],
-            model: { items: new Map(), movements: [] },
+            model: { items: new Map(), movements: [], refused: new Map() },
           };
           for (const [position, step] of ops.entries()) await perform(run, step, position);
 
           for (const target of run.devices) await target.setOnline(true);
           await syncAll(run.devices);
-          for (const pending of run.pending) deliver(run.model, pending);
+          for (const [index, pending] of run.pending.entries()) deliver(run.model, pending, run.devices[index]!);
 
           const onServer = await expectConverged(file.server, restaurant.id, run.devices);
           expectMatchesModel(onServer, run.model);
-          for (const target of run.devices) expect(await target.call('sync.rejections', {})).toEqual([]);
+          for (const target of run.devices) {
+            const reasons = (await target.call('sync.rejections', {})).map((rejection) => rejection.reason);
+            expect(reasons).toHaveLength(run.model.refused.get(target) ?? 0);
+            for (const reason of reasons) expect(reason).toMatch(/^This item was deleted, so this .* was not kept\.$/);
+          }
         } finally {
           await devices.shutdownAll();
         }
