@@ -11,6 +11,9 @@ describe('lockoutMessage', () => {
     [120, '2 minutes'],
     [121, '3 minutes'],
     [900, '15 minutes'],
+    [5400, '90 minutes'],
+    [5401, '2 hours'],
+    [86_400, '24 hours'],
   ])('says a wait of %i s as "%s"', (seconds, wait) => {
     expect(lockoutMessage(seconds)).toBe(`Too many failed attempts. Try again in ${wait}.`);
   });

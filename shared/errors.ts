@@ -38,10 +38,18 @@ export class AppFailure extends Error {
 
 const plural = (count: number, unit: string): string => `${count} ${unit}${count === 1 ? '' : 's'}`;
 
-/** The one wording of a lockout: seconds up to a minute and a half, whole minutes (rounded up) after. */
+/**
+ * The one wording of a lockout: seconds up to a minute and a half, whole minutes (rounded up) up to an
+ * hour and a half, whole hours (rounded up) after: a lock can last a day.
+ */
 export function lockoutMessage(retryAfterSeconds: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-  const wait = seconds > 90 ? plural(Math.ceil(seconds / 60), 'minute') : plural(seconds, 'second');
+  const wait =
+    seconds > 90 * 60
+      ? plural(Math.ceil(seconds / 3600), 'hour')
+      : seconds > 90
+        ? plural(Math.ceil(seconds / 60), 'minute')
+        : plural(seconds, 'second');
   return `Too many failed attempts. Try again in ${wait}.`;
 }
 

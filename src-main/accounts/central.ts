@@ -11,6 +11,7 @@ import type { TeamMember } from '../../shared/contract/team';
 import { fail } from '../../shared/errors';
 import { findUserById, findUserByLogin, setPasswordHash } from '../auth/accounts-store';
 import type { AuthService } from '../auth/auth-service';
+import { CURRENT_PASSWORD_WRONG } from '../auth/credentials-service';
 import { hashPassword } from '../auth/passwords';
 import { toTeamMember } from '../auth/views';
 import type { CentralLink } from '../central/central-link';
@@ -21,7 +22,7 @@ import type { StoreContext } from '../store/context';
 import { newId } from '../store/ids';
 import { adoptGrant, assertSameRestaurant, heedRefusal, storeUser } from '../sync/adopt';
 import type { SyncEngine } from '../sync/engine';
-import { callServer, grantReply, type LoginReply, serverLogin, userReply } from '../sync/server-calls';
+import { callServer, type LoginReply, refusal, registerReply, serverLogin, userReply } from '../sync/server-calls';
 import type { SyncSession } from '../sync/sync-session';
 import { boundRestaurant } from '../sync/sync-state';
 import type { AccountBackend } from './account-backend';
@@ -105,8 +106,10 @@ export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountB
         null,
         'SELECT kg.register($1::jsonb, $2::jsonb, $3, $4) AS reply',
         [JSON.stringify(restaurant), JSON.stringify(owner), input.password, deps.deviceId],
-        grantReply,
+        registerReply,
       );
+      if (grant.status === 'locked') throw fail.rateLimited(grant.retryAfterSeconds);
+      if (grant.status === 'refused') throw refusal(grant);
       const view = await adoptGrant(adoptDeps, grant, input.password);
       engine.nudge();
       return view;
@@ -146,13 +149,15 @@ export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountB
     resume: () => local.resume(),
 
     async changePassword(actor, input) {
-      await callServer(
+      const reply = await callServer(
         await link.requireServer(),
         await ownToken(actor),
-        'SELECT kg.change_password($1, $2) AS reply',
+        'SELECT kg.change_own_password($1, $2) AS reply',
         [input.currentPassword, input.newPassword],
-        z.unknown(),
+        statusReply,
       );
+      if (reply.status === 'locked') throw fail.rateLimited(reply.retryAfterSeconds);
+      if (reply.status === 'invalid') throw fail.validation('currentPassword', CURRENT_PASSWORD_WRONG);
       const hash = await hashPassword(input.newPassword, deps.hashCost);
       setPasswordHash(db, actor.userId, hash, isoNow(deps.clock));
       return { ok: true as const };

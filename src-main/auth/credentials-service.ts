@@ -19,6 +19,7 @@ import { hashSecret, newResetCode, normaliseResetCode } from './tokens';
 import { toUserProfile, userMutationArgs } from './views';
 
 export const RESET_CODE_MINUTES = 60;
+export const CURRENT_PASSWORD_WRONG = 'Current password is incorrect.';
 
 export interface CredentialsDeps extends StoreContext {
   hashCost: number;
@@ -39,9 +40,14 @@ export function createCredentialsService(deps: CredentialsDeps) {
   return {
     async changePassword(actor: Actor, input: ParsedInput<'auth.changePassword'>): Promise<{ ok: true }> {
       const user = self(actor);
+      // A guess at the current password is a guess at the account: the same lock, the same count.
+      const key = `user:${user.id}`;
+      throttle.assertNotThrottled(db, key, clock.now());
       if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-        throw fail.validation('currentPassword', 'Current password is incorrect.');
+        throttle.recordFailure(db, key, clock.now());
+        throw fail.validation('currentPassword', CURRENT_PASSWORD_WRONG);
       }
+      throttle.clearFailures(db, key);
       const hash = await hashPassword(input.newPassword, deps.hashCost);
       db.transaction(() => {
         accounts.setPasswordHash(db, user.id, hash, now());
@@ -93,7 +99,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
       const codeHash = hashSecret(normaliseResetCode(input.code));
       const codeId = user && resetCodes.findUsableResetCode(db, user.id, codeHash, now());
       if (!user || !codeId) {
-        throttle.recordFailure(db, key, clock.now());
+        throttle.recordFailure(db, key, clock.now(), throttle.RESET_CODE);
         throw fail.validation('code', 'That code is not valid: it may be mistyped, used already, or expired.');
       }
       const hash = await hashPassword(input.newPassword, deps.hashCost);

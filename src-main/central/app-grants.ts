@@ -19,7 +19,7 @@ export const COMPUTER_FUNCTIONS = [
   'kg.login(text, text, uuid)',
   'kg.logout()',
   'kg.whoami()',
-  'kg.change_password(text, text)',
+  'kg.change_own_password(text, text)',
   'kg.update_profile(jsonb)',
   'kg.create_user(jsonb, text)',
   'kg.set_role(uuid, text)',

@@ -89,5 +89,15 @@ export function asAppFailure(error: unknown): AppFailure | Error {
 export const serverLogin = (server: CentralServer, login: string, password: string, deviceId: string) =>
   callServer(server, null, 'SELECT kg.login($1, $2, $3) AS reply', [login, password, deviceId], loginReply);
 
-export const grantReply = grant;
+/**
+ * kg.register: a grant, or why not. A refusal comes as a reply, not an error, so the server's count of
+ * registration attempts holds; `refusal` turns it back into the error it would have raised.
+ */
+export const registerReply = z.discriminatedUnion('status', [
+  grant.extend({ status: z.literal('ok') }),
+  z.object({ status: z.literal('locked'), retryAfterSeconds: z.number() }),
+  z.object({ status: z.literal('refused'), code: z.string(), message: z.string(), field: z.string() }),
+]);
+export const refusal = ({ code, message, field }: { code: string; message: string; field: string }) =>
+  asAppFailure(Object.assign(new Error(message), { code, detail: field || undefined }));
 export const userReply = userJson;

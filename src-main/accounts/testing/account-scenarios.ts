@@ -5,12 +5,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import { FREE_ATTEMPTS } from '../../auth/throttle';
-import { member, owner, PASSWORD, type TestCore } from '../../testing/temp-core';
+import { DAY, MINUTE, member, owner, PASSWORD, SECOND, type TestCore } from '../../testing/temp-core';
 
 /** A computer whose account channels the backend under test serves; nobody signed in on it yet. */
 export interface BackendUnderTest extends Pick<TestCore, 'call' | 'fail'> {
   /** Another computer that sees the same accounts (the same store, or the same server). */
   anotherComputer(): Promise<BackendUnderTest>;
+  /** Moves the clock that the backend's throttle reads `ms` ahead. */
+  passTime(ms: number): Promise<void>;
 }
 
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -86,6 +88,40 @@ export function describeAccountBackend(name: string, makeBackend: () => Promise<
       }
       expect(await signInFails(computer, registration.email)).toMatchObject({ kind: 'rate_limited' });
       expect(await computer.call('auth.session', {})).toBeNull();
+    });
+
+    test('a lock lasts: waiting it out buys one more guess at a time, each lock twice the last, for a day', async () => {
+      const { computer, registration } = await restaurant();
+      await computer.call('auth.logout', {});
+      for (let attempt = 0; attempt < FREE_ATTEMPTS; attempt += 1) {
+        expect(await signInFails(computer, registration.username, `wrong ${attempt}`)).toEqual(incorrect);
+      }
+      // Beyond a quarter of an hour in all: the count never starts over within the day.
+      for (const minutes of [1, 2, 4, 8, 16]) {
+        const locked = await signInFails(computer, registration.username);
+        expect(locked).toMatchObject({ kind: 'rate_limited' });
+        expect(Math.ceil((locked as { retryAfterSeconds: number }).retryAfterSeconds / 60)).toBe(minutes);
+        await computer.passTime(minutes * MINUTE + SECOND);
+        expect(await signInFails(computer, registration.username, 'still wrong')).toEqual(incorrect);
+      }
+      expect(await signInFails(computer, registration.username)).toMatchObject({ kind: 'rate_limited' });
+      await computer.passTime(DAY);
+      await signIn(computer, registration.username);
+    });
+
+    test('wrong current passwords in a password change count as failed sign-ins', async () => {
+      const { computer, registration } = await restaurant();
+      const change = (currentPassword: string) =>
+        computer.fail('auth.changePassword', { currentPassword, newPassword: NEW_PASSWORD });
+      for (let attempt = 0; attempt < FREE_ATTEMPTS; attempt += 1) {
+        expect(await change(`wrong ${attempt}`)).toMatchObject({
+          kind: 'validation',
+          issues: [{ path: 'currentPassword' }],
+        });
+      }
+      expect(await change(PASSWORD)).toMatchObject({ kind: 'rate_limited' });
+      await computer.call('auth.logout', {});
+      expect(await signInFails(computer, registration.username)).toMatchObject({ kind: 'rate_limited' });
     });
 
     test('a password change needs the current password; then only the new one signs in', async () => {

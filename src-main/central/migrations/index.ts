@@ -53,6 +53,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'every change applied or refused, and who sent it',
     sql: readFileSync(new URL('./0008-push-decisions.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 9,
+    name: 'throttling that holds',
+    sql: readFileSync(new URL('./0009-throttling-that-holds.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

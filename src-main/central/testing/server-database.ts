@@ -39,13 +39,30 @@ async function asAdmin<T>(cluster: TestClusterInfo, database: string, work: (cli
   }
 }
 
-export async function createServerDatabase(cluster: TestClusterInfo): Promise<TestServer> {
+/**
+ * Every computer of every test restaurant comes from 127.0.0.1, where in the field each restaurant has
+ * an address of its own: the limits per address and server-wide are lifted here, the account's stay.
+ * throttling.test.ts tests the lifted ones, with limits of its own.
+ */
+const LIFT_SHARED_LIMITS = `UPDATE kg.throttle_rules SET free = 1000000
+  WHERE rule IN ('computer', 'server', 'registration', 'registrations')`;
+
+export interface ServerDatabaseOptions {
+  /** false: the limits as set-up makes them, for the test of those limits. */
+  liftSharedLimits?: boolean;
+}
+
+export async function createServerDatabase(
+  cluster: TestClusterInfo,
+  { liftSharedLimits = true }: ServerDatabaseOptions = {},
+): Promise<TestServer> {
   const suffix = randomBytes(4).toString('hex');
   const database = `kg_test_${suffix}`;
   const appRole = `kg_app_${suffix}`;
   const appPassword = `app-${randomBytes(12).toString('hex')}`;
   await asAdmin(cluster, 'postgres', (client) => client.query(`CREATE DATABASE ${database}`));
   await setupServer(adminConfig(cluster, database), { appRole, appPassword });
+  if (liftSharedLimits) await asAdmin(cluster, database, (client) => client.query(LIFT_SHARED_LIMITS));
   return {
     cluster,
     database,
