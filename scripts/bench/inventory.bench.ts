@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type InventoryList, stockItems } from '../../shared/contract/inventory';
 import { type Core, openCore } from '../../src-main/core/app-core';
 import { memoryStore } from '../../src-main/secrets/keychain';
 import { waitingMutations } from '../../src-main/store/outbox';
@@ -105,10 +106,13 @@ export async function inventoryBenchmarks(progress: (message: string) => void): 
   progress(`  seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
   try {
     progress('inventory.list…');
+    const first = (await call(core, 'inventory.list', { area: 'kitchen' })) as InventoryList;
+    const kb = (value: unknown) => `${Math.round(JSON.stringify(value).length / 1024).toLocaleString('en')} KB`;
+    progress(`  JSON of ${ITEMS.toLocaleString('en')} items: ${kb(first)} (as item objects: ${kb(stockItems(first))})`);
     const list = await sample(
       async () => {
-        const value = (await call(core, 'inventory.list', { area: 'kitchen' })) as { items: unknown[] };
-        if (value.items.length !== ITEMS) throw new Error(`inventory.list returned ${value.items.length} items`);
+        const value = (await call(core, 'inventory.list', { area: 'kitchen' })) as InventoryList;
+        if (value.rows.length !== ITEMS) throw new Error(`inventory.list returned ${value.rows.length} items`);
       },
       { warmup: 5, iterations: 60, budgetMs: 20_000 },
     );

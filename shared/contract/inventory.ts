@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AREAS, MOVEMENT_REASONS } from '../domain';
+import { AREAS, type Area, MOVEMENT_REASONS } from '../domain';
 import * as f from './fields';
 
 const area = z.enum(AREAS, { error: 'Area must be kitchen or bar' });
@@ -68,11 +68,70 @@ export const movementSchema = z.object({
 });
 export type Movement = z.infer<typeof movementSchema>;
 
+/**
+ * An item as the stock list sends it: a tuple instead of an object (no key names 5,000 times over),
+ * its area given once by the list, and who changed it last as a place in the list's `people`.
+ * `stockItem` turns it back into an `Item`.
+ */
+export const stockRowSchema = z.tuple([
+  f.id,
+  z.string(), // name
+  z.string(), // category
+  z.string(), // supplier
+  z.string(), // unit
+  z.string(), // unitCost
+  z.string().nullable(), // par
+  z.string(), // onHand
+  z.string(), // stockValue
+  f.isoTime, // updatedAt
+  z.number().int().nonnegative(), // updatedByName: its place in `people`
+]);
+export type StockRow = z.infer<typeof stockRowSchema>;
+
+/** Rows with the names they point to. */
+const stockRows = { people: z.array(z.string()), rows: z.array(stockRowSchema) };
+
+/** The stock list of one area, in name order: compact rows (see `stockRowSchema`). */
 export const inventoryListSchema = z.object({
-  items: z.array(itemSchema),
+  area: z.enum(AREAS),
+  ...stockRows,
   totalValue: z.string(),
+  /** The change feed's `items` position this list reflects: follow `sync.waitForChange` from it. */
+  version: z.number().int().nonnegative(),
 });
 export type InventoryList = z.infer<typeof inventoryListSchema>;
+
+/** Items changed since a change-feed position: each as the list has it now, or gone. */
+export const itemChangesSchema = z.object({
+  people: stockRows.people,
+  /** Changed or added items, by the area they are in now (an item may have moved from the other). */
+  rows: z.record(z.enum(AREAS), stockRows.rows),
+  /** Items deleted, or gone from this computer. */
+  deleted: z.array(f.id),
+});
+export type ItemChanges = z.infer<typeof itemChangesSchema>;
+
+/** A compact row back to the item it is. */
+export function stockItem(area: Area, row: StockRow, people: readonly string[]): Item {
+  const [id, name, category, supplier, unit, unitCost, par, onHand, stockValue, updatedAt, by] = row;
+  const updatedByName = people[by] ?? '';
+  return { id, area, name, category, supplier, unit, unitCost, par, onHand, stockValue, updatedAt, updatedByName };
+}
+
+/** A stock list as items, in its order. */
+export const stockItems = (list: InventoryList): Item[] =>
+  list.rows.map((row) => stockItem(list.area, row, list.people));
+
+/** A stock list read back into items: what the screens keep and patch. */
+export interface ItemList {
+  items: Item[];
+  totalValue: string;
+}
+
+export const readStockList = (list: InventoryList): ItemList => ({
+  items: stockItems(list),
+  totalValue: list.totalValue,
+});
 
 export const inventoryChannels = {
   'inventory.list': { input: z.strictObject({ area }), output: inventoryListSchema },

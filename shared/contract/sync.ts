@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as f from './fields';
+import { itemChangesSchema } from './inventory';
 
 export const SYNC_STATES = ['not_configured', 'signed_out', 'syncing', 'online', 'offline', 'error'] as const;
 
@@ -17,13 +18,30 @@ export const syncStatusSchema = z.object({
   change: z.number(),
 });
 
+const counter = z.number().int().nonnegative();
+
 const changesSchema = z.object({
   /** Data changed underneath the screens (pulled, undone, signed out): refetch what is shown. */
-  data: z.number().int().nonnegative(),
+  data: counter,
   /** The sync state changed (online, offline, syncing, progress, an error): refetch the status. */
-  status: z.number().int().nonnegative(),
+  status: counter,
+  /**
+   * Items changed, by any write on this computer (a screen's own, a pull, an undone refusal). Given,
+   * the answer wakes on item changes too and lists them; left out, item changes wake nothing.
+   */
+  items: counter.optional(),
 });
 export type SyncChanges = z.infer<typeof changesSchema>;
+
+const changesAnswer = changesSchema.required().extend({
+  /**
+   * The items changed since `since.items`, as the stock list has them now: patch the cached lists
+   * with them. Null when `since.items` was not given, or when the core cannot say (it restarted, or
+   * everything changed at once, e.g. a person was renamed): refetch the lists then.
+   */
+  itemChanges: itemChangesSchema.nullable(),
+});
+export type SyncChangesAnswer = z.infer<typeof changesAnswer>;
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const rejectionSchema = z.object({
@@ -38,7 +56,7 @@ export const syncChannels = {
   'sync.status': { input: f.empty, output: syncStatusSchema },
   'sync.now': { input: f.empty, output: syncStatusSchema },
   /** Resolves when either counter passes the one given, or after a while unchanged: a long poll. */
-  'sync.waitForChange': { input: z.strictObject({ since: changesSchema.strict() }), output: changesSchema },
+  'sync.waitForChange': { input: z.strictObject({ since: changesSchema.strict() }), output: changesAnswer },
   'sync.rejections': { input: f.empty, output: z.array(rejectionSchema) },
   'sync.dismissRejections': { input: f.empty, output: z.object({ ok: z.literal(true) }) },
 } as const;

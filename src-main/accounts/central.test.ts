@@ -136,7 +136,7 @@ describe('registering and signing in through the server', () => {
     await syncAll([file.office, laptop], 1);
     expect(deviceState(laptop, file.restaurant.id)).toEqual(await serverState(file.server, file.restaurant.id));
     expect(deviceState(file.office, file.restaurant.id)).toEqual(await serverState(file.server, file.restaurant.id));
-    const list = await laptop.call('inventory.list', { area: 'kitchen' });
+    const list = await laptop.stock('kitchen');
     expect(list.items.find((item) => item.id === flour.id)?.onHand).toBe('6010');
   });
 

@@ -102,7 +102,7 @@ describe('logout and resume', () => {
     const reopened = await reopen(core, keychain);
     const resumed = await reopened.call('auth.session', {});
     expect(resumed).toEqual({ ...session, remembered: true });
-    expect((await reopened.call('inventory.list', { area: 'bar' })).items).toEqual([]);
+    expect((await reopened.stock('bar')).items).toEqual([]);
   });
 
   it(`a session expires after ${SESSION_DAYS} days, and its token is forgotten`, async () => {

@@ -19,6 +19,7 @@ import { computerHandlers } from '../computer/computer-handlers';
 import { statusReporter } from '../computer/computer-status';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { createInventoryService } from '../inventory/inventory-service';
+import { createStockList } from '../inventory/stock-list';
 import { createRouter, type Logger, type Router } from '../ipc/router';
 import { openKeychain, type SecretStore } from '../secrets/keychain';
 import { type Clock, systemClock } from '../store/clock';
@@ -127,7 +128,16 @@ async function assemble(
   const keeper = await openSessionKeeper(secrets, store.deviceId);
 
   const auth = createAuthService({ ...store, keeper, hashCost });
-  const sync = createSyncFeature({ ...store, auth, secrets, hashCost, log: options.log, options: options.sync });
+  const stockList = createStockList(db);
+  const sync = createSyncFeature({
+    ...store,
+    auth,
+    secrets,
+    hashCost,
+    log: options.log,
+    items: stockList,
+    options: options.sync,
+  });
   const onThisComputer = createLocalAccounts({ ...store, auth, hashCost });
   const central = createCentralAccounts(
     { ...store, auth, hashCost, link: sync.link, session: sync.session, engine: sync.engine },
@@ -137,7 +147,7 @@ async function assemble(
   const handlers = {
     ...authHandlers(accounts),
     ...teamHandlers(accounts),
-    ...inventoryHandlers(createInventoryService(store)),
+    ...inventoryHandlers(createInventoryService(store, stockList)),
     ...computerHandlers(statusReporter({ ...options, db, secrets, centralConfigured: sync.isConfigured })),
     ...centralHandlers(sync.link, sync.joining),
     ...sync.handlers,
@@ -153,7 +163,10 @@ async function assemble(
     db,
     async invoke(channel, input) {
       const result = await router.invoke(channel, input);
-      if (result.ok && WRITES.has(channel as ChannelName)) sync.engine.nudge();
+      if (result.ok && WRITES.has(channel as ChannelName)) {
+        sync.afterWrite();
+        sync.engine.nudge();
+      }
       return result;
     },
     syncNow: () => sync.engine.syncNow(),

@@ -74,7 +74,7 @@ describe('a full disk', () => {
       full,
     );
     expect(tableCounts(core.db)).toEqual(before);
-    const { items } = await core.call('inventory.list', { area: 'kitchen' });
+    const { items } = await core.stock('kitchen');
     expect(items.map((item) => [item.name, item.onHand])).toEqual([['Milk', '4']]);
 
     // A restart on the full disk: the session resumes (it reads only) and reading goes on.
@@ -91,10 +91,7 @@ describe('a full disk', () => {
     freeDisk();
     await signInAs(core, user.username);
     await core.call('inventory.create', itemInput({ name: 'Eggs' }));
-    expect((await core.call('inventory.list', { area: 'kitchen' })).items.map((item) => item.name)).toEqual([
-      'Eggs',
-      'Milk',
-    ]);
+    expect((await core.stock('kitchen')).items.map((item) => item.name)).toEqual(['Eggs', 'Milk']);
     await core.close();
   });
 });

@@ -168,7 +168,7 @@ describe.each(RELEASED)('a store made at schema version %i', (version) => {
       restaurant: { id: RESTAURANT, name: 'Old Bistro' },
     });
     const { history, outbox } = SHOWN[version]!;
-    const { items } = await core.call('inventory.list', { area: 'kitchen' });
+    const { items } = await core.stock('kitchen');
     expect(items.map((item) => [item.name, item.unitCost, item.par, item.onHand])).toEqual(
       version >= 2 ? [['Flour', '2.50', '5', history.at(-1)?.[2]]] : [],
     );

@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 async function kitchen(core: TestCore): Promise<string[]> {
-  const { items } = await core.call('inventory.list', { area: 'kitchen' });
+  const { items } = await core.stock('kitchen');
   return items.map((item) => item.name).sort();
 }
 

@@ -63,7 +63,7 @@ describe('a store found missing, empty or damaged at start', () => {
     restoreBackup(folder, join(backupFolder(folder), good), new Date('2026-11-28T10:00:00.000Z'));
     const core = await openTestCore({ folder });
     await core.call('auth.login', { login: owner, password: PASSWORD });
-    const { items } = await core.call('inventory.list', { area: 'kitchen' });
+    const { items } = await core.stock('kitchen');
     expect(items.map((item) => item.name).sort()).toEqual(['Flour', 'Milk']);
     await core.close();
   });

@@ -14,7 +14,7 @@ import { newId } from '../store/ids';
 import { appendMutation } from '../store/outbox';
 import * as items from './items-store';
 import * as movements from './movements-store';
-import { createStockList } from './stock-list';
+import type { StockList } from './stock-list';
 import { toItem, toMovement } from './views';
 
 type ItemInput = Partial<ParsedInput<'inventory.update'>>;
@@ -33,9 +33,8 @@ function toFields(input: ItemInput): Partial<items.ItemFields> {
 
 export type InventoryService = ReturnType<typeof createInventoryService>;
 
-export function createInventoryService({ db, clock }: StoreContext) {
+export function createInventoryService({ db, clock }: StoreContext, stockList: StockList) {
   const now = () => clock.now().toISOString();
-  const stockList = createStockList(db);
 
   function itemOf(actor: Actor, id: string): items.ItemRow {
     const row = items.findItem(db, actor.restaurantId, id);

@@ -81,9 +81,9 @@ describe('items', () => {
     const { core } = await ownerCore();
     for (const name of ['onions', 'Basil', 'carrots']) await create(core, { name });
     await create(core, { area: 'bar', name: 'Angostura' });
-    const { items } = await core.call('inventory.list', { area: 'kitchen' });
+    const { items } = await core.stock('kitchen');
     expect(items.map((item) => item.name)).toEqual(['Basil', 'carrots', 'onions']);
-    expect((await core.call('inventory.list', { area: 'bar' })).items.map((item) => item.name)).toEqual(['Angostura']);
+    expect((await core.stock('bar')).items.map((item) => item.name)).toEqual(['Angostura']);
   });
 
   it('refuses a duplicate name in the same area, in any case, at the name field', async () => {
@@ -166,8 +166,8 @@ describe('delete', () => {
     core.clock.advance(MINUTE);
     expect(await core.call('inventory.delete', { id: item.id })).toEqual({ ok: true });
     expect(itemRow(core, item.id)).toMatchObject({ name: 'Parsley', deleted_at: core.clock.iso() });
-    expect((await core.call('inventory.list', { area: 'kitchen' })).items).toEqual([]);
-    expect((await core.call('inventory.list', { area: 'kitchen' })).totalValue).toBe('0.00');
+    expect((await core.stock('kitchen')).items).toEqual([]);
+    expect((await core.stock('kitchen')).totalValue).toBe('0.00');
     const gone = { kind: 'not_found' };
     expect(await core.fail('inventory.get', { id: item.id })).toMatchObject(gone);
     expect(await core.fail('inventory.history', { itemId: item.id })).toMatchObject(gone);
@@ -231,10 +231,10 @@ describe('stock movements', () => {
     expect(oil.stockValue).toBe('2.48');
     const short = await adjust(core, eggs.id, 'usage', '-5');
     expect(short).toMatchObject({ onHand: '-5', stockValue: '0.00' });
-    const kitchen = await core.call('inventory.list', { area: 'kitchen' });
+    const kitchen = await core.stock('kitchen');
     expect(kitchen.totalValue).toBe('62.45');
     expect(kitchen.items.map((item) => item.stockValue)).toEqual(['0.00', '59.97', '2.48']);
-    expect((await core.call('inventory.list', { area: 'bar' })).totalValue).toBe('30.00');
+    expect((await core.stock('bar')).totalValue).toBe('30.00');
   });
 
   it('shows the history newest first, with the level after each movement and who recorded it', async () => {

@@ -26,10 +26,10 @@ const snapshot = (core: TestCore) => ({
 describe('restaurant isolation', () => {
   it("B's lists never show A's items", async () => {
     const { core, ownFlour } = await twoRestaurants();
-    const kitchen = await core.call('inventory.list', { area: 'kitchen' });
+    const kitchen = await core.stock('kitchen');
     expect(kitchen.items.map((item) => item.id)).toEqual([ownFlour.id]);
     expect(kitchen.totalValue).toBe('0.00');
-    expect(await core.call('inventory.list', { area: 'bar' })).toEqual({ items: [], totalValue: '0.00' });
+    expect(await core.stock('bar')).toEqual({ items: [], totalValue: '0.00' });
   });
 
   it("every use of A's item ids from B's session is not_found, and nothing changes", async () => {
@@ -53,7 +53,7 @@ describe('restaurant isolation', () => {
     const { core, a, aFlour } = await twoRestaurants();
     await core.fail('inventory.delete', { id: aFlour.id });
     await signInAs(core, a.user.username);
-    const kitchen = await core.call('inventory.list', { area: 'kitchen' });
+    const kitchen = await core.stock('kitchen');
     expect(kitchen.items).toMatchObject([{ id: aFlour.id, name: 'Flour', onHand: '18', stockValue: '19.80' }]);
     expect(kitchen.totalValue).toBe('19.80');
   });

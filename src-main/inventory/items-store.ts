@@ -174,6 +174,10 @@ export function markItemDeleted(db: Db, id: string, at: string): void {
   ).run({ id, at });
 }
 
+/** The restaurant of an item, deleted or not. */
+export const itemRestaurant = (db: Db, id: string): string | undefined =>
+  sql<string, [id: string]>(db, 'SELECT restaurant_id FROM items WHERE id = ?').pluck().get(id);
+
 /** An item's name, deleted or not. */
 export const itemName = (db: Db, id: string): string | undefined =>
   sql<string, [id: string]>(db, 'SELECT name FROM items WHERE id = ?').pluck().get(id);

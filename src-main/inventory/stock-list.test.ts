@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itemInput, registerOwner, testCores } from '../testing/temp-core';
+import { stockItem, stockItems } from '../../shared/contract/inventory';
+import { itemInput, registerOwner, signInAs, type TestCore, testCores, testKeychain } from '../testing/temp-core';
 
 const open = testCores();
 
@@ -9,7 +10,7 @@ async function listedKitchen() {
   await registerOwner(core, { fullName: 'Olive Owner' });
   const flour = await core.call('inventory.create', itemInput({ name: 'Flour', unitCost: '2.00', openingStock: '5' }));
   const sugar = await core.call('inventory.create', itemInput({ name: 'sugar', unitCost: '1.00', openingStock: '3' }));
-  const kitchen = () => core.call('inventory.list', { area: 'kitchen' });
+  const kitchen = () => core.stock('kitchen');
   expect((await kitchen()).totalValue).toBe('13.00');
   return { core, flour, sugar, kitchen };
 }
@@ -39,10 +40,10 @@ describe('the stock list kept in memory', () => {
     await core.call('inventory.delete', { id: sugar.id });
     await core.call('inventory.create', itemInput({ name: 'apples', unitCost: '0.50', openingStock: '4' }));
     expect((await kitchen()).items.map((item) => item.name)).toEqual(['apples', 'Flour']);
-    expect((await core.call('inventory.list', { area: 'bar' })).items).toEqual([]);
+    expect((await core.stock('bar')).items).toEqual([]);
     core.db.prepare("UPDATE items SET area = 'bar' WHERE id = ?").run(flour.id);
     expect((await kitchen()).items.map((item) => item.name)).toEqual(['apples']);
-    expect((await core.call('inventory.list', { area: 'bar' })).items.map((item) => item.name)).toEqual(['Flour']);
+    expect((await core.stock('bar')).items.map((item) => item.name)).toEqual(['Flour']);
   });
 
   it('shows a renamed person as the one who last changed items', async () => {
@@ -51,5 +52,80 @@ describe('the stock list kept in memory', () => {
     const profile = { email, position, kitchenProduceList, barProduceList };
     await core.call('auth.updateProfile', { ...profile, fullName: 'Olive Oyl' });
     expect(new Set((await kitchen()).items.map((item) => item.updatedByName))).toEqual(new Set(['Olive Oyl']));
+  });
+});
+
+describe('the list on the wire and the item changes the change feed carries', () => {
+  const follow = (core: TestCore, items?: number) =>
+    core.call('sync.waitForChange', { since: { data: 0, status: 0, ...(items === undefined ? {} : { items }) } });
+
+  it('sends compact rows that read back into the items, each person named once', async () => {
+    const { core, flour, sugar } = await listedKitchen();
+    const list = await core.call('inventory.list', { area: 'kitchen' });
+    expect(list.people).toEqual(['Olive Owner']);
+    expect(list.rows.map((row) => row.length)).toEqual([11, 11]);
+    expect(stockItems(list)).toEqual([
+      await core.call('inventory.get', { id: flour.id }),
+      await core.call('inventory.get', { id: sugar.id }),
+    ]);
+  });
+
+  it('carries the rows changed since a list was read, as the list has them now, and the ids deleted', async () => {
+    const { core, flour, sugar } = await listedKitchen();
+    const { version } = await core.call('inventory.list', { area: 'kitchen' });
+    const adjusted = await core.call('inventory.adjustStock', { itemId: flour.id, reason: 'usage', quantity: '-1' });
+    const answer = await follow(core, version);
+    expect(answer.items).toBeGreaterThan(version);
+    expect(answer.itemChanges?.deleted).toEqual([]);
+    expect(answer.itemChanges?.rows.bar).toEqual([]);
+    const [row] = answer.itemChanges?.rows.kitchen ?? [];
+    expect(row && stockItem('kitchen', row, answer.itemChanges?.people ?? [])).toEqual(adjusted);
+
+    await core.call('inventory.delete', { id: sugar.id });
+    core.db.prepare("UPDATE items SET area = 'bar' WHERE id = ?").run(flour.id);
+    const next = await follow(core, answer.items);
+    expect(next.itemChanges?.rows.kitchen).toEqual([]);
+    expect(next.itemChanges?.rows.bar.map((row) => row[0])).toEqual([flour.id]);
+    expect(next.itemChanges?.deleted).toEqual([sugar.id]);
+    // Nothing new since: an empty answer once the wait is over, not a refetch.
+    expect((await core.call('inventory.list', { area: 'bar' })).version).toBe(next.items);
+  });
+
+  it('says "refetch" for a position of an earlier core, or when a person was renamed', async () => {
+    const secrets = testKeychain();
+    const before = await open({ secrets });
+    await registerOwner(before, { fullName: 'Olive Owner' });
+    const earlier = (await before.call('inventory.list', { area: 'kitchen' })).version;
+    await before.close();
+    const core = await open({ folder: before.folder, secrets });
+    expect((await follow(core, earlier)).itemChanges).toBeNull();
+    const { version } = await core.call('inventory.list', { area: 'kitchen' });
+    expect((await follow(core, version)).itemChanges).toEqual({
+      people: [],
+      rows: { kitchen: [], bar: [] },
+      deleted: [],
+    });
+    const { email, position, kitchenProduceList, barProduceList } = (await core.call('auth.session', {}))!.user;
+    await core.call('auth.updateProfile', {
+      email,
+      position,
+      kitchenProduceList,
+      barProduceList,
+      fullName: 'Olive Oyl',
+    });
+    expect((await follow(core, version)).itemChanges).toBeNull();
+  });
+
+  it('carries nothing of another restaurant on this computer, and nothing when not asked', async () => {
+    const { core, flour } = await listedKitchen();
+    const { version } = await core.call('inventory.list', { area: 'kitchen' });
+    const ours = (await core.call('auth.session', {}))!.user.username;
+    await registerOwner(core, { fullName: 'Other Owner' });
+    await core.call('inventory.create', itemInput({ name: 'Their flour' }));
+    await signInAs(core, ours);
+    await core.call('inventory.adjustStock', { itemId: flour.id, reason: 'delivery', quantity: '1' });
+    const answer = await follow(core, version);
+    expect(answer.itemChanges?.rows.kitchen.map((row) => row[1])).toEqual(['Flour']);
+    expect((await follow(core)).itemChanges).toBeNull();
   });
 });

@@ -1,16 +1,17 @@
 /**
- * The stock list as a read model kept in memory per restaurant and area. SQLite triggers note the
- * id of every item whose row or stock changes — by this app, a sync or anything else on this
- * connection, and rolled back with it — so after one adjustment, listing 5,000 items re-reads one
- * row, not 5,000.
+ * The stock list as a read model kept in memory per restaurant and area, and the journal of item
+ * changes the change feed hands to the screens. SQLite triggers note the id of every item whose row
+ * or stock changes — by this app, a sync or anything else on this connection, and rolled back with
+ * it — so after one adjustment, listing 20,000 items re-reads one row, not 20,000, and the feed
+ * sends that one row.
  */
-import type { InventoryList, Item } from '../../shared/contract/inventory';
+import type { InventoryList, ItemChanges, StockRow } from '../../shared/contract/inventory';
 import type { Area } from '../../shared/domain';
 import { moneyFromCents } from '../../shared/money';
 import type { Db } from '../store/database';
 import { sql } from '../store/statements';
-import { findPlacedItem, type ItemRow, listItems } from './items-store';
-import { toItem, valueCents } from './views';
+import { findPlacedItem, type ItemRow, itemRestaurant, listItems } from './items-store';
+import { toStockRow, valueCents } from './views';
 
 const EVERYTHING = '*';
 
@@ -35,53 +36,141 @@ ${WATCH.join('\n')}
 CREATE TEMP TRIGGER IF NOT EXISTS person_renamed AFTER UPDATE OF full_name ON main.users
   BEGIN ${note(`'${EVERYTHING}'`)} END;`;
 
+/** Names a list's rows point to, each once, in the order first met. */
+class People {
+  readonly names: string[] = [];
+  private readonly places = new Map<string, number>();
+
+  placeOf(name: string): number {
+    let place = this.places.get(name);
+    if (place === undefined) {
+      place = this.names.push(name) - 1;
+      this.places.set(name, place);
+    }
+    return place;
+  }
+}
+
 interface Entry {
-  item: Item;
+  row: StockRow;
   cents: bigint;
   /** Sort key: the name folded the way SQLite's NOCASE folds it (ASCII only), then the id. */
   key: string;
 }
 
+/** One area's items, kept in name order, with their total value. */
 interface AreaList {
-  entries: Map<string, Entry>;
-  view: InventoryList | null;
+  sorted: Entry[];
+  byId: Map<string, Entry>;
+  people: People;
+  totalCents: bigint;
+  view: Omit<InventoryList, 'version'> | null;
 }
 
-const entryOf = (row: ItemRow): Entry => ({
-  item: toItem(row),
+const sortKey = (row: ItemRow) => `${row.name.replace(/[A-Z]/g, (letter) => letter.toLowerCase())}\u0000${row.id}`;
+
+/** Where `key` is, or would go, in `sorted`. */
+function placeIn(sorted: readonly Entry[], key: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as Entry).key < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function removeEntry(list: AreaList, id: string): boolean {
+  const entry = list.byId.get(id);
+  if (!entry) return false;
+  list.byId.delete(id);
+  list.sorted.splice(placeIn(list.sorted, entry.key), 1);
+  list.totalCents -= entry.cents;
+  list.view = null;
+  return true;
+}
+
+const entryOf = (list: AreaList, row: ItemRow): Entry => ({
+  row: toStockRow(row, list.people.placeOf(row.updated_by_name)),
   cents: valueCents(row),
-  key: `${row.name.replace(/[A-Z]/g, (letter) => letter.toLowerCase())}\u0000${row.id}`,
+  key: sortKey(row),
 });
 
-function viewOf(list: AreaList): InventoryList {
-  const sorted = [...list.entries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  let total = 0n;
-  for (const entry of sorted) total += entry.cents;
-  return { items: sorted.map((entry) => entry.item), totalValue: moneyFromCents(total) };
+function addEntry(list: AreaList, row: ItemRow): void {
+  const entry = entryOf(list, row);
+  list.byId.set(row.id, entry);
+  list.sorted.splice(placeIn(list.sorted, entry.key), 0, entry);
+  list.totalCents += entry.cents;
+  list.view = null;
 }
+
+function loadList(rows: readonly ItemRow[]): AreaList {
+  const list: AreaList = { sorted: [], byId: new Map(), people: new People(), totalCents: 0n, view: null };
+  for (const row of rows) {
+    const entry = entryOf(list, row);
+    list.byId.set(row.id, entry);
+    list.sorted.push(entry);
+    list.totalCents += entry.cents;
+  }
+  list.sorted.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return list;
+}
+
+const viewOf = (area: Area, list: AreaList): Omit<InventoryList, 'version'> => ({
+  area,
+  people: [...list.people.names],
+  rows: list.sorted.map((entry) => entry.row),
+  totalValue: moneyFromCents(list.totalCents),
+});
+
+/** When an item last changed, and in which restaurant (null: its row is gone, so unknown). */
+interface Noted {
+  version: number;
+  restaurantId: string | null;
+}
+
+/**
+ * Journal positions start at the time the list was made, so a position from an earlier core (before
+ * a restart or a restore) is always older than this one's start, and answered with "refetch".
+ */
+let lastStart = 0;
+const startPosition = () => {
+  lastStart = Math.max(Date.now(), lastStart + 1);
+  return lastStart;
+};
+
+export type StockList = ReturnType<typeof createStockList>;
 
 export function createStockList(db: Db) {
   db.exec(SCHEMA);
   const lists = new Map<string, AreaList>();
+  const journal = new Map<string, Noted>();
+  /** Changes after `since` can be told for any `since` at or after `base`. */
+  let base = startPosition();
+  let version = base;
   const keyOf = (restaurantId: string, area: Area) => `${restaurantId}/${area}`;
 
-  /** Brings cached lists up to date with what changed since the last look. */
+  function noteChange(id: string): void {
+    for (const list of lists.values()) removeEntry(list, id);
+    const row = findPlacedItem(db, id);
+    const list = row && lists.get(keyOf(row.restaurant_id, row.area));
+    if (row && list) addEntry(list, row);
+    journal.set(id, { version, restaurantId: row?.restaurant_id ?? itemRestaurant(db, id) ?? null });
+  }
+
+  /** Brings cached lists and the journal up to date with what changed since the last look. */
   function catchUp(): void {
     const changed = sql<string>(db, 'DELETE FROM temp.changed_items RETURNING item_id').pluck().all();
     if (changed.length === 0) return;
+    version += 1;
     if (changed.includes(EVERYTHING)) {
       lists.clear();
+      journal.clear();
+      base = version;
       return;
     }
-    for (const id of changed) {
-      for (const list of lists.values()) if (list.entries.delete(id)) list.view = null;
-      const row = findPlacedItem(db, id);
-      const list = row && lists.get(keyOf(row.restaurant_id, row.area));
-      if (row && list) {
-        list.entries.set(id, entryOf(row));
-        list.view = null;
-      }
-    }
+    for (const id of changed) noteChange(id);
   }
 
   return {
@@ -90,11 +179,33 @@ export function createStockList(db: Db) {
       const key = keyOf(restaurantId, area);
       let list = lists.get(key);
       if (!list) {
-        list = { entries: new Map(listItems(db, restaurantId, area).map((row) => [row.id, entryOf(row)])), view: null };
+        list = loadList(listItems(db, restaurantId, area));
         lists.set(key, list);
       }
-      list.view ??= viewOf(list);
-      return list.view;
+      list.view ??= viewOf(area, list);
+      return { ...list.view, version };
+    },
+
+    /** The journal's position now: it moves whenever an item changed. */
+    version(): number {
+      catchUp();
+      return version;
+    },
+
+    /** The restaurant's items changed after `since`, as they are now; null when that cannot be told. */
+    changesSince(restaurantId: string, since: number): { version: number; changes: ItemChanges | null } {
+      catchUp();
+      if (since < base || since > version) return { version, changes: null };
+      const people = new People();
+      const changes: ItemChanges = { people: people.names, rows: { kitchen: [], bar: [] }, deleted: [] };
+      for (const [id, noted] of journal) {
+        if (noted.version <= since || (noted.restaurantId !== null && noted.restaurantId !== restaurantId)) continue;
+        const row = findPlacedItem(db, id);
+        if (row?.restaurant_id === restaurantId)
+          changes.rows[row.area].push(toStockRow(row, people.placeOf(row.updated_by_name)));
+        else if (!row) changes.deleted.push(id);
+      }
+      return { version, changes };
     },
   };
 }

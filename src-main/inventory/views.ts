@@ -1,5 +1,5 @@
 /** Store rows → the contract's item and movement shapes, with exact decimal strings. */
-import type { Item, Movement } from '../../shared/contract/inventory';
+import { type Item, type Movement, type StockRow, stockItem } from '../../shared/contract/inventory';
 import { moneyFromCents, stockValueCents } from '../../shared/money';
 import { quantityFromMilli } from '../../shared/quantity';
 import type { ItemRow } from './items-store';
@@ -9,20 +9,7 @@ import type { MovementRow } from './movements-store';
 export const valueCents = (row: ItemRow): bigint =>
   stockValueCents(Math.max(0, row.on_hand_milli), row.unit_cost_cents);
 
-export const toItem = (row: ItemRow): Item => ({
-  id: row.id,
-  area: row.area,
-  name: row.name,
-  category: row.category,
-  supplier: row.supplier,
-  unit: row.unit,
-  unitCost: moneyFromCents(row.unit_cost_cents),
-  par: row.par_milli === null ? null : quantityFromMilli(row.par_milli),
-  onHand: quantityFromMilli(row.on_hand_milli),
-  stockValue: moneyFromCents(valueCents(row)),
-  updatedAt: row.updated_at,
-  updatedByName: row.updated_by_name,
-});
+export const toItem = (row: ItemRow): Item => stockItem(row.area, toStockRow(row, 0), [row.updated_by_name]);
 
 export const toMovement = (row: MovementRow, onHandAfter: number): Movement => ({
   id: row.id,
@@ -33,3 +20,18 @@ export const toMovement = (row: MovementRow, onHandAfter: number): Movement => (
   recordedByName: row.recorded_by_name,
   recordedAt: row.recorded_at,
 });
+
+/** An item as the stock list sends it; `person` is the place of who changed it last in the list's people. */
+export const toStockRow = (row: ItemRow, person: number): StockRow => [
+  row.id,
+  row.name,
+  row.category,
+  row.supplier,
+  row.unit,
+  moneyFromCents(row.unit_cost_cents),
+  row.par_milli === null ? null : quantityFromMilli(row.par_milli),
+  quantityFromMilli(row.on_hand_milli),
+  moneyFromCents(valueCents(row)),
+  row.updated_at,
+  person,
+];

@@ -37,7 +37,7 @@ describe.runIf(process.platform === 'linux')('without a keychain', () => {
     expect(session.remembered).toBe(false);
     const { keychain } = await core.call('computer.status', {});
     expect(keychain).toEqual({ available: false, message: expect.stringMatching(PROBLEM) });
-    expect((await core.call('inventory.list', { area: 'kitchen' })).items).toEqual([]);
+    expect((await core.stock('kitchen')).items).toEqual([]);
     expect((await core.call('auth.session', {}))?.user.id).toBe(session.user.id);
     await core.close();
 

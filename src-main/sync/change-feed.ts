@@ -1,33 +1,67 @@
 /**
- * Two counters the renderer's long poll watches: `data` grows when data changed underneath the
+ * Three counters the renderer's long poll watches: `data` grows when data changed underneath the
  * screens (pulled rows, undone refusals, a sign-out), `status` when the sync state did (online,
- * offline, syncing, progress, an error). Screens refetch on the first; the status bar on either.
+ * offline, syncing, progress, an error), and `items` — the stock list's journal position — whenever
+ * an item changed, by any write. Screens refetch on the first, the status bar on either; the stock
+ * screens patch their lists with the items changed (`ItemJournal.changesSince`).
  */
+import type { ItemChanges } from '../../shared/contract/inventory';
+import type { SyncChanges } from '../../shared/contract/sync';
+
 export interface Changes {
   data: number;
   status: number;
+  items: number;
+}
+
+/** What the change feed needs of the stock list's journal (inventory/stock-list.ts). */
+export interface ItemJournal {
+  version(): number;
+  changesSince(restaurantId: string, since: number): { version: number; changes: ItemChanges | null };
 }
 
 export interface ChangeFeed {
   current(): Changes;
   bump(): void;
   bumpStatus(): void;
-  /** Resolves once either counter passes the one given, or after `timeoutMs` with both unchanged. */
-  wait(since: Changes, timeoutMs: number): Promise<Changes>;
+  /** Items may have changed (a write went through): wakes those following items if they did. */
+  checkItems(): void;
+  /**
+   * Resolves once a counter passes the one given (items only when given), or after `timeoutMs`
+   * with all unchanged.
+   */
+  wait(since: SyncChanges, timeoutMs: number): Promise<Changes>;
 }
 
-export function createChangeFeed(): ChangeFeed {
-  const counters: Changes = { data: 0, status: 0 };
-  const waiters = new Set<() => void>();
-  const snapshot = (): Changes => ({ ...counters });
-  const passed = (since: Changes) => counters.data > since.data || counters.status > since.status;
+const noItems: Pick<ItemJournal, 'version'> = { version: () => 0 };
+
+export function createChangeFeed(journal: Pick<ItemJournal, 'version'> = noItems): ChangeFeed {
+  const counters = { data: 0, status: 0 };
+  let items = journal.version();
+  /** Each waiter with the counters it waits to see passed. */
+  const waiters = new Map<() => void, SyncChanges>();
+  const snapshot = (): Changes => ({ ...counters, items });
+  const passed = (since: SyncChanges) =>
+    counters.data > since.data ||
+    counters.status > since.status ||
+    (since.items !== undefined && items !== since.items);
   const wake = () => {
-    for (const waiter of waiters) waiter();
-    waiters.clear();
+    for (const [waiter, since] of waiters) {
+      if (!passed(since)) continue;
+      waiters.delete(waiter);
+      waiter();
+    }
+  };
+  const readItems = () => {
+    items = journal.version();
   };
   return {
-    current: snapshot,
+    current: () => {
+      readItems();
+      return snapshot();
+    },
     bump() {
+      readItems();
       counters.data += 1;
       counters.status += 1;
       wake();
@@ -36,7 +70,13 @@ export function createChangeFeed(): ChangeFeed {
       counters.status += 1;
       wake();
     },
+    checkItems() {
+      const before = items;
+      readItems();
+      if (items !== before) wake();
+    },
     wait(since, timeoutMs) {
+      readItems();
       if (passed(since)) return Promise.resolve(snapshot());
       return new Promise((resolve) => {
         const done = () => {
@@ -48,7 +88,7 @@ export function createChangeFeed(): ChangeFeed {
           resolve(snapshot());
         }, timeoutMs);
         timer.unref?.();
-        waiters.add(done);
+        waiters.set(done, since);
       });
     },
   };

@@ -23,7 +23,7 @@ test('two devices share an item through the server', async () => {
   await b.call('auth.login', { login: registration.username, password: registration.password });
   const statusB = await b.syncNow();
   expect(statusB.state).toBe('online');
-  const list = await b.call('inventory.list', { area: 'kitchen' });
+  const list = await b.stock('kitchen');
   expect(list.items.map((i) => [i.name, i.onHand])).toEqual([['Tomatoes', '6.5']]);
   await a.close();
   await b.close();

@@ -79,7 +79,7 @@ describe('joining a server with data made on this computer', () => {
     await expectConverged(file.server, local.id, [pc, laptop]);
 
     // Work after the join is pushed as usual, and the staff's password came up with them.
-    const [flour] = (await pc.call('inventory.list', { area: 'kitchen' })).items;
+    const [flour] = (await pc.stock('kitchen')).items;
     await pc.call('inventory.adjustStock', { itemId: flour!.id, reason: 'count', quantity: '20' });
     await syncAll([pc, laptop]);
     expect(await onHandByName(laptop)).toEqual({ Flour: '20', Gin: '9' });

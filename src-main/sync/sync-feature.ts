@@ -6,7 +6,7 @@ import type { TransactionOptions } from '../central/central-server';
 import type { Logger } from '../ipc/router';
 import type { SecretStore } from '../secrets/keychain';
 import type { StoreContext } from '../store/context';
-import { createChangeFeed } from './change-feed';
+import { createChangeFeed, type ItemJournal } from './change-feed';
 import { createSyncEngine, type SyncTiming } from './engine';
 import { assertMayConfigure, connect, disconnect, testConnection } from './join';
 import { syncHandlers } from './sync-handlers';
@@ -24,13 +24,15 @@ export interface SyncFeatureDeps extends StoreContext {
   secrets: SecretStore;
   hashCost: number;
   log: Logger;
+  /** The stock list's journal of item changes, which the change feed hands on. */
+  items: ItemJournal;
   options?: SyncOptions;
 }
 
 export function createSyncFeature(deps: SyncFeatureDeps) {
   const { db, clock, deviceId, auth, hashCost } = deps;
   const link = openCentralLink(db, deps.secrets, deviceId);
-  const changes = createChangeFeed();
+  const changes = createChangeFeed(deps.items);
   const session = createSyncSession({ db, clock, auth, hashCost, secrets: deps.secrets, deviceId });
   const engine = createSyncEngine({
     db,
@@ -57,7 +59,9 @@ export function createSyncFeature(deps: SyncFeatureDeps) {
     /** Whose session the engine speaks for; the central account backend keeps it up to date. */
     session,
     joining,
-    handlers: syncHandlers(engine, changes, db),
+    handlers: syncHandlers({ engine, changes, items: deps.items, db }),
+    /** A write went through: the change feed tells who follows items. */
+    afterWrite: () => changes.checkItems(),
     isConfigured: () => link.settings() !== null,
     async close() {
       engine.stop();

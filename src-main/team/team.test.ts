@@ -33,7 +33,7 @@ describe('staff', () => {
     expect(
       (await core.call('inventory.adjustStock', { itemId: item.id, reason: 'usage', quantity: '-1' })).onHand,
     ).toBe('1');
-    expect((await core.call('inventory.list', { area: 'kitchen' })).items).toHaveLength(1);
+    expect((await core.stock('kitchen')).items).toHaveLength(1);
     expect((await core.call('inventory.history', { itemId: item.id })).movements).toHaveLength(2);
   });
 });

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import type { SessionView } from '../../shared/contract/auth';
+import { type Item, stockItems } from '../../shared/contract/inventory';
 import type { TeamMember } from '../../shared/contract/team';
-import type { Role } from '../../shared/domain';
+import type { Area, Role } from '../../shared/domain';
 import type { AppError } from '../../shared/errors';
 import type { SaveBackupCopy } from '../backups/backups-handlers';
 import { type Core, openCore } from '../core/app-core';
@@ -42,6 +43,8 @@ export interface TestCore extends Core {
   secrets: SecretStore | null;
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   fail<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<AppError>;
+  /** `inventory.list`, its compact rows read back into items. */
+  stock(area: Area): Promise<{ items: Item[]; totalValue: string }>;
 }
 
 export interface TestCoreOptions {
@@ -71,15 +74,20 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
     sync: options.sync,
     saveBackupCopy: options.saveBackupCopy,
   });
+  async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const result = await core.invoke(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+    return result.value as never;
+  }
   return {
     ...core,
     folder,
     clock,
     secrets,
-    async call(channel, input) {
-      const result = await core.invoke(channel, input);
-      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-      return result.value as never;
+    call,
+    async stock(area) {
+      const list = await call('inventory.list', { area });
+      return { items: stockItems(list), totalValue: list.totalValue };
     },
     async fail(channel, input) {
       const result = await core.invoke(channel, input);

@@ -392,10 +392,7 @@ export async function expectConverged(
 
 /** On-hand per item name as a device lists it (both areas): what a person sees. */
 export async function onHandByName(device: Device): Promise<Record<string, string>> {
-  const lists = [
-    await device.call('inventory.list', { area: 'kitchen' }),
-    await device.call('inventory.list', { area: 'bar' }),
-  ];
+  const lists = [await device.stock('kitchen'), await device.stock('bar')];
   return Object.fromEntries(lists.flatMap((list) => list.items.map((item) => [item.name, item.onHand])));
 }
 

@@ -3,19 +3,25 @@
  * list with the item it returns (stock-cache.ts) and refreshes only the histories.
  */
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InventoryList, Item } from '../../../shared/contract/inventory';
+import { type Item, type ItemList, readStockList } from '../../../shared/contract/inventory';
 import { AREAS, type Area } from '../../../shared/domain';
+import { invoke } from '../../api/client';
 import { channelQuery, useChannelMutation } from '../../api/hooks';
 import { channelKey } from '../../api/query-keys';
 import { withItem, withoutItem } from './stock-cache';
 
-export const useStock = (area: Area) => useQuery(channelQuery('inventory.list', { area }));
+/** The list crosses the bridge in its compact shape and is kept as items, which saves patch. */
+export const useStock = (area: Area) =>
+  useQuery({
+    queryKey: channelKey('inventory.list', { area }),
+    queryFn: async () => readStockList(await invoke('inventory.list', { area })),
+  });
 
 export const useItemHistory = (itemId: string | null) =>
   useQuery({ ...channelQuery('inventory.history', { itemId: itemId ?? '' }), enabled: itemId !== null });
 
-const patchList = (client: QueryClient, area: Area, patch: (list: InventoryList) => InventoryList) =>
-  client.setQueryData<InventoryList>(channelKey('inventory.list', { area }), (list) => list && patch(list));
+const patchList = (client: QueryClient, area: Area, patch: (list: ItemList) => ItemList) =>
+  client.setQueryData<ItemList>(channelKey('inventory.list', { area }), (list) => list && patch(list));
 
 /** The saved item into its area's cached list (a list not loaded yet is fetched whole when shown). */
 const placeItem = (client: QueryClient, item: Item) => patchList(client, item.area, (list) => withItem(list, item));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { InventoryList } from '../../../shared/contract/inventory';
+import type { ItemList } from '../../../shared/contract/inventory';
 import { withItem, withoutItem } from './stock-cache';
 import { item } from './testing/item';
 
 const apples = item({ name: 'apples', stockValue: '10.50' });
 const butter = item({ name: 'Butter', stockValue: '4.25' });
 const cream = item({ name: 'cream', stockValue: '0.25' });
-const LIST: InventoryList = { items: [apples, butter, cream], totalValue: '15.00' };
-const names = (list: InventoryList) => list.items.map(({ name }) => name);
+const LIST: ItemList = { items: [apples, butter, cream], totalValue: '15.00' };
+const names = (list: ItemList) => list.items.map(({ name }) => name);
 
 describe('patching the cached stock list', () => {
   it('replaces a changed item in its place and moves the total by the difference', () => {

@@ -3,7 +3,7 @@
  * again: after one adjustment one item crosses the bridge, not 5,000. Items stay in the core's
  * order (the name folded as SQLite's NOCASE folds it, then the id) and the total stays exact.
  */
-import type { InventoryList, Item } from '../../../shared/contract/inventory';
+import type { Item, ItemList } from '../../../shared/contract/inventory';
 import { parseScaled } from '../../../shared/decimal';
 import { MONEY_SCALE, moneyFromCents } from '../../../shared/money';
 
@@ -25,7 +25,7 @@ function placeOf(items: readonly Item[], key: string): number {
 }
 
 /** The list with this item in it, new or changed (in its place by name), and the total with it. */
-export function withItem(list: InventoryList, item: Item): InventoryList {
+export function withItem(list: ItemList, item: Item): ItemList {
   const at = list.items.findIndex((candidate) => candidate.id === item.id);
   const before = list.items[at];
   const items = at === -1 ? [...list.items] : list.items.toSpliced(at, 1);
@@ -35,7 +35,7 @@ export function withItem(list: InventoryList, item: Item): InventoryList {
 }
 
 /** The list without the item of this id (the same list when it was not in it). */
-export function withoutItem(list: InventoryList, id: string): InventoryList {
+export function withoutItem(list: ItemList, id: string): ItemList {
   const at = list.items.findIndex((item) => item.id === id);
   const gone = list.items[at];
   if (!gone) return list;

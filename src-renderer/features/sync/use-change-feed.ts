@@ -55,7 +55,9 @@ async function follow(client: QueryClient, stopped: AbortSignal): Promise<void> 
           await refresh(client, ALL, RESTARTED);
         }
       }
-      const now: SyncChanges = await invoke('sync.waitForChange', { since });
+      const answer = await invoke('sync.waitForChange', { since });
+      // Item changes are not followed here yet: the stock screens refetch their lists on `data`.
+      const now: SyncChanges = { data: answer.data, status: answer.status };
       if (stopped.aborted) return;
       const change = changeBetween(since, now);
       if (change === 'data') await refresh(client, REFRESHED, SERVER_ENDED_SESSION);
