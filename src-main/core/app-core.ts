@@ -47,6 +47,8 @@ export interface CoreOptions {
   sync?: SyncOptions;
   /** How this host saves a copy of a backup where a person chooses; none: it cannot. */
   saveBackupCopy?: SaveBackupCopy;
+  /** Check outputs against the contract (see RouterOptions): tests and development, not a packaged app. */
+  checkOutputs: boolean;
 }
 
 export interface Core extends Router {
@@ -153,9 +155,10 @@ async function assemble(
     ...sync.handlers,
     ...backupHandlers({ db, dataFolder: options.dataFolder, clock, restore, saveCopy: options.saveBackupCopy }),
   };
-  const router = createRouter(handlers, { actor: auth.actor }, options.log, (error) =>
-    isDiskFull(error) ? diskFullError(options.dataFolder) : null,
-  );
+  const router = createRouter(handlers, { actor: auth.actor }, options.log, {
+    checkOutputs: options.checkOutputs,
+    explain: (error) => (isDiskFull(error) ? diskFullError(options.dataFolder) : null),
+  });
   const stopBackups = startDailyBackups(db, options.dataFolder, clock, options.log);
   sync.engine.start();
 

@@ -9,7 +9,7 @@ import { IPC_INVOKE } from '../../shared/bridge';
 import type { SavedCopy } from '../../shared/contract/backups';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { copyBackupTo } from '../backups/copy';
-import { type Core, openCore } from '../core/app-core';
+import { type Core, type CoreOptions, openCore } from '../core/app-core';
 import { restoreBackup } from '../core/restore';
 import { StoreNeedsRestore } from '../core/store-check';
 import { backupFolder } from '../store/backup';
@@ -60,7 +60,14 @@ async function saveBackupCopy({ file, name }: { file: string; name: string }): P
   return { outcome: 'saved', ...copyBackupTo(file, chosen.filePath) };
 }
 
-const coreOptions = (dataFolder: string) => ({ dataFolder, appVersion: app.getVersion(), log, saveBackupCopy });
+/** Outputs are checked against the contract while developing, not in the packaged app. */
+const coreOptions = (dataFolder: string): CoreOptions => ({
+  dataFolder,
+  appVersion: app.getVersion(),
+  log,
+  saveBackupCopy,
+  checkOutputs: !app.isPackaged,
+});
 
 /** Opens the core; a store found missing or damaged is explained, with its newest good backup offered. */
 async function openOrOfferRestore(dataFolder: string): Promise<Core> {

@@ -1,6 +1,6 @@
 /**
- * `tsx src-main/preview/cli.ts [--data-folder DIR] [--port N] [--new-token]`: opens the core on a
- * data folder and serves the built renderer (out/renderer) on 127.0.0.1. Prints the address to
+ * `tsx src-main/preview/cli.ts [--data-folder DIR] [--port N] [--new-token] [--skip-output-checks]`:
+ * opens the core on a data folder and serves the built renderer (out/renderer) on 127.0.0.1. Prints the address to
  * open, token included. Without --port it comes back on the port and token the folder's preview
  * had last time (address.ts), so an open tab reconnects; a port since taken is replaced, and said.
  */
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'new-token': { type: 'boolean', default: false },
     renderer: { type: 'string', default: 'out/renderer' },
+    /** As a packaged app runs: outputs not checked against the contract (for measuring speed). */
+    'skip-output-checks': { type: 'boolean', default: false },
   },
 });
 
@@ -41,6 +43,7 @@ const core = await openCore({
   appVersion: process.env.npm_package_version ?? 'preview',
   log,
   saveBackupCopy: downloads.offer,
+  checkOutputs: !values['skip-output-checks'],
 }).catch(
   // A store written by a newer version, a folder in use, a damaged store: the reason, not a stack trace.
   (error: unknown) =>

@@ -73,6 +73,7 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
     hashCost: TEST_HASH_COST,
     sync: options.sync,
     saveBackupCopy: options.saveBackupCopy,
+    checkOutputs: true,
   });
   async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
     const result = await core.invoke(channel, input);
