@@ -4,6 +4,7 @@
  * neither swallowed as "already applied" (its mutation ids went back with the backup) nor lost.
  */
 import { expect, it } from 'vitest';
+import { type InventoryList, stockItems } from '../../shared/contract/inventory';
 import { type Device, registerRestaurant, syncAll, syncTestFile } from '../sync/testing/devices';
 import { itemInput, PASSWORD } from '../testing/temp-core';
 
@@ -13,7 +14,9 @@ const file = syncTestFile();
 async function kitchen(device: Device): Promise<string[]> {
   const result = await device.invoke('inventory.list', { area: 'kitchen' });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return (result.value as { items: { name: string }[] }).items.map((item) => item.name).sort();
+  return stockItems(result.value as InventoryList)
+    .map((item) => item.name)
+    .sort();
 }
 
 it('after a restore the computer catches up, and its next changes reach the other computers', async () => {
