@@ -58,6 +58,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'throttling that holds',
     sql: readFileSync(new URL('./0009-throttling-that-holds.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 10,
+    name: 'an upload names its sender once',
+    sql: readFileSync(new URL('./0010-upload-names-its-sender.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -14,6 +14,7 @@ const RELEASED = {
   '0007-restore-keeps-server-order.sql': '40fadaf367fd6f50d0a8cf42f4c0e6e24d24f57da529a4cb7c54abcde776b400',
   '0008-push-decisions.sql': '1c9c654983da454ffece2093a075a16612986a37ac5bdd31b148ae4e306345b7',
   '0009-throttling-that-holds.sql': 'ee3db9027733bfc8f56c3b9898cc577de3ac6c24c206288d428189a6930d355d',
+  '0010-upload-names-its-sender.sql': '1207df5654d05cc636c0c6b5746fb3459310846ec74a3ef70faef5d25dd9b06a',
 };
 
 describe('released central server migrations', () => {
