@@ -1,5 +1,6 @@
 /**
- * Restoring a backup over the store. The current store (with its -wal and -shm) is kept aside
+ * Restoring a backup over the store, or, with no good backup, setting a damaged store aside to start
+ * afresh. The current store (with its -wal and -shm) is kept aside
  * under a timestamped name first, so nothing is lost by restoring the wrong copy; no old -wal is
  * left beside the restored file (SQLite would replay it into the wrong database); the copy is
  * checked before it goes in and lands under a temporary name, renamed when whole.
@@ -31,7 +32,7 @@ export function restoreBackup(dataFolder: string, backupFile: string, now: Date)
   const release = lockFolder(dataFolder);
   try {
     const store = storeFile(dataFolder);
-    const putBack = setAside(dataFolder, now);
+    const { putBack } = setAside(dataFolder, now, 'replaced');
     try {
       copyFileSync(backupFile, `${store}.partial`);
       continueMutationIds(`${store}.partial`);
@@ -47,16 +48,33 @@ export function restoreBackup(dataFolder: string, backupFile: string, now: Date)
   }
 }
 
-/** The current store and its side files, renamed `kitchenguard-replaced-<time>.sqlite[-wal|-shm]`; returns the undo. */
-function setAside(dataFolder: string, now: Date): () => void {
+/**
+ * A store found damaged (or missing) with no good backup to restore: what is there is kept aside as
+ * `kitchenguard-damaged-<time>.sqlite` (with its side files; nothing is deleted, it can still be sent
+ * for repair), so the next start makes an empty store. Returns the file it was kept as.
+ */
+export function setDamagedStoreAside(dataFolder: string, now: Date): string {
+  const release = lockFolder(dataFolder);
+  try {
+    return setAside(dataFolder, now, 'damaged').aside;
+  } finally {
+    release();
+  }
+}
+
+/** The current store and its side files, renamed `kitchenguard-<why>-<time>.sqlite[-wal|-shm]`; with the undo. */
+function setAside(dataFolder: string, now: Date, why: 'replaced' | 'damaged') {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const aside = join(dataFolder, `${STORE_FILE.replace(/\.sqlite$/, '')}-replaced-${stamp}.sqlite`);
+  const aside = join(dataFolder, `${STORE_FILE.replace(/\.sqlite$/, '')}-${why}-${stamp}.sqlite`);
   const moved = SIDE_FILES.map((suffix) => [`${storeFile(dataFolder)}${suffix}`, `${aside}${suffix}`] as const).filter(
     ([file]) => existsSync(file),
   );
   for (const [file, asideFile] of moved) renameSync(file, asideFile);
-  return () => {
-    for (const [file, asideFile] of moved) renameSync(asideFile, file);
+  return {
+    aside,
+    putBack: () => {
+      for (const [file, asideFile] of moved) renameSync(asideFile, file);
+    },
   };
 }
 

@@ -1,12 +1,12 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupFolder } from '../store/backup';
 import { DAMAGE, damageStore } from '../testing/damaged-store';
 import { itemInput, openTestCore, PASSWORD, registerOwner, removeFolder, type TestCore } from '../testing/temp-core';
 import { storeFile } from './folder-layout';
-import { restoreBackup } from './restore';
-import { StoreNeedsRestore } from './store-check';
+import { restoreBackup, setDamagedStoreAside } from './restore';
+import { restoreAdvice, StoreNeedsRestore } from './store-check';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -76,12 +76,33 @@ describe('a store found missing, empty or damaged at start', () => {
     expect(failure.offered?.name).toBe(good);
   });
 
-  it('a damaged store with no backup still says so, offering nothing', async () => {
+  it('a damaged store with no backup says so and offers to start afresh, keeping it aside, named and dated', async () => {
     const { folder } = await storeWithBackups();
     rmSync(backupFolder(folder), { recursive: true });
     damageStore(storeFile(folder), 'overwritten');
+    const damaged = readFileSync(storeFile(folder));
     const failure = await startFailure(folder);
     expect(failure.offered).toBeNull();
-    expect(failure.message).toMatch(/is damaged \(.+\)\. There is no good backup to restore\.$/);
+    expect(failure.message).toMatch(/is damaged \(.+\)\. There is no good backup to restore\. KitchenGuard can keep/);
+    expect(failure.message).toContain('connecting to it from the sign-in screen');
+    expect(restoreAdvice(failure)).toContain(`npm run restore-backup -- --data-folder "${folder}" --start-fresh`);
+
+    const aside = setDamagedStoreAside(folder, new Date('2026-11-28T10:00:00.000Z'));
+    expect(aside).toBe(join(folder, 'kitchenguard-damaged-2026-11-28T10-00-00-000Z.sqlite'));
+    expect(readFileSync(aside).equals(damaged)).toBe(true);
+    const core = await openTestCore({ folder });
+    expect(await core.call('auth.session', {})).toBeNull();
+    expect((await core.call('computer.status', {})).dataFolder).toBe(folder);
+    await core.close();
+  });
+
+  it('with only damaged backups, the newest good backup is none and starting afresh is offered', async () => {
+    const { folder, good } = await storeWithBackups();
+    rmSync(join(backupFolder(folder), good));
+    damageStore(storeFile(folder), 'truncated');
+    const failure = await startFailure(folder);
+    expect(failure.backups).toHaveLength(1);
+    expect(failure.offered).toBeNull();
+    expect(restoreAdvice(failure)).toContain('--start-fresh');
   });
 });

@@ -39,7 +39,7 @@ function whatHappened(dataFolder: string, problem: StoreProblem, detail: string 
 }
 
 function offer(backup: Backup | null): string {
-  if (!backup) return 'There is no good backup to restore.';
+  if (!backup) return `There is no good backup to restore. ${START_FRESH}`;
   const items = backup.items === 1 ? '1 item' : `${backup.items} items`;
   return `The newest good backup is from ${backup.madeAt} (${items}): restore it to carry on.`;
 }
@@ -66,11 +66,17 @@ export function openCheckedStore(dataFolder: string): Db {
   throw new StoreNeedsRestore(dataFolder, 'damaged', problem, describeBackups(dataFolder));
 }
 
-/** For a terminal: the backups, and the command that restores the one offered. */
+/** The way forward with no backup, said the same by every host. */
+export const START_FRESH =
+  'KitchenGuard can keep what is there aside (nothing is deleted) and start with an empty store; with a ' +
+  "central server, this computer then gets the restaurant's data back by connecting to it from the sign-in screen.";
+
+/** For a terminal: the backups, and the command that restores the one offered (or, with none, starts afresh). */
 export function restoreAdvice(failure: StoreNeedsRestore): string {
   const listed = failure.backups.map((backup) => `  ${backupLine(backup)}`);
+  const folder = `--data-folder "${failure.dataFolder}"`;
   const command = failure.offered
-    ? `To restore the newest good backup (the current store is kept aside): npm run restore-backup -- --data-folder "${failure.dataFolder}"`
-    : '';
+    ? `To restore the newest good backup (the current store is kept aside): npm run restore-backup -- ${folder}`
+    : `To keep the store aside and start with an empty one (asked first): npm run restore-backup -- ${folder} --start-fresh`;
   return ['Backups:', ...(listed.length ? listed : ['  none']), command].filter(Boolean).join('\n');
 }

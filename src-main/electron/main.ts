@@ -10,7 +10,7 @@ import type { SavedCopy } from '../../shared/contract/backups';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { copyBackupTo } from '../backups/copy';
 import { type Core, type CoreOptions, openCore } from '../core/app-core';
-import { restoreBackup } from '../core/restore';
+import { restoreBackup, setDamagedStoreAside } from '../core/restore';
 import { StoreNeedsRestore } from '../core/store-check';
 import { backupFolder } from '../store/backup';
 import { createMainWindow, isTrustedSender, lockDownNavigation } from './window';
@@ -69,25 +69,46 @@ const coreOptions = (dataFolder: string): CoreOptions => ({
   checkOutputs: !app.isPackaged,
 });
 
-/** Opens the core; a store found missing or damaged is explained, with its newest good backup offered. */
+/**
+ * Opens the core. A store found missing or damaged is explained, with its newest good backup
+ * offered; with none, keeping it aside and starting empty is offered, asked twice.
+ */
 async function openOrOfferRestore(dataFolder: string): Promise<Core> {
   try {
     return await openCore(coreOptions(dataFolder));
   } catch (error) {
-    if (!(error instanceof StoreNeedsRestore) || !error.offered) throw error;
-    const { response } = await dialog.showMessageBox({
-      type: 'warning',
-      title: 'KitchenGuard: the store needs a backup',
-      message: error.message,
-      detail: 'Restoring keeps the current store aside in the data folder, so nothing more is lost.',
-      buttons: ['Restore the newest good backup', 'Quit'],
-      defaultId: 0,
-      cancelId: 1,
-    });
-    if (response !== 0) throw error;
-    restoreBackup(dataFolder, join(backupFolder(dataFolder), error.offered.name), new Date());
+    if (!(error instanceof StoreNeedsRestore)) throw error;
+    if (error.offered) {
+      if (!(await ask(error.message, RESTORE_DETAIL, 'Restore the newest good backup'))) throw error;
+      restoreBackup(dataFolder, join(backupFolder(dataFolder), error.offered.name), new Date());
+    } else {
+      if (!(await ask(error.message, '', 'Start with an empty store…'))) throw error;
+      const sure = await ask('Start with an empty store?', FRESH_DETAIL, 'Keep it aside and start empty', 'Quit');
+      if (!sure) throw error;
+      setDamagedStoreAside(dataFolder, new Date());
+    }
     return openCore(coreOptions(dataFolder));
   }
+}
+
+const RESTORE_DETAIL = 'Restoring keeps the current store aside in the data folder, so nothing more is lost.';
+const FRESH_DETAIL =
+  'The store is kept aside in the data folder as kitchenguard-damaged-<time>.sqlite, untouched, and KitchenGuard ' +
+  'starts with no items, no team and no history on this computer. With a central server, connect this computer ' +
+  "to it from the sign-in screen to get the restaurant's data back; changes that never reached it stay in the file kept aside.";
+
+/** A warning with one way forward and Quit (also when closed); true for the way forward. */
+async function ask(message: string, detail: string, action: string, preselect = action): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'KitchenGuard: the store needs attention',
+    message,
+    detail,
+    buttons: [action, 'Quit'],
+    defaultId: preselect === action ? 0 : 1,
+    cancelId: 1,
+  });
+  return response === 0;
 }
 
 async function start(): Promise<void> {
