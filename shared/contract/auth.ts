@@ -4,7 +4,7 @@ import * as f from './fields';
 import { teamMemberSchema } from './team';
 
 /** The signed-in team member: who they are (not how others may manage them), and their produce lists. */
-export const userProfileSchema = teamMemberSchema.omit({ isActive: true, createdAt: true, canChange: true }).extend({
+export const userProfileSchema = teamMemberSchema.omit({ isActive: true, needsPassword: true, createdAt: true, canChange: true }).extend({
   kitchenProduceList: z.array(z.string()),
   barProduceList: z.array(z.string()),
 });

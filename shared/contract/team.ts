@@ -12,6 +12,8 @@ export const teamMemberSchema = z.object({
   role: z.enum(ROLES),
   lastLoginAt: f.isoTime.nullable(),
   isActive: z.boolean(),
+  /** Brought back by a restore of the central server with no password: a reset code lets them in. */
+  needsPassword: z.boolean(),
   createdAt: f.isoTime,
   /** Whether the signed-in user may change this member's role, active state and password: the core decides. */
   canChange: z.boolean(),

@@ -19,6 +19,8 @@ export interface AccountRow {
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Brought back by a restore of the central server without a password: waits for a reset code. */
+  needs_password: 0 | 1;
 }
 
 export interface RestaurantRow {
@@ -185,7 +187,7 @@ export function saveRestaurant(db: Db, restaurant: RestaurantRow & { created_at:
 }
 
 /** Everything of a team member but the password hash: what the central server shares of them. */
-export type SharedAccount = Omit<AccountRow, 'password_hash'>;
+export type SharedAccount = Omit<AccountRow, 'password_hash' | 'needs_password'>;
 
 /** A team member as the central server has them; their password hash stays whatever this computer cached. */
 export function saveAccount(db: Db, account: SharedAccount): void {
@@ -201,4 +203,12 @@ export function saveAccount(db: Db, account: SharedAccount): void {
        bar_produce_list = excluded.bar_produce_list, is_active = excluded.is_active,
        last_login_at = excluded.last_login_at, created_at = excluded.created_at, updated_at = excluded.updated_at`,
   ).run({ ...account, usernameKey: loginKey(account.username), emailKey: loginKey(account.email) });
+}
+
+/** Whether the central server waits for a new password for them (see AccountRow.needs_password). */
+export function setNeedsPassword(db: Db, id: string, needsPassword: boolean): void {
+  sql<void, { id: string; flag: number }>(db, 'UPDATE users SET needs_password = @flag WHERE id = @id').run({
+    id,
+    flag: needsPassword ? 1 : 0,
+  });
 }

@@ -25,6 +25,7 @@ export const toTeamMember = (row: AccountRow, viewer: Actor): TeamMember => ({
   position: row.position,
   role: row.role,
   isActive: row.is_active === 1,
+  needsPassword: row.needs_password === 1,
   lastLoginAt: row.last_login_at,
   createdAt: row.created_at,
   canChange: mayChange(viewer, row),

@@ -125,7 +125,7 @@ async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Pro
   // Changes made before this point travel inside the upload; later ones are pushed as usual.
   const upTo = lastIssuedMutation(db);
   const target = { db, server, token: grant.token, restaurantId: actor.restaurantId, deviceId: deps.deviceId };
-  const uploaded = await uploadHoldings(target, true);
+  const uploaded = await uploadHoldings(target);
   await setDevicePosition(target, upTo);
   db.transaction(() => {
     dropMutationsUpTo(db, upTo);

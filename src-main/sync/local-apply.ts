@@ -6,7 +6,7 @@
 import { centsFromMoney } from '../../shared/money';
 import { unhandledMutation } from '../../shared/mutations';
 import { milliFromQuantity } from '../../shared/quantity';
-import { saveAccount } from '../auth/accounts-store';
+import { saveAccount, setNeedsPassword } from '../auth/accounts-store';
 import { revokeUserSessions } from '../auth/sessions-store';
 import { markItemDeleted, overlayItemFields, saveItem } from '../inventory/items-store';
 import { refreshOnHand, saveMovement } from '../inventory/movements-store';
@@ -15,13 +15,14 @@ import { waitingItemEdits } from '../store/outbox';
 import type { ServerItem, ServerMovement, ServerUser } from './server-rows';
 
 /** A user as the server knows them; one deactivated there is signed out here. */
-export function applyUser(db: Db, row: ServerUser): void {
+export function applyUser(db: Db, { needs_password: needsPassword, ...row }: ServerUser): void {
   saveAccount(db, {
     ...row,
     kitchen_produce_list: JSON.stringify(row.kitchen_produce_list),
     bar_produce_list: JSON.stringify(row.bar_produce_list),
     is_active: row.is_active ? 1 : 0,
   });
+  if (needsPassword !== undefined) setNeedsPassword(db, row.id, needsPassword);
   if (!row.is_active) revokeUserSessions(db, row.id, row.updated_at);
 }
 

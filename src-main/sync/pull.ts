@@ -35,7 +35,7 @@ interface Page {
 
 /** What a pull (and an undo) selects from the server's users and items, as text where exactness matters. */
 export const SERVER_USER_COLUMNS = `id, restaurant_id, username, email, full_name, position, role, kitchen_produce_list,
-  bar_produce_list, is_active, last_login_at, created_at, updated_at`;
+  bar_produce_list, is_active, needs_password, last_login_at, created_at, updated_at`;
 export const SERVER_ITEM_COLUMNS = `id, restaurant_id, area, name, category, supplier, unit, unit_cost::text AS unit_cost,
   par::text AS par, created_by, updated_by, created_at, updated_at, deleted_at, edit_seqs`;
 

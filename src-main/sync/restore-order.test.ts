@@ -3,9 +3,11 @@
  * held, in the server's order: whichever computer comes back first, and whatever its clock says.
  */
 import { afterAll, describe, expect, test } from 'vitest';
+import { setPasswordHash } from '../auth/accounts-store';
+import { hashPassword } from '../auth/passwords';
 import { serverBackups } from '../central/testing/server-backup';
 import { adminQuery, type TestServer } from '../central/testing/test-server';
-import { DAY, itemInput, removeFolder, tempFolder } from '../testing/temp-core';
+import { DAY, itemInput, member, PASSWORD, removeFolder, TEST_HASH_COST, tempFolder } from '../testing/temp-core';
 import { connection, expectConverged, faultSuite, joinedDevice, ownerDevice, type TestDevice } from './testing/faults';
 
 let server: TestServer;
@@ -119,5 +121,58 @@ describe('item edits keep the server order, not a device clock', () => {
     for (const device of [office, laptop]) {
       expect((await device.call('inventory.get', { id: oil.id })).name).toBe('Extra virgin olive oil');
     }
+  });
+});
+
+describe('team members added after the backup come back', () => {
+  /** Who of `ids` the server waits for a new password for, and who it knows at all. */
+  async function serverTeam(ids: string[]): Promise<Record<string, boolean>> {
+    const { rows } = await adminQuery<{ id: string; needs_password: boolean }>(
+      server,
+      'SELECT id, needs_password FROM kg.users WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return Object.fromEntries(rows.map((row) => [row.id, row.needs_password]));
+  }
+
+  test('with the password a computer held for them, or visibly waiting for a reset code', async () => {
+    const { office, laptop, restaurantId } = await twoComputers();
+    const backup = await backups.take();
+
+    // Added after the backup: a cook, and a chef whose password hash the office holds, as a computer
+    // does for whoever signed in on it (the hash the office would have cached at that sign-in).
+    const cook = await office.call('team.create', member('staff'));
+    const chef = await office.call('team.create', member('manager'));
+    setPasswordHash(office.db, chef.id, await hashPassword(PASSWORD, TEST_HASH_COST), office.clock.iso());
+    await synced(office, laptop);
+
+    await backups.restore(backup);
+    expect(await serverTeam([cook.id, chef.id])).toEqual({});
+    // The laptop comes back first: it holds no password of either. Then the office, with the chef's.
+    await synced(laptop);
+    expect(await serverTeam([cook.id, chef.id])).toEqual({ [cook.id]: true, [chef.id]: true });
+    await synced(office, laptop);
+    expect(await serverTeam([cook.id, chef.id])).toEqual({ [cook.id]: true, [chef.id]: false });
+
+    // The chef signs in anywhere with their own password; the cook cannot, and the team list says why.
+    const elsewhere = await joinedDevice(open, connection(server), { username: chef.username, password: PASSWORD });
+    expect(await elsewhere.call('auth.session', {})).toMatchObject({ user: { id: chef.id } });
+    const newcomer = await open();
+    await newcomer.call('central.connect', connection(server));
+    expect(await newcomer.fail('auth.login', { login: cook.username, password: PASSWORD })).toMatchObject({
+      kind: 'unauthenticated',
+    });
+    const listed = async () =>
+      Object.fromEntries((await office.call('team.list', {})).map((m) => [m.username, m.needsPassword]));
+    expect(await listed()).toMatchObject({ [cook.username]: true, [chef.username]: false });
+
+    // A reset code lets the cook in, and the list catches up.
+    const issued = await office.call('auth.issueResetCode', { userId: cook.id });
+    const newPassword = 'a brand new password';
+    await newcomer.call('auth.resetPassword', { username: cook.username, code: issued.code, newPassword });
+    await newcomer.call('auth.login', { login: cook.username, password: newPassword });
+    await synced(office);
+    expect(await listed()).toMatchObject({ [cook.username]: false });
+    await expectConverged(server, restaurantId, [office, laptop], { movements: 0, onHand: {} });
   });
 });

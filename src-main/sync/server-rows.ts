@@ -35,6 +35,8 @@ export const serverUser = z.object({
   kitchen_produce_list: f.storedProduceList,
   bar_produce_list: f.storedProduceList,
   is_active: z.boolean(),
+  /** Pulled rows say it; the server's replies about one person do not. */
+  needs_password: z.boolean().optional(),
   last_login_at: time.nullable(),
   created_at: time,
   updated_at: time,

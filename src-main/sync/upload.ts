@@ -28,11 +28,13 @@ interface Target {
   deviceId: string;
 }
 
-/** Everyone of the restaurant with a password hash here, profile and hash: the server verifies with it. */
+/**
+ * Everyone of the restaurant, with the password hash this computer holds (of those who signed in
+ * here), never a password: the server verifies with the hash, and takes someone without one as
+ * waiting for a reset code.
+ */
 const localUsers = (db: Db, restaurantId: string) =>
-  listUsers(db, restaurantId)
-    .filter((row) => row.password_hash !== '')
-    .map((row) => ({ ...userMutationArgs(row), passwordHash: row.password_hash }));
+  listUsers(db, restaurantId).map((row) => ({ ...userMutationArgs(row), passwordHash: row.password_hash || null }));
 
 async function send(target: Target, fn: string, rows: unknown[], extra: unknown[] = []): Promise<number> {
   const placeholders = extra.map((_, index) => `, $${index + 2}`).join('');
@@ -52,11 +54,9 @@ async function inChunks<T>(rows: T[], upload: (chunk: T[]) => Promise<number>): 
   return added;
 }
 
-export async function uploadHoldings(target: Target, withUsers: boolean): Promise<UploadCounts> {
+export async function uploadHoldings(target: Target): Promise<UploadCounts> {
   const { db, restaurantId } = target;
-  const users = withUsers
-    ? await inChunks(localUsers(db, restaurantId), (chunk) => send(target, 'upload_users', chunk))
-    : 0;
+  const users = await inChunks(localUsers(db, restaurantId), (chunk) => send(target, 'upload_users', chunk));
   const items = await inChunks(
     itemRecords(db, restaurantId).map((row) => ({ ...row, editSeqs: JSON.parse(row.editSeqs) as unknown })),
     (chunk) => send(target, 'upload_items', chunk),

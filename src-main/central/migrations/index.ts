@@ -63,6 +63,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'an upload names its sender once',
     sql: readFileSync(new URL('./0010-upload-names-its-sender.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 11,
+    name: 'team members come back after a restore',
+    sql: readFileSync(new URL('./0011-team-after-restore.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -32,4 +32,9 @@ export const localMigrations: readonly Migration[] = [
     name: 'items keep the server order of their edits',
     sql: readFileSync(new URL('./0005-item-edit-stamps.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 6,
+    name: 'team members waiting for a password',
+    sql: readFileSync(new URL('./0006-users-need-password.sql', import.meta.url), 'utf8'),
+  },
 ];

@@ -74,9 +74,21 @@ export function TeamTable({ members, onCodeIssued }: TeamTableProps) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={member.isActive ? 'teal' : 'gray'} variant="light" tt="none">
-                    {member.isActive ? 'Active' : 'Deactivated'}
-                  </Badge>
+                  <Group gap={6} wrap="nowrap">
+                    <Badge color={member.isActive ? 'teal' : 'gray'} variant="light" tt="none">
+                      {member.isActive ? 'Active' : 'Deactivated'}
+                    </Badge>
+                    {member.needsPassword && (
+                      <Badge
+                        color="orange"
+                        variant="light"
+                        tt="none"
+                        title="Brought back after the server was restored, without a password: give them a reset code to sign in."
+                      >
+                        Needs a reset code
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(member.lastLoginAt)}</Table.Td>
                 <Table.Td>
