@@ -209,3 +209,45 @@ test.describe(() => {
     await laptop.shot('staff-settings');
   });
 });
+
+test('Team → Computers: each computer of the restaurant, when it last synced; a lost laptop is revoked', async ({
+  site: { server, relay, office, laptop },
+}) => {
+  const owner = someone('owner');
+  await office.open();
+  await office.connectFromSignIn(server);
+  await office.register(owner);
+  await office.expectInStep();
+
+  // The owner signs in on the laptop: that enrols it, and it syncs as its own login.
+  await laptop.open();
+  await laptop.connectFromSignIn(server, relay.port);
+  await laptop.signIn(owner.username, owner.password);
+  await laptop.expectInStep();
+
+  await office.go('Team');
+  const computers = office.page.getByRole('table', { name: 'Computers' });
+  const rows = computers.getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(computers.getByText('This computer')).toHaveCount(1);
+  await expect(computers.getByText('Enrolled', { exact: true })).toHaveCount(2);
+  await expect(computers.getByText(`by ${owner.fullName}`)).toHaveCount(2);
+  await office.shot('team-computers');
+
+  // Only the other computer can be revoked from here; the owner confirms.
+  const revoke = computers.getByRole('button', { name: /^Revoke / });
+  await expect(revoke).toHaveCount(1);
+  await revoke.click();
+  const dialog = office.page.getByRole('dialog');
+  await expect(dialog).toContainText('can no longer reach the central server');
+  await office.shot('revoke-confirm');
+  await dialog.getByRole('button', { name: 'Revoke' }).click();
+  await expect(computers.getByText('Revoked', { exact: true })).toHaveCount(1);
+  await office.shot('team-computer-revoked');
+
+  // The laptop can no longer sync, and says why.
+  await laptop.syncNow();
+  await expect(laptop.syncState).toHaveText('Sync stopped');
+  await expect(laptop.statusBar).toContainText(/no longer accepts this computer/);
+  await laptop.shot('laptop-revoked');
+});

@@ -83,11 +83,17 @@ async function primeOutbox(device: Device, itemId: string, count: number): Promi
   queueMovements(device, itemId, count - 1);
 }
 
-const centralOf = (server: TestServer): CentralServer =>
-  openCentralServer(
-    { host: server.connection.host, port: server.connection.port, database: server.database, user: server.appRole },
-    { password: server.appPassword, ca: server.cluster.ca },
+/** The server as `device`'s own login reaches it, connected before anything is timed. */
+async function centralOf(server: TestServer, device: Device): Promise<CentralServer> {
+  const own = JSON.parse((await device.secrets.get(`central-computer:${deviceId(device.core.db)}`)) ?? '{}');
+  const { host, port } = server.connection;
+  const central = openCentralServer(
+    { host, port, database: server.database, user: own.login },
+    { password: own.secret, ca: server.cluster.ca },
   );
+  await central.transaction(null, (query) => query('SELECT 1'));
+  return central;
+}
 
 /** The old pattern: each mutation its own transaction and round trips. */
 async function pushOneByOne(device: Device, central: CentralServer): Promise<void> {
@@ -133,8 +139,9 @@ async function pushAll(device: Device, central: CentralServer): Promise<void> {
   if (readOutbox(device.core.db, 1).length > 0) throw new Error('push left mutations behind');
 }
 
-async function pushBenchmarks(server: TestServer, central: CentralServer, progress: (m: string) => void) {
+async function pushBenchmarks(server: TestServer, progress: (m: string) => void) {
   const { device, itemId } = await restaurantWithItem(server, 'pusher');
+  const central = await centralOf(server, device);
   progress(`pushing ${MOVEMENTS.toLocaleString('en')} queued movements in batches…`);
   const batched = await timedRuns(5, async () => {
     await primeOutbox(device, itemId, MOVEMENTS);
@@ -143,25 +150,31 @@ async function pushBenchmarks(server: TestServer, central: CentralServer, progre
   progress('pushing them one row per round trip (the baseline; slow)…');
   await primeOutbox(device, itemId, MOVEMENTS);
   const oneByOne = await timed(() => pushOneByOne(device, central));
+  await central.close();
   return { device, batched, oneByOne };
 }
 
 /** A restaurant holding exactly MOVEMENTS movements, pulled onto fresh devices. */
-async function pullBenchmarks(server: TestServer, central: CentralServer, devices: Device[]) {
+async function pullBenchmarks(server: TestServer, devices: Device[]) {
   const { device, itemId } = await restaurantWithItem(server, 'puller');
   devices.push(device);
   await primeOutbox(device, itemId, MOVEMENTS);
-  await pushAll(device, central);
+  const pusher = await centralOf(server, device);
+  await pushAll(device, pusher);
+  await pusher.close();
   return timedRuns(5, async () => {
     const reader = await openDevice(server);
     devices.push(reader);
     await call(reader.core, 'auth.login', { login: 'puller', password: PASSWORD });
     const token = await reader.token();
     const restaurantId = boundRestaurant(reader.core.db) ?? '';
-    return timed(async () => {
+    const central = await centralOf(server, reader);
+    const ms = await timed(async () => {
       const outcome = await pull({ db: reader.core.db, clock: systemClock, server: central, token, restaurantId });
       if (outcome.kind !== 'pulled' || outcome.rows < MOVEMENTS) throw new Error(`pulled ${JSON.stringify(outcome)}`);
     });
+    await central.close();
+    return ms;
   });
 }
 
@@ -181,16 +194,14 @@ export async function syncBenchmarks(progress: (message: string) => void): Promi
   const devices: Device[] = [];
   try {
     const server = await createServerDatabase(cluster);
-    const central = centralOf(server);
-    const { device, batched, oneByOne } = await pushBenchmarks(server, central, progress);
+    const { device, batched, oneByOne } = await pushBenchmarks(server, progress);
     devices.push(device);
 
     progress(`pulling ${MOVEMENTS.toLocaleString('en')} changes onto fresh devices…`);
-    const pulled = await pullBenchmarks(server, central, devices);
+    const pulled = await pullBenchmarks(server, devices);
 
     progress('pooled query vs connect-per-request…');
     const { pooled, perRequest } = await queryBenchmarks(server);
-    await central.close();
     const pushRatio = oneByOne / batched.median;
     const queryRatio = perRequest.median / pooled.median;
     return [

@@ -32,10 +32,26 @@ export const newTeamMemberInput = z.strictObject({
 });
 export type NewTeamMemberInput = z.input<typeof newTeamMemberInput>;
 
+/** A computer enrolled on the central server for the restaurant: Team → Computers. */
+export const computerSchema = z.object({
+  deviceId: f.id,
+  name: z.string(),
+  enrolledBy: z.string(),
+  enrolledAt: f.isoTime,
+  lastSyncAt: f.isoTime.nullable(),
+  revokedAt: f.isoTime.nullable(),
+  /** The computer this list is shown on: it cannot revoke itself. */
+  thisComputer: z.boolean(),
+});
+export type Computer = z.infer<typeof computerSchema>;
+
 export const teamChannels = {
   'team.list': { input: f.empty, output: z.array(teamMemberSchema) },
   'team.create': { input: newTeamMemberInput, output: teamMemberSchema },
   'team.setRole': { input: z.strictObject({ userId: f.id, role }), output: teamMemberSchema },
   'team.deactivate': { input: z.strictObject({ userId: f.id }), output: teamMemberSchema },
   'team.reactivate': { input: z.strictObject({ userId: f.id }), output: teamMemberSchema },
+  /** Empty without a central server: computers are enrolled there. */
+  'team.computers': { input: f.empty, output: z.array(computerSchema) },
+  'team.revokeComputer': { input: z.strictObject({ deviceId: f.id }), output: z.array(computerSchema) },
 } as const;

@@ -24,4 +24,6 @@ export interface AccountBackend {
   setRole(actor: Actor, input: ParsedInput<'team.setRole'>): Answer<'team.setRole'>;
   deactivate(actor: Actor, input: ParsedInput<'team.deactivate'>): Answer<'team.deactivate'>;
   reactivate(actor: Actor, input: ParsedInput<'team.reactivate'>): Answer<'team.reactivate'>;
+  listComputers(actor: Actor): Answer<'team.computers'>;
+  revokeComputer(actor: Actor, input: ParsedInput<'team.revokeComputer'>): Answer<'team.revokeComputer'>;
 }

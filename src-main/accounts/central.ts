@@ -22,6 +22,7 @@ import type { StoreContext } from '../store/context';
 import { newId } from '../store/ids';
 import { adoptGrant, assertSameRestaurant, heedRefusal, storeUser } from '../sync/adopt';
 import type { SyncEngine } from '../sync/engine';
+import { enrolThisComputer } from '../sync/enrolment';
 import { callServer, type LoginReply, refusal, registerReply, serverLogin, userReply } from '../sync/server-calls';
 import type { SyncSession } from '../sync/sync-session';
 import { boundRestaurant } from '../sync/sync-state';
@@ -40,6 +41,22 @@ const statusReply = z.discriminatedUnion('status', [
   z.object({ status: z.literal('locked'), retryAfterSeconds: z.number() }),
 ]);
 const resetCodeReply = z.object({ code: z.string(), expiresAt: z.string(), username: z.string() });
+const iso = (time: string) => new Date(time).toISOString();
+const isoOrNull = z
+  .string()
+  .nullable()
+  .transform((time) => (time === null ? null : iso(time)));
+const computersReply = z.array(
+  z.object({
+    deviceId: z.string(),
+    name: z.string(),
+    enrolledBy: z.string(),
+    enrolledAt: z.string().transform(iso),
+    lastSyncAt: isoOrNull,
+    revokedAt: isoOrNull,
+    thisComputer: z.boolean(),
+  }),
+);
 
 export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountBackend): AccountBackend {
   const { db, auth, link, session, engine } = deps;
@@ -110,6 +127,7 @@ export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountB
       );
       if (grant.status === 'locked') throw fail.rateLimited(grant.retryAfterSeconds);
       if (grant.status === 'refused') throw refusal(grant);
+      await enrolThisComputer(link, input.username, input.password);
       const view = await adoptGrant(adoptDeps, grant, input.password);
       engine.nudge();
       return view;
@@ -118,6 +136,7 @@ export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountB
     async signIn(input) {
       let reply: LoginReply;
       try {
+        await enrolThisComputer(link, input.login, input.password);
         reply = await serverLogin(await link.requireServer(), input.login, input.password, deps.deviceId);
       } catch (error) {
         const cause = (error as { cause?: unknown }).cause;
@@ -205,5 +224,16 @@ export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountB
     setRole: (actor, input) => managerCall(actor, 'SELECT kg.set_role($1, $2) AS reply', [input.userId, input.role]),
     deactivate: (actor, input) => managerCall(actor, 'SELECT kg.set_active($1, $2) AS reply', [input.userId, false]),
     reactivate: (actor, input) => managerCall(actor, 'SELECT kg.set_active($1, $2) AS reply', [input.userId, true]),
+
+    async listComputers(actor) {
+      const token = await ownToken(actor);
+      return callServer(await link.requireServer(), token, 'SELECT kg.list_computers() AS reply', [], computersReply);
+    },
+
+    async revokeComputer(actor, input) {
+      const token = await ownToken(actor);
+      const sql = 'SELECT kg.revoke_computer($1) AS reply';
+      return callServer(await link.requireServer(), token, sql, [input.deviceId], computersReply);
+    },
   };
 }

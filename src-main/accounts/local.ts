@@ -1,6 +1,8 @@
 /** Accounts without a central server: this computer's store is the authority (auth/ and team/ services). */
+import { fail } from '../../shared/errors';
 import type { AuthService } from '../auth/auth-service';
 import { createCredentialsService } from '../auth/credentials-service';
+import { requireManager } from '../ipc/actor';
 import type { StoreContext } from '../store/context';
 import { createTeamService } from '../team/team-service';
 import type { AccountBackend } from './account-backend';
@@ -28,5 +30,14 @@ export function createLocalAccounts(deps: LocalAccountsDeps): AccountBackend {
     setRole: (actor, input) => team.setRole(actor, input),
     deactivate: (actor, input) => team.deactivate(actor, input),
     reactivate: (actor, input) => team.reactivate(actor, input),
+    // Computers are enrolled on a central server: a computer on its own has none to list.
+    listComputers: (actor) => {
+      requireManager(actor);
+      return [];
+    },
+    revokeComputer: (actor) => {
+      requireManager(actor);
+      throw fail.notFound('No such computer: computers are enrolled on a central server.');
+    },
   };
 }

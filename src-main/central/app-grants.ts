@@ -17,6 +17,8 @@ export const ENROLMENT_FUNCTIONS = [
 export const COMPUTER_FUNCTIONS = [
   'kg.session_restaurant()',
   'kg.login(text, text, uuid)',
+  // A join cut short resumes on a computer its first attempt already enrolled.
+  'kg.join_restaurant(jsonb, jsonb, text, text, uuid)',
   'kg.logout()',
   'kg.whoami()',
   'kg.change_own_password(text, text)',
@@ -37,10 +39,10 @@ export const COMPUTER_FUNCTIONS = [
   'kg.revoke_computer(uuid)',
 ];
 
-/** What the shared role may still call until every computer enrols itself. */
-export const APP_FUNCTIONS = [...new Set([...COMPUTER_FUNCTIONS, ...ENROLMENT_FUNCTIONS])];
+/** What the shared role may read: the schema version a connection test checks, nothing of a restaurant. */
+export const ENROLMENT_TABLES = ['kg.server_info', 'kg.schema_migrations'];
 
-/** What they may read, through row-level security. */
+/** What an enrolled computer may read, through row-level security. */
 export const APP_TABLES = [
   'kg.server_info',
   'kg.schema_migrations',

@@ -1,19 +1,21 @@
 /**
- * The security matrix, as the application role: the database password every desktop client holds
- * must give nothing beyond what a signed-in user of one restaurant may see and do. Every statement
- * here runs over verified TLS as that role, against the real schema in the test cluster.
+ * The security matrix, as the application roles: the shared password every desktop client holds,
+ * and a computer's own login, must give nothing beyond what a signed-in user of one restaurant may
+ * see and do. Every statement here runs over verified TLS as those roles (calls before a session
+ * through the shared one, the rest through the session's restaurant's computer: connectComputers),
+ * against the real schema in the test cluster.
  */
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PYTHON_BCRYPT_HASHES } from '../auth/testing/python-bcrypt-hashes';
-import { APP_FUNCTIONS, APP_TABLES } from './app-grants';
+import { APP_TABLES, COMPUTER_FUNCTIONS, ENROLMENT_FUNCTIONS, ENROLMENT_TABLES } from './app-grants';
 import { serverMigrations } from './migrations';
 import {
-  type AppConnection,
+  type ComputersConnection,
   codeOf,
-  connectApp,
+  connectComputers,
   failureOf,
   newRestaurant,
   PASSWORD,
@@ -25,11 +27,11 @@ import {
 import { adminQuery, createTestServer, type TestServer } from './testing/test-server';
 
 let server: TestServer;
-let app: AppConnection;
+let app: ComputersConnection;
 
 beforeAll(async () => {
   server = await createTestServer();
-  app = await connectApp(server);
+  app = await connectComputers(server);
 });
 afterAll(async () => {
   await app?.close();
@@ -210,44 +212,51 @@ describe('the application role', () => {
       expect([statement, await codeOf(app.query(null, statement))]).toEqual([statement, '42501']);
   });
 
-  it('holds exactly the grants the schema lists: SELECT on the app tables, EXECUTE on the app functions', async () => {
-    const { rows: relations } = await adminQuery<{ name: string; readable: boolean; writable: boolean }>(
-      server,
-      `SELECT c.oid::regclass::text AS name,
+  it.each([
+    ['the shared role', () => server.appRole, ENROLMENT_TABLES, ENROLMENT_FUNCTIONS],
+    ["the computers' group", () => `${server.appRole}_computers`, APP_TABLES, COMPUTER_FUNCTIONS],
+  ])(
+    '%s holds exactly the grants the schema lists: SELECT on its tables, EXECUTE on its functions',
+    async (_who, role, tables, granted) => {
+      const { rows: relations } = await adminQuery<{ name: string; readable: boolean; writable: boolean }>(
+        server,
+        `SELECT c.oid::regclass::text AS name,
               CASE WHEN c.relkind = 'S' THEN has_sequence_privilege($1, c.oid, 'SELECT')
                    ELSE has_table_privilege($1, c.oid, 'SELECT') END AS readable,
               CASE WHEN c.relkind = 'S' THEN has_sequence_privilege($1, c.oid, 'USAGE, UPDATE')
                    ELSE has_table_privilege($1, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER') END
                 AS writable
          FROM pg_class c WHERE c.relnamespace = 'kg'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'p', 'S')`,
-      [server.appRole],
-    );
-    expect(
-      relations
-        .filter((r) => r.readable)
-        .map((r) => r.name)
-        .sort(),
-    ).toEqual([...APP_TABLES].sort());
-    expect(relations.filter((r) => r.writable)).toEqual([]);
+        [role()],
+      );
+      expect(
+        relations
+          .filter((r) => r.readable)
+          .map((r) => r.name)
+          .sort(),
+      ).toEqual([...tables].sort());
+      expect(relations.filter((r) => r.writable)).toEqual([]);
 
-    const { rows: functions } = await adminQuery<{ signature: string; executable: boolean }>(
-      server,
-      `SELECT p.oid::regprocedure::text AS signature, has_function_privilege($1, p.oid, 'EXECUTE') AS executable
+      const { rows: functions } = await adminQuery<{ signature: string; executable: boolean }>(
+        server,
+        `SELECT p.oid::regprocedure::text AS signature, has_function_privilege($1, p.oid, 'EXECUTE') AS executable
          FROM pg_proc p WHERE p.pronamespace = 'kg'::regnamespace`,
-      [server.appRole],
-    );
-    const executable = functions.filter((f) => f.executable).map((f) => f.signature);
-    expect(executable.sort()).toEqual(APP_FUNCTIONS.map((f) => f.replaceAll(' ', '')).sort());
-    expect(functions.filter((f) => !f.executable).map((f) => f.signature)).toEqual(
-      expect.arrayContaining([
-        'kg.current_actor()',
-        'kg.new_hash(text)',
-        'kg.insert_user(jsonb,uuid,text,text,bigint)',
-        'kg.open_session(uuid,uuid)',
-        'kg.apply_mutation(kg.actor,bigint,uuid,text,jsonb)',
-      ]),
-    );
-  });
+        [role()],
+      );
+      const executable = functions.filter((f) => f.executable).map((f) => f.signature);
+      expect(executable.sort()).toEqual(granted.map((f) => f.replaceAll(' ', '')).sort());
+      expect(functions.filter((f) => !f.executable).map((f) => f.signature)).toEqual(
+        expect.arrayContaining([
+          'kg.current_actor()',
+          'kg.new_hash(text)',
+          'kg.insert_user(jsonb,uuid,text,text,bigint)',
+          'kg.open_session(uuid,uuid)',
+          'kg.apply_mutation(kg.actor,bigint,uuid,text,jsonb)',
+          'kg.make_computer_login(text,text)',
+        ]),
+      );
+    },
+  );
 
   it('cannot call the schema private functions', async () => {
     const actor = 'ROW($1::uuid, $2::uuid, $3::text, NULL::uuid)::kg.actor';
@@ -920,7 +929,7 @@ describe('login throttling', () => {
    * clock stands still and the waits it reports are exact. `client` is the application role's
    * connection, or an administrator's.
    */
-  async function atOneInstant<T>(work: () => Promise<T>, client: pg.ClientBase = app.client): Promise<T> {
+  async function atOneInstant<T>(work: () => Promise<T>, client: pg.ClientBase = app.shared.client): Promise<T> {
     await client.query('BEGIN');
     try {
       return await work();
@@ -939,7 +948,7 @@ describe('login throttling', () => {
       ` ${member.username} `,
     ];
     const guess = (name: string, password = PASSWORD) =>
-      app.client
+      app.shared.client
         .query('SELECT kg.login($1, $2, $3) AS reply', [name, password, randomUUID()])
         .then((r) => r.rows[0].reply);
     await atOneInstant(async () => {

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ENROLMENT_TABLES } from './app-grants';
 import { type CentralServer, openCentralServer } from './central-server';
 import { LATEST_SERVER_SCHEMA, serverMigrations } from './migrations';
 import { setupServer } from './setup';
@@ -47,10 +48,14 @@ const setup = (target: Target, appPassword: string | null = target.password) =>
 const admin = async <T = Reply>(target: Target, sql: string, params: unknown[] = []): Promise<T> =>
   Object.values((await adminIn(cluster, target.database, sql, params)).rows[0] ?? {})[0] as T;
 
-/** Runs work against the target through the app's own pool, as its application role. */
-async function asApp<T>(target: Target, work: (central: CentralServer) => Promise<T>, password = target.password) {
+/** Runs work against the target through the app's own pool, as its shared role or a computer's own login. */
+async function asApp<T>(
+  target: Target,
+  work: (central: CentralServer) => Promise<T>,
+  { user = target.role, password = target.password } = {},
+) {
   const central = openCentralServer(
-    { host: cluster.host, port: cluster.port, database: target.database, user: target.role },
+    { host: cluster.host, port: cluster.port, database: target.database, user },
     { password, ca: cluster.ca },
   );
   try {
@@ -105,7 +110,7 @@ describe('on an empty database', () => {
       'search_path=kg, pg_catalog',
     ]);
     expect(catalog.extensions).toEqual(['pgcrypto', 'plpgsql']);
-    expect(catalog.grants).toHaveLength(10);
+    expect(catalog.grants).toEqual(ENROLMENT_TABLES.map((table) => `${table.slice(3)}:SELECT`).sort());
     expect(await asApp(target, (central) => central.test())).toMatchObject({ schemaVersion: LATEST_SERVER_SCHEMA });
   });
 
@@ -184,40 +189,48 @@ describe('on an older schema', () => {
 
       expect(await setup(target)).toEqual({ fromVersion: version, toVersion: LATEST_SERVER_SCHEMA, roleCreated: true });
       expect(await admin(target, 'SELECT generation FROM kg.server_info')).toBe(generation);
-      await asApp(target, async (central) => {
+      const enrolled = await asApp(target, async (central) => {
         expect((await central.test()).schemaVersion).toBe(LATEST_SERVER_SCHEMA);
-        const login = await call(central, null, 'kg.login($1, $2, $3)', owner.email, PASSWORD, device);
-        expect([login.status, login.user.id, login.user.restaurant.name]).toEqual(['ok', owner.id, 'Kept Bistro']);
-        const stock = () =>
-          central.transaction(login.token, async (query) =>
-            (
-              await query(`SELECT i.name, s.on_hand::text AS "onHand"
-                             FROM kg.items i JOIN kg.item_stock s ON s.item_id = i.id ORDER BY i.name`)
-            ).rows.map((row) => ({ ...row })),
-          );
-        expect(await stock()).toEqual(version >= 2 ? [{ name: 'Lemons', onHand: '12.000' }] : []);
-        const acknowledged = await call(central, login.token, 'kg.device_state($1)', device);
-        expect(acknowledged.lastMutationId).toBe(version >= 2 ? 5 : 0);
-        // The device carries on where the server stands, and what the newer versions brought works.
-        const next = acknowledged.lastMutationId + 1;
-        const mutations: { id: number; name: string; args: Record<string, unknown> }[] = [
-          {
-            id: next,
-            name: 'item.create',
-            args: { id: randomUUID(), area: 'kitchen', name: 'Basil', unit: 'bunch', unitCostCents: 99 },
-          },
-        ];
-        if (version >= 2) {
-          const delivery = { id: randomUUID(), itemId: lemons, reason: 'delivery', quantityMilli: 3000, at: AT };
-          mutations.push({ id: next + 1, name: 'movement.record', args: delivery });
-        }
-        const pushed = await call(central, login.token, 'kg.push($1, $2)', device, JSON.stringify(mutations));
-        expect([pushed.lastMutationId, pushed.rejected]).toEqual([next + mutations.length - 1, []]);
-        expect(await stock()).toEqual([
-          { name: 'Basil', onHand: '0' },
-          ...(version >= 2 ? [{ name: 'Lemons', onHand: '15.000' }] : []),
-        ]);
+        return call(central, null, 'kg.enrol_computer($1, $2, $3, $4)', owner.email, PASSWORD, device, 'Kept PC');
       });
+      expect(enrolled.status).toBe('ok');
+      await asApp(
+        target,
+        async (central) => {
+          const login = await call(central, null, 'kg.login($1, $2, $3)', owner.email, PASSWORD, device);
+          expect([login.status, login.user.id, login.user.restaurant.name]).toEqual(['ok', owner.id, 'Kept Bistro']);
+          const stock = () =>
+            central.transaction(login.token, async (query) =>
+              (
+                await query(`SELECT i.name, s.on_hand::text AS "onHand"
+                             FROM kg.items i JOIN kg.item_stock s ON s.item_id = i.id ORDER BY i.name`)
+              ).rows.map((row) => ({ ...row })),
+            );
+          expect(await stock()).toEqual(version >= 2 ? [{ name: 'Lemons', onHand: '12.000' }] : []);
+          const acknowledged = await call(central, login.token, 'kg.device_state($1)', device);
+          expect(acknowledged.lastMutationId).toBe(version >= 2 ? 5 : 0);
+          // The device carries on where the server stands, and what the newer versions brought works.
+          const next = acknowledged.lastMutationId + 1;
+          const mutations: { id: number; name: string; args: Record<string, unknown> }[] = [
+            {
+              id: next,
+              name: 'item.create',
+              args: { id: randomUUID(), area: 'kitchen', name: 'Basil', unit: 'bunch', unitCostCents: 99 },
+            },
+          ];
+          if (version >= 2) {
+            const delivery = { id: randomUUID(), itemId: lemons, reason: 'delivery', quantityMilli: 3000, at: AT };
+            mutations.push({ id: next + 1, name: 'movement.record', args: delivery });
+          }
+          const pushed = await call(central, login.token, 'kg.push($1, $2)', device, JSON.stringify(mutations));
+          expect([pushed.lastMutationId, pushed.rejected]).toEqual([next + mutations.length - 1, []]);
+          expect(await stock()).toEqual([
+            { name: 'Basil', onHand: '0' },
+            ...(version >= 2 ? [{ name: 'Lemons', onHand: '15.000' }] : []),
+          ]);
+        },
+        { user: enrolled.login, password: enrolled.secret },
+      );
     },
   );
 
@@ -299,7 +312,8 @@ describe('the application role', () => {
 
   it('refuses a role name that is not a plain identifier', async () => {
     const target = await freshTarget();
-    for (const role of ['app"; DROP ROLE kgadmin; --', 'KG_APP', '']) {
+    // Longer than 40, a computer's login (<role>_computers_<12 hex>) would not fit PostgreSQL's 63.
+    for (const role of ['app"; DROP ROLE kgadmin; --', 'KG_APP', '', 'a'.repeat(41)]) {
       expect((await failureOf(setup({ ...target, role }))).message).toBe(
         `Application role name "${role}" is not valid`,
       );

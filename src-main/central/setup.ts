@@ -6,7 +6,13 @@
  * Running it twice changes nothing.
  */
 import pg from 'pg';
-import { APP_FUNCTIONS, APP_TABLES, COMPUTER_FUNCTIONS, REVOKED_FROM_PUBLIC } from './app-grants';
+import {
+  APP_TABLES,
+  COMPUTER_FUNCTIONS,
+  ENROLMENT_FUNCTIONS,
+  ENROLMENT_TABLES,
+  REVOKED_FROM_PUBLIC,
+} from './app-grants';
 import { LATEST_SERVER_SCHEMA, serverMigrations } from './migrations';
 
 export interface SetupOptions {
@@ -125,7 +131,7 @@ async function ensureComputerGroup(client: pg.Client, appRole: string): Promise<
 
 async function grantAppRole(client: pg.Client, appRole: string): Promise<void> {
   await client.query('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kg FROM PUBLIC');
-  await grantExactly(client, appRole, APP_FUNCTIONS, APP_TABLES);
+  await grantExactly(client, appRole, ENROLMENT_FUNCTIONS, ENROLMENT_TABLES);
   await grantExactly(client, computerGroup(appRole), COMPUTER_FUNCTIONS, APP_TABLES);
 }
 
@@ -137,7 +143,7 @@ async function grantExactly(client: pg.Client, roleName: string, functions: stri
   await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA kg FROM ${role}`);
   await client.query(`REVOKE ALL ON SCHEMA kg FROM ${role}`);
   await client.query(`GRANT USAGE ON SCHEMA kg TO ${role}`);
-  if (tables.length > 0) await client.query(`GRANT SELECT ON ${tables.join(', ')} TO ${role}`);
+  await client.query(`GRANT SELECT ON ${tables.join(', ')} TO ${role}`);
   await client.query(`GRANT EXECUTE ON FUNCTION ${functions.join(', ')} TO ${role}`);
 }
 

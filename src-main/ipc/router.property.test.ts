@@ -92,6 +92,8 @@ beforeAll(async () => {
     'team.setRole': { userId: staff.id, role: 'manager' },
     'team.deactivate': { userId: staff.id },
     'team.reactivate': { userId: staff.id },
+    'team.computers': {},
+    'team.revokeComputer': { deviceId: staff.id },
     'inventory.list': { area: 'kitchen' },
     'inventory.get': { id: item.id },
     'inventory.create': itemInput({ name: 'Property item' }),

@@ -7,9 +7,9 @@ import { describe, expect, test } from 'vitest';
 import { adminQuery } from '../central/testing/test-server';
 import { deviceId } from '../store/meta';
 import { readOutbox } from '../store/outbox';
-import { HOUR, itemInput, member } from '../testing/temp-core';
+import { HOUR, itemInput, member, PASSWORD } from '../testing/temp-core';
 import {
-  appRoleServer,
+  computerServer,
   type Device,
   expectConverged,
   onHandByName,
@@ -164,7 +164,7 @@ describe('changes whose author lost their session', () => {
     const office = await devices.open('office');
     const restaurant = await registerRestaurant(office);
     const staff = await office.call('team.create', member('staff'));
-    const laptop = await devices.signedIn('laptop', staff.username);
+    const laptop = await devices.signedIn('laptop', staff.username, PASSWORD, restaurant.owner.username);
     const eggs = await office.call('inventory.create', itemInput({ name: 'Eggs', unit: 'each', openingStock: '12' }));
     await syncAll([office, laptop]);
 
@@ -189,8 +189,8 @@ describe('changes whose author lost their session', () => {
 });
 
 describe('a batch delivered twice applies once', () => {
-  const pushAs = (device: Device, mutations: { id: number; name: string; args: unknown }[]) => {
-    const app = appRoleServer(file.server);
+  const pushAs = async (device: Device, mutations: { id: number; name: string; args: unknown }[]) => {
+    const app = await computerServer(file.server, device);
     return app
       .transaction(device.token(), async (query) => {
         const { rows } = await query<{ result: { lastMutationId: number; rejected: unknown[] } }>(

@@ -13,6 +13,7 @@ import type { Clock } from '../store/clock';
 import type { Db } from '../store/database';
 import { waitingMutations } from '../store/outbox';
 import type { ChangeFeed } from './change-feed';
+import { NOT_ENROLLED } from './enrolment';
 import { checkServer, type PullProgress, pull } from './pull';
 import { push } from './push';
 import { countRejected } from './rejections-store';
@@ -153,6 +154,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       state = 'not_configured';
       return;
     }
+    // Through the shared role a computer can only enrol: it syncs once it has its own login.
+    if (session.signedIn() && !(await link.enrolled()))
+      throw new ServerConnectionError('credentials', NOT_ENROLLED, false);
     await cycle(server);
   }
 

@@ -96,7 +96,7 @@ describe('joining a server with data made on this computer', () => {
     const withhold = (fn: string, grant: boolean) =>
       adminQuery(
         file.server,
-        `${grant ? 'GRANT' : 'REVOKE'} EXECUTE ON FUNCTION ${fn} ${grant ? 'TO' : 'FROM'} ${file.server.appRole}`,
+        `${grant ? 'GRANT' : 'REVOKE'} EXECUTE ON FUNCTION ${fn} ${grant ? 'TO' : 'FROM'} ${file.server.appRole}_computers`,
       );
 
     // Cut right after the server made the restaurant and its owner…

@@ -20,6 +20,7 @@ import type { Db } from '../store/database';
 import { dropMutationsUpTo, lastIssuedMutation } from '../store/outbox';
 import { adoptGrant } from './adopt';
 import type { SyncEngine } from './engine';
+import { enrolThisComputer } from './enrolment';
 import { asAppFailure, callServer, type LoginReply, loginReply } from './server-calls';
 import { bindRestaurant, boundRestaurant, unbindRestaurant } from './sync-state';
 import { setDevicePosition, type UploadCounts, uploadHoldings } from './upload';
@@ -106,10 +107,9 @@ async function provenPassword(db: Db, actor: Actor, ownerPassword: string | unde
 async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Promise<UploadCounts> {
   const { db } = deps;
   const user = findUserById(db, actor.userId)!;
-  const server = await deps.link.requireServer();
   const restaurant = findRestaurant(db, actor.restaurantId)!;
   const reply = await callServer(
-    server,
+    await deps.link.requireServer(),
     null,
     'SELECT kg.join_restaurant($1::jsonb, $2::jsonb, $3, $4, $5) AS reply',
     [
@@ -122,6 +122,9 @@ async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Pro
     loginReply,
   );
   const grant = joined(reply);
+  // From here on the computer works as its own login, as every computer of the restaurant does.
+  await enrolThisComputer(deps.link, user.username, ownerPassword);
+  const server = await deps.link.requireServer();
   // Changes made before this point travel inside the upload; later ones are pushed as usual.
   const upTo = lastIssuedMutation(db);
   const target = { db, server, token: grant.token, restaurantId: actor.restaurantId, deviceId: deps.deviceId };

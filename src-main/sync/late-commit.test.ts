@@ -10,6 +10,7 @@ import { expect, test } from 'vitest';
 import { adminConfig, adminQuery, type TestServer } from '../central/testing/test-server';
 import { readMeta } from '../store/meta';
 import { itemInput } from '../testing/temp-core';
+import { computerLoginOf } from './testing/devices';
 import {
   connection,
   deviceTruth,
@@ -40,7 +41,7 @@ const lockWaiters = (count: number) =>
   waitFor(`${count} transaction(s) waiting for the version row`, async () => {
     const { rows } = await adminQuery<{ n: string }>(
       server,
-      "SELECT count(*) AS n FROM pg_stat_activity WHERE usename = $1 AND datname = $2 AND wait_event_type = 'Lock'",
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE starts_with(usename::text, $1) AND datname = $2 AND wait_event_type = 'Lock'",
       [server.appRole, server.database],
     );
     return Number(rows[0]?.n) === count;
@@ -83,25 +84,27 @@ test('late commit: a push paused inside its transaction is not skipped by anothe
   await expectConverged(server, restaurantId, [a, b, c], { movements: 3, onHand: { [salt.id]: 104_000 } });
 });
 
-test('late commit: the same at the SQL level, with raw connections of the application role', async () => {
+test("late commit: the same at the SQL level, with raw connections of the computer's own login", async () => {
   const { device, session, registration } = await ownerDevice(open, connection(server));
   const restaurantId = session.restaurant.id;
   const pepper = await device.call('inventory.create', itemInput({ name: 'Pepper' }));
   expect(await device.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
 
   const clients: pg.Client[] = [];
-  const connectApp = async () => {
+  const computer = await computerLoginOf(device);
+  const connectApp = async (shared = false) => {
     const client = new pg.Client({
       ...adminConfig(server.cluster, server.database),
-      user: server.appRole,
-      password: server.appPassword,
+      user: shared ? server.appRole : computer.login,
+      password: shared ? server.appPassword : computer.secret,
     });
     clients.push(client);
     await client.connect();
     return client;
   };
   try {
-    const login = await connectApp();
+    // Signing in is what the shared role may do; the rest is the computer's own login.
+    const login = await connectApp(true);
     // Each push comes from its own computer, signed in on it: a session sends only its computer's changes.
     const signIn = async () => {
       const deviceId = randomUUID();

@@ -28,7 +28,7 @@ async function terminateAppConnections(state: 'idle' | 'idle in transaction'): P
   const { rows } = await adminQuery<{ ended: boolean }>(
     server,
     `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
-      WHERE usename = $1 AND datname = $2 AND state = $3`,
+      WHERE starts_with(usename::text, $1) AND datname = $2 AND state = $3`,
     [server.appRole, server.database, state],
   );
   return rows.filter((row) => row.ended).length;

@@ -101,11 +101,12 @@ test('restore: a cursor older than the kept history (min_version) means a full r
 
 describe('restore: everyone recovers', () => {
   test("a staff member's device resyncs too, bringing back its own movements (items are the managers')", async () => {
-    const { device: a, session } = await ownerDevice(open, connection(server));
+    const { device: a, session, registration } = await ownerDevice(open, connection(server));
     const flour = await a.call('inventory.create', itemInput({ name: 'Flour', openingStock: '10' }));
     const staff = await a.call('team.create', member('staff'));
     expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
-    const b = await joinedDevice(open, connection(server), { username: staff.username, password: PASSWORD });
+    const staffAccount = { username: staff.username, password: PASSWORD };
+    const b = await joinedDevice(open, connection(server), staffAccount, registration);
     expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
     const backup = await takeBackup();
     await b.call('inventory.adjustStock', { itemId: flour.id, reason: 'usage', quantity: '-1' });

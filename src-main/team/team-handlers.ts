@@ -9,5 +9,7 @@ export function teamHandlers(accounts: AccountBackend): Handlers<keyof typeof te
     'team.setRole': (input, request) => accounts.setRole(request.actor(), input),
     'team.deactivate': (input, request) => accounts.deactivate(request.actor(), input),
     'team.reactivate': (input, request) => accounts.reactivate(request.actor(), input),
+    'team.computers': (_input, request) => accounts.listComputers(request.actor()),
+    'team.revokeComputer': (input, request) => accounts.revokeComputer(request.actor(), input),
   };
 }

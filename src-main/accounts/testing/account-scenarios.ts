@@ -9,8 +9,12 @@ import { DAY, MINUTE, member, owner, PASSWORD, SECOND, type TestCore } from '../
 
 /** A computer whose account channels the backend under test serves; nobody signed in on it yet. */
 export interface BackendUnderTest extends Pick<TestCore, 'call' | 'fail'> {
-  /** Another computer that sees the same accounts (the same store, or the same server). */
-  anotherComputer(): Promise<BackendUnderTest>;
+  /**
+   * Another computer that sees the same accounts (the same store, or the same server). With a
+   * central server, `enrolledBy` (an owner or a manager) has signed in on it once, which enrols it:
+   * staff sign in only on an enrolled computer.
+   */
+  anotherComputer(enrolledBy?: { login: string; password: string }): Promise<BackendUnderTest>;
   /** Moves the clock that the backend's throttle reads `ms` ahead. */
   passTime(ms: number): Promise<void>;
 }
@@ -164,11 +168,14 @@ export function describeAccountBackend(name: string, makeBackend: () => Promise<
     });
 
     test('a deactivated member cannot sign in until reactivated; nobody deactivates themselves', async () => {
-      const { computer, session } = await restaurant();
+      const { computer, session, registration } = await restaurant();
       const cook = await computer.call('team.create', member('staff'));
       expect(await computer.fail('team.deactivate', { userId: session.user.id })).toMatchObject({ kind: 'forbidden' });
       expect(await computer.call('team.deactivate', { userId: cook.id })).toMatchObject({ isActive: false });
-      const elsewhere = await computer.anotherComputer();
+      const elsewhere = await computer.anotherComputer({
+        login: registration.username,
+        password: registration.password,
+      });
       expect(await signInFails(elsewhere, cook.username)).toEqual(deactivated);
       expect(await computer.call('team.reactivate', { userId: cook.id })).toMatchObject({ isActive: true });
       expect((await signIn(elsewhere, cook.username)).user.id).toBe(cook.id);

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { serverMigrations } from '../migrations';
 import type { TestClusterInfo } from './pg-cluster';
+import { dropAppRoles } from './server-database';
 import { adminConfig, type TestServer } from './test-server';
 
 /** What a device's pool connects with: the application role over verified TLS. */
@@ -115,7 +116,13 @@ export async function emptyDatabase(cluster: TestClusterInfo) {
     database,
     async drop(...roles: string[]) {
       await adminIn(cluster, 'postgres', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      for (const role of roles) await adminIn(cluster, 'postgres', `DROP ROLE IF EXISTS ${role}`);
+      const client = new pg.Client(adminConfig(cluster, 'postgres'));
+      await client.connect();
+      try {
+        for (const role of roles) await dropAppRoles(client, role);
+      } finally {
+        await client.end();
+      }
     },
   };
 }
@@ -172,4 +179,62 @@ export function secretsIn(reply: unknown): string[] {
   };
   walk(reply);
   return found;
+}
+
+/** Functions a computer calls through the shared role, before it has a session or its own login. */
+const BEFORE_A_SESSION = /^\s*kg\.(register|join_restaurant|enrol_computer|login|reset_password)\(/;
+
+export interface ComputersConnection extends AppConnection {
+  /** The shared role's own connection. */
+  shared: AppConnection;
+}
+
+/**
+ * The app's connections as the server sees them since every computer has its own login: calls that
+ * come before a session go through the shared role; a restaurant registered or joined through it
+ * gets a computer, enrolled by its owner or manager; a call presenting a session goes through that
+ * session's restaurant's computer (an unknown token, or none, through the first restaurant's).
+ */
+export async function connectComputers(server: TestServer): Promise<ComputersConnection> {
+  const shared = await connectApp(server);
+  const computers = new Map<string, AppConnection>();
+  const restaurantOf = new Map<string, string>();
+  const first = () => computers.values().next().value as AppConnection | undefined;
+  const route = (token: string | null, text: string): AppConnection =>
+    BEFORE_A_SESSION.test(text) ? shared : (computers.get(restaurantOf.get(token ?? '') ?? '') ?? first() ?? shared);
+
+  async function heed(text: string, params: unknown[], reply: Reply): Promise<void> {
+    const restaurantId = reply?.user?.restaurantId;
+    if (typeof reply?.token !== 'string' || typeof restaurantId !== 'string') return;
+    restaurantOf.set(reply.token, restaurantId);
+    const made = /^\s*kg\.(register|join_restaurant)\(/.exec(text);
+    if (!made || computers.has(restaurantId)) return;
+    const who = params[1] as { username: string };
+    const password = params[made[1] === 'register' ? 2 : 3];
+    const enrolled = await shared.call(
+      null,
+      'kg.enrol_computer($1, $2, $3, $4)',
+      who.username,
+      password,
+      randomUUID(),
+      'Test PC',
+    );
+    computers.set(restaurantId, await connectApp(server, { login: enrolled.login, secret: enrolled.secret }));
+  }
+
+  return {
+    shared,
+    query: (token, text, params) => route(token, text).query(token, text, params),
+    async call(token, call, ...params) {
+      const reply = await route(token, call).call(token, call, ...params);
+      await heed(call, params, reply);
+      return reply;
+    },
+    get client() {
+      return (first() ?? shared).client;
+    },
+    async close() {
+      for (const connection of [shared, ...computers.values()]) await connection.close();
+    },
+  };
 }

@@ -39,6 +39,15 @@ async function asAdmin<T>(cluster: TestClusterInfo, database: string, work: (cli
   }
 }
 
+/** Drops an application role with its computers' group and every computer login enrolled in it. */
+export async function dropAppRoles(client: pg.Client, appRole: string): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(
+    "SELECT rolname AS name FROM pg_roles WHERE rolname = $1 OR starts_with(rolname, $1 || '_computers') ORDER BY length(rolname) DESC",
+    [appRole],
+  );
+  for (const { name } of rows) await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(name)}`);
+}
+
 /**
  * Every computer of every test restaurant comes from 127.0.0.1, where in the field each restaurant has
  * an address of its own: the limits per address and server-wide are lifted here, the account's stay.
@@ -80,7 +89,7 @@ export async function createServerDatabase(
     async drop() {
       await asAdmin(cluster, 'postgres', async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        await client.query(`DROP ROLE IF EXISTS ${appRole}`);
+        await dropAppRoles(client, appRole);
       });
     },
   };

@@ -96,6 +96,12 @@ export async function openDevice(server: TestServer, name: string, options: Devi
   };
 }
 
+/** An owner or a manager signs in once and out again: the device is enrolled, and anyone of the restaurant signs in there. */
+export async function enrol(device: Pick<TestCore, 'call'>, login: string, password = PASSWORD): Promise<void> {
+  await device.call('auth.login', { login, password });
+  await device.call('auth.logout', {});
+}
+
 /** Devices opened for one test, shut down together (in `afterEach` or a `finally`). */
 export function deviceSet(server: () => TestServer) {
   const open: Device[] = [];
@@ -105,10 +111,11 @@ export function deviceSet(server: () => TestServer) {
       open.push(device);
       return device;
     },
-    /** Opens a device, connects it and signs `login` in. */
-    async signedIn(name: string, login: string, password = PASSWORD): Promise<Device> {
+    /** Opens a device, connects it and signs `login` in (staff: on a device `enrolledBy` has enrolled). */
+    async signedIn(name: string, login: string, password = PASSWORD, enrolledBy?: string): Promise<Device> {
       const device = await this.open(name);
       await device.connect();
+      if (enrolledBy) await enrol(device, enrolledBy);
       await device.call('auth.login', { login, password });
       return device;
     },
@@ -396,8 +403,16 @@ export async function onHandByName(device: Device): Promise<Record<string, strin
   return Object.fromEntries(lists.flatMap((list) => list.items.map((item) => [item.name, item.onHand])));
 }
 
-/** The test server as the application role sees it, for calling its functions directly. */
-export function appRoleServer(server: TestServer): CentralServer {
-  const { host, port, database, user } = server.connection;
-  return openCentralServer({ host, port, database, user }, { password: server.appPassword, ca: server.cluster.ca });
+/** The database login a core enrolled with: its keychain holds it, as the app keeps it. */
+export async function computerLoginOf(core: TestCore): Promise<{ login: string; secret: string }> {
+  const text = await core.secrets?.get(`central-computer:${deviceId(core.db)}`);
+  if (!text) throw new Error('This computer is not enrolled on the test server');
+  return JSON.parse(text) as { login: string; secret: string };
+}
+
+/** The test server as a computer's own login sees it, for calling its functions directly. */
+export async function computerServer(server: TestServer, core: TestCore): Promise<CentralServer> {
+  const { host, port, database } = server.connection;
+  const { login, secret } = await computerLoginOf(core);
+  return openCentralServer({ host, port, database, user: login }, { password: secret, ca: server.cluster.ca });
 }

@@ -135,9 +135,15 @@ export async function joinedDevice(
   open: () => Promise<TestDevice>,
   where: ConnectionInput,
   account: { username: string; password: string },
+  /** An owner or a manager who enrols the device first (staff sign in only on an enrolled computer). */
+  enrolledBy?: { username: string; password: string },
 ): Promise<TestDevice> {
   const device = await open();
   await device.call('central.connect', where);
+  if (enrolledBy) {
+    await device.call('auth.login', { login: enrolledBy.username, password: enrolledBy.password });
+    await device.call('auth.logout', {});
+  }
   await device.call('auth.login', { login: account.username, password: account.password });
   return device;
 }

@@ -1,10 +1,12 @@
-import { Alert, Button, Center, Loader } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
 import { useSignedIn } from '../auth/signed-in';
+import { useCentralSettings } from '../central/central-api';
 import { AddMemberDialog } from './AddMemberDialog';
+import { ComputersTable } from './ComputersTable';
 import { ResetCodeDialog } from './ResetCodeDialog';
 import { TeamTable } from './TeamTable';
 import { type IssuedCode, useTeam } from './team-api';
@@ -13,6 +15,7 @@ import { type IssuedCode, useTeam } from './team-api';
 export function TeamScreen() {
   const { restaurant } = useSignedIn();
   const team = useTeam();
+  const central = useCentralSettings();
   const [adding, setAdding] = useState(false);
   const [issued, setIssued] = useState<IssuedCode | null>(null);
   const [showingCode, setShowingCode] = useState(false);
@@ -43,6 +46,11 @@ export function TeamScreen() {
         </Alert>
       )}
       {team.data && <TeamTable members={team.data} onCodeIssued={showCode} />}
+      {central.data?.settings && (
+        <Stack mt="lg">
+          <ComputersTable />
+        </Stack>
+      )}
       <AddMemberDialog opened={adding} onClose={() => setAdding(false)} />
       <ResetCodeDialog opened={showingCode} issued={issued} onClose={() => setShowingCode(false)} />
     </Page>

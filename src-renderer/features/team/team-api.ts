@@ -11,6 +11,8 @@ export const useAddTeamMember = () => useChannelMutation('team.create', { ...cha
 export const useSetRole = () => useChannelMutation('team.setRole', changesTeam);
 export const useDeactivate = () => useChannelMutation('team.deactivate', changesTeam);
 export const useReactivate = () => useChannelMutation('team.reactivate', changesTeam);
+export const useComputers = () => useQuery(channelQuery('team.computers', {}));
+export const useRevokeComputer = () => useChannelMutation('team.revokeComputer', { invalidates: ['team.computers'] });
 export const useIssueResetCode = () => useChannelMutation('auth.issueResetCode');
 
 /** A reset code just issued, with the name of whom it is for: shown once. */
