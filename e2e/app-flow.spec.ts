@@ -45,8 +45,8 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
       'Unit cost': '3.20',
       'Stock value': '38.40',
     });
-    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '0 bottle', 'Unit cost': '19.99', 'Stock value': '0.00' });
-    await kitchen.expectRow(FLOUR.name, { 'On hand': '5 bag', 'Stock value': '122.50' });
+    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '0 bottles', 'Unit cost': '19.99', 'Stock value': '0.00' });
+    await kitchen.expectRow(FLOUR.name, { 'On hand': '5 bags', 'Stock value': '122.50' });
     // 38.40 + 0.00 + 122.50; the olive oil (0 of par 2) must be ordered.
     await kitchen.expectTotal('160.90', '3 items');
     await expect(kitchen.card('To order')).toContainText('1 item');
@@ -57,7 +57,7 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await app.go('Bar');
     await bar.addItem(GIN, () => app.shot('bar-item-dialog'));
     await bar.addItem(LIMES);
-    await bar.expectRow(GIN.name, { 'On hand': '8 bottle', 'Unit cost': '27.45', 'Stock value': '219.60' });
+    await bar.expectRow(GIN.name, { 'On hand': '8 bottles', 'Unit cost': '27.45', 'Stock value': '219.60' });
     await bar.expectRow(LIMES.name, { 'On hand': '60 each', 'Unit cost': '0.35', 'Stock value': '21.00' });
     await bar.expectTotal('240.60', '2 items');
     await app.shot('bar-items');
@@ -66,17 +66,17 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
   await test.step('adjust stock: a delivery, a usage, a count', async () => {
     await bar.adjust(GIN.name, 'Count', '7', 'Friday close', () => app.shot('adjust-count'));
     // 7 × 27.45
-    await bar.expectRow(GIN.name, { 'On hand': '7 bottle', 'Stock value': '192.15' });
+    await bar.expectRow(GIN.name, { 'On hand': '7 bottles', 'Stock value': '192.15' });
     await bar.expectTotal('213.15', '2 items');
 
     await app.go('Kitchen');
     await kitchen.adjust(OLIVE_OIL.name, 'Delivery', '3', 'Invoice 1042', async (popover) => {
-      await expect(popover).toContainText('0 bottle');
-      await expect(popover).toContainText('3 bottle');
+      await expect(popover).toContainText('0 bottles');
+      await expect(popover).toContainText('3 bottles');
       await app.shot('adjust-delivery');
     });
     // 3 × 19.99
-    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '3 bottle', 'Stock value': '59.97' });
+    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '3 bottles', 'Stock value': '59.97' });
     await kitchen.adjust(TOMATOES.name, 'Usage', '2.5', 'Sauce base');
     // 9.5 × 3.20, now below its par of 10
     await kitchen.expectRow(TOMATOES.name, { 'On hand': '9.5 kg', 'Stock value': '30.40' });
@@ -141,7 +141,7 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await kitchen.expectTotal('212.87', '3 items');
     await app.shot('kitchen-after-restart');
     await app.go('Bar');
-    await bar.expectRow(GIN.name, { 'On hand': '7 bottle', 'Stock value': '192.15' });
+    await bar.expectRow(GIN.name, { 'On hand': '7 bottles', 'Stock value': '192.15' });
     await bar.expectRow(LIMES.name, { 'On hand': '60 each', 'Stock value': '21.00' });
     await bar.expectTotal('213.15', '2 items');
   });
@@ -153,7 +153,7 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await app.shot('sign-in-filled');
     await app.submitSignIn();
     await app.expectScreen('Kitchen');
-    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '3 bottle', 'Stock value': '59.97' });
+    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '3 bottles', 'Stock value': '59.97' });
     await app.shot('signed-in-again');
   });
 });

@@ -144,5 +144,5 @@ test('Escape closes the item dialog, the edit dialog, the history drawer and the
   );
   await openAndEscape(kitchen.adjustButton(FLOUR.name), kitchen.adjustPopover(FLOUR.name));
   // Nothing was changed on the way.
-  await kitchen.expectRow(FLOUR.name, { 'On hand': '5 bag', 'Stock value': '122.50' });
+  await kitchen.expectRow(FLOUR.name, { 'On hand': '5 bags', 'Stock value': '122.50' });
 });

@@ -95,7 +95,7 @@ test('an owner adds staff, changes a role, issues a reset code that a staff memb
       'Settings',
     ]);
     await kitchen.adjust(FLOUR.name, 'Waste', '1', 'Damp bag');
-    await kitchen.expectRow(FLOUR.name, { 'On hand': '4 bag', 'Stock value': '98.00' });
+    await kitchen.expectRow(FLOUR.name, { 'On hand': '4 bags', 'Stock value': '98.00' });
     await app.shot('staff-kitchen');
     await app.go('Bar');
     await expect(app.stock('bar').moreButton(GIN.name)).toHaveCount(0);

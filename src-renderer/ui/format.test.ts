@@ -31,8 +31,22 @@ describe('numbers', () => {
 
   it('puts the unit after an amount, and nothing when there is none', () => {
     expect(formatAmount('12', 'kg')).toBe('12 kg');
-    expect(formatAmount('1.5', 'bottle')).toBe('1.5 bottle');
     expect(formatAmount('3', '')).toBe('3');
+  });
+
+  it('puts a unit that is a word in the plural, unless the amount is exactly one', () => {
+    expect(formatAmount('3', 'case')).toBe('3 cases');
+    expect(formatAmount('1.5', 'bottle')).toBe('1.5 bottles');
+    expect(formatAmount('0', 'box')).toBe('0 boxes');
+    expect(formatAmount('-2', 'bag')).toBe('-2 bags');
+    expect(formatAmount('1', 'case')).toBe('1 case');
+    expect(formatAmount('1.000', 'bottle')).toBe('1 bottle');
+    expect(formatAmount('-1', 'Loaf')).toBe('-1 Loaf');
+    expect(formatAmount('2', 'Loaf')).toBe('2 Loaves');
+    // Symbols, "each" and words it does not know stay as typed.
+    expect(formatAmount('3', 'kg')).toBe('3 kg');
+    expect(formatAmount('60', 'each')).toBe('60 each');
+    expect(formatAmount('4', 'pcs')).toBe('4 pcs');
   });
 
   it('counts, and says one or many', () => {

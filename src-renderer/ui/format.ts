@@ -13,8 +13,48 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 export const formatQuantity = (text: string): string => quantityFormat.format(text as unknown as number);
 
-/** "12 kg", "1 bottle". */
-export const formatAmount = (text: string, unit: string): string => `${formatQuantity(text)} ${unit}`.trim();
+/**
+ * Units that are words take their plural ("3 cases"); symbols (kg, L, ml), "each" and units typed
+ * that are not listed here are shown as typed.
+ */
+const UNIT_PLURALS: Record<string, string> = {
+  bottle: 'bottles',
+  case: 'cases',
+  box: 'boxes',
+  bag: 'bags',
+  bunch: 'bunches',
+  keg: 'kegs',
+  can: 'cans',
+  jar: 'jars',
+  tin: 'tins',
+  tray: 'trays',
+  pack: 'packs',
+  packet: 'packets',
+  sack: 'sacks',
+  crate: 'crates',
+  carton: 'cartons',
+  tub: 'tubs',
+  punnet: 'punnets',
+  loaf: 'loaves',
+  head: 'heads',
+  piece: 'pieces',
+  portion: 'portions',
+  roll: 'rolls',
+  barrel: 'barrels',
+  cask: 'casks',
+};
+/** Exactly one, whatever the sign or trailing zeros: "1", "-1", "1.000". */
+const ONE = /^-?1(\.0*)?$/;
+
+export function unitFor(text: string, unit: string): string {
+  const plural = UNIT_PLURALS[unit.toLowerCase()];
+  if (!plural || ONE.test(text.trim())) return unit;
+  return unit === unit.toLowerCase() ? plural : capitalise(plural);
+}
+
+/** "12 kg", "1 bottle", "3 cases". */
+export const formatAmount = (text: string, unit: string): string =>
+  `${formatQuantity(text)} ${unitFor(text, unit)}`.trim();
 
 export const formatCount = (count: number): string => countFormat.format(count);
 

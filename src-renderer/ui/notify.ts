@@ -13,7 +13,7 @@ export const READ_MS = 8_000;
 const COMPUTER = 'computer:';
 export const computerNotice = (name: string): string => `${COMPUTER}${name}`;
 
-/** "Saved.", "Olive oil: 3 bottle on hand"… */
+/** "Saved.", "Olive oil: 3 bottles on hand"… */
 export function notifyDone(message: string, title?: string): void {
   notifications.show({ color: 'teal', title, message, autoClose: DONE_MS });
 }

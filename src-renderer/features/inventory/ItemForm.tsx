@@ -2,7 +2,6 @@ import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
 import { useRef } from 'react';
 import { type CreateItemInput, createItemInput, type Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
-import { normaliseDecimal, optionalDecimal } from '../../forms/decimal-text';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { TextField } from '../../forms/fields';
@@ -11,6 +10,7 @@ import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { notifyDone } from '../../ui/notify';
 import { useCreateItem, useUpdateItem } from './inventory-api';
+import { normaliseItem } from './quick-entry';
 
 export interface ItemSuggestions {
   names: string[];
@@ -49,12 +49,7 @@ export function ItemForm({ area, item, suggestions, onDone }: ItemFormProps) {
   const update = useUpdateItem();
   const form = useContractForm(createItemInput, {
     defaultValues: valuesOf(area, item),
-    normalise: (values) => ({
-      ...values,
-      unitCost: normaliseDecimal(values.unitCost),
-      par: optionalDecimal(values.par),
-      openingStock: normaliseDecimal(values.openingStock ?? '') || '0',
-    }),
+    normalise: normaliseItem,
   });
   const { dirtyFields } = form.formState;
   const saving = create.isPending || update.isPending;

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, EmptyState, Loader } from '@mantine/core';
+import { Alert, Button, Center, EmptyState, Group, Loader } from '@mantine/core';
 import { IconPackage, IconPlus, IconSearchOff } from '@tabler/icons-react';
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
@@ -13,6 +13,7 @@ import { HistoryDrawer } from './HistoryDrawer';
 import { ItemDialog } from './ItemDialog';
 import { ItemRowActions, rowActionsWidth } from './ItemRowActions';
 import { useStock } from './inventory-api';
+import { QuickEntryButton } from './QuickEntryButton';
 import { StockFilters } from './StockFilters';
 import { StockSummary } from './StockSummary';
 import { StockTable } from './StockTable';
@@ -68,9 +69,12 @@ export function StockScreen({ area }: { area: Area }) {
   // One "Add item" at a time: in the header once there are items, in the empty list before.
   const addRef = useRef<HTMLButtonElement>(null);
   const addButton = manager && (
-    <Button ref={addRef} leftSection={<IconPlus size={16} />} onClick={() => openAction({ kind: 'add' })}>
-      Add item
-    </Button>
+    <Group gap="sm" wrap="nowrap">
+      <QuickEntryButton area={area} suggestions={suggestions} />
+      <Button ref={addRef} leftSection={<IconPlus size={16} />} onClick={() => openAction({ kind: 'add' })}>
+        Add item
+      </Button>
+    </Group>
   );
   // A dialog gives the focus back to what opened it. When that is gone (the empty list's "Add item"
   // after the first item, a deleted item's row), "Add item" takes it rather than the page.
