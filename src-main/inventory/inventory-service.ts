@@ -66,7 +66,7 @@ export function createInventoryService({ db, clock }: StoreContext, stockList: S
       at: now(),
     };
     movements.insertMovement(db, movement);
-    movements.refreshOnHand(db, itemId);
+    movements.moveOnHand(db, movement);
     appendMutation(db, { name: 'movement.record', args: movement, at: movement.at, authorId: actor.userId });
   }
 

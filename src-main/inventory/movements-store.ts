@@ -57,7 +57,24 @@ export function runningOnHand(movements: readonly StockChange[]): number[] {
   });
 }
 
-/** Re-derives an item's on-hand level from its movements and caches it. */
+/**
+ * Moves an item's cached on-hand level by a movement just recorded on this computer, in the same
+ * transaction: a count sets it, anything else moves it. The cost does not grow with the item's
+ * history. Exact for a movement that comes last in the item's order, as every movement recorded here
+ * does today (not yet placed by the server, and the newest here); one placed earlier in the order (a
+ * pulled one, or a back-dated one once movements carry when they happened) is re-derived with
+ * `refreshOnHand` instead.
+ */
+export function moveOnHand(db: Db, movement: Pick<NewMovement, 'itemId' | 'reason' | 'quantityMilli'>): void {
+  sql<void, { itemId: string; quantityMilli: number; sets: number }>(
+    db,
+    `INSERT INTO item_stock (item_id, on_hand_milli) VALUES (@itemId, @quantityMilli)
+     ON CONFLICT (item_id) DO UPDATE
+       SET on_hand_milli = CASE WHEN @sets THEN excluded.on_hand_milli ELSE on_hand_milli + excluded.on_hand_milli END`,
+  ).run({ itemId: movement.itemId, quantityMilli: movement.quantityMilli, sets: setsLevel(movement.reason) ? 1 : 0 });
+}
+
+/** Re-derives an item's on-hand level from all its movements and caches it. */
 export function refreshOnHand(db: Db, itemId: string): number {
   const changes = sql<StockChange, [itemId: string]>(
     db,

@@ -3,6 +3,7 @@
  * server through its own TCP proxy so it can go offline), restaurants on the server, and snapshots
  * of what each device and the server hold, in one shape so they can be compared whole.
  */
+
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import type { SyncStatus } from '../../../shared/contract/sync';
@@ -14,6 +15,7 @@ import { type CentralServer, openCentralServer } from '../../central/central-ser
 import { startTcpProxy, type TcpProxy } from '../../central/testing/tcp-proxy';
 import { adminQuery, createTestServer, type TestServer } from '../../central/testing/test-server';
 import type { ItemFields } from '../../inventory/items-store';
+import { onHandMismatches } from '../../inventory/testing/on-hand';
 import { deviceId } from '../../store/meta';
 import { lastIssuedMutation, readWaiting } from '../../store/outbox';
 import {
@@ -269,6 +271,8 @@ const iso = (value: Date | string | null): string | null => (value === null ? nu
 /** Everything a device holds of a restaurant: items (all fields, with on-hand), movements, users. */
 export function deviceState(device: Device, restaurantId: string): RestaurantState {
   const db = device.db;
+  // Whatever synced, pulled or was undone, each cached level is what the item's movements add up to.
+  expect(onHandMismatches(db), `${device.name}'s cached on-hand levels`).toEqual([]);
   const items = db
     .prepare(
       `SELECT i.id, i.area, i.name, i.category, i.supplier, i.unit, i.unit_cost_cents AS unitCostCents,
