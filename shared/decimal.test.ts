@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { divideRounded, formatScaled, parseScaled } from './decimal';
+import { divideRounded, divideRoundedSafe, formatScaled, parseScaled } from './decimal';
 import { centsFromMoney, moneyFromCents, stockValueCents } from './money';
 import { milliFromQuantity, quantityFromMilli } from './quantity';
 
@@ -169,5 +169,28 @@ describe('money and quantities', () => {
     expect(stockValueCents(500, 1)).toBe(1n);
     // (10^12 - 1)(10^10 - 1) / 1000, far beyond 2^53: still exact.
     expect(stockValueCents(999_999_999_999, 99_999_999_99)).toBe(9_999_999_998_990_000_000n);
+  });
+
+  it('gives the same answers on the quick path for safe integers as with bigints', () => {
+    const safe = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+    fc.assert(
+      fc.property(safe, fc.integer({ min: 0, max: 3 }), (value, scale) => {
+        expect(formatScaled(value, scale, 0)).toBe(formatScaled(BigInt(value), scale, 0));
+        expect(formatScaled(value, scale)).toBe(formatScaled(BigInt(value), scale));
+      }),
+    );
+    fc.assert(
+      fc.property(safe, fc.integer({ min: 1, max: 10_000 }), (numerator, denominator) => {
+        expect(BigInt(divideRoundedSafe(numerator, denominator))).toBe(
+          divideRounded(BigInt(numerator), BigInt(denominator)),
+        );
+      }),
+    );
+    const quantity = fc.integer({ min: -999_999_999_999, max: 999_999_999_999 });
+    fc.assert(
+      fc.property(quantity, fc.integer({ min: 0, max: 99_999_999_99 }), (milli, cents) => {
+        expect(stockValueCents(milli, cents)).toBe(divideRounded(BigInt(milli) * BigInt(cents), 1000n));
+      }),
+    );
   });
 });

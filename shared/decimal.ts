@@ -17,13 +17,14 @@ export function parseScaled(text: string, scale: number): bigint {
 
 /** 1250n at scale 2 → "12.50"; trailing zeros beyond `minFraction` are dropped. */
 export function formatScaled(value: bigint | number, scale: number, minFraction = scale): string {
-  const big = BigInt(value);
-  const negative = big < 0n;
-  const digits = (negative ? -big : big).toString().padStart(scale + 1, '0');
+  // A safe integer formats as it is (the stock list formats 20,000 rows at once); anything else as a bigint.
+  const exact = typeof value === 'number' && Number.isSafeInteger(value) ? value : BigInt(value);
+  const negative = exact < 0;
+  const digits = (negative ? -exact : exact).toString().padStart(scale + 1, '0');
   const whole = digits.slice(0, digits.length - scale);
   let fraction = digits.slice(digits.length - scale);
   while (fraction.length > minFraction && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
-  const sign = negative && big !== 0n ? '-' : '';
+  const sign = negative ? '-' : '';
   return fraction ? `${sign}${whole}.${fraction}` : `${sign}${whole}`;
 }
 
@@ -34,4 +35,12 @@ export function divideRounded(numerator: bigint, denominator: bigint): bigint {
   const twice = (remainder < 0n ? -remainder : remainder) * 2n;
   if (twice < (denominator < 0n ? -denominator : denominator)) return quotient;
   return numerator < 0n !== denominator < 0n ? quotient - 1n : quotient + 1n;
+}
+
+/** `divideRounded` for safe integers (a positive denominator), without bigints. */
+export function divideRoundedSafe(numerator: number, denominator: number): number {
+  const remainder = numerator % denominator;
+  const quotient = (numerator - remainder) / denominator;
+  if (Math.abs(remainder) * 2 < denominator) return quotient;
+  return numerator < 0 ? quotient - 1 : quotient + 1;
 }

@@ -1,8 +1,10 @@
 /** Money: decimal strings with at most two places, stored as integer cents. */
-import { divideRounded, formatScaled, parseScaled } from './decimal';
+import { divideRounded, divideRoundedSafe, formatScaled, parseScaled } from './decimal';
 import { QUANTITY_SCALE } from './quantity';
 
 export const MONEY_SCALE = 2;
+/** Thousandths of a unit in one unit. */
+const PER_UNIT = 10 ** QUANTITY_SCALE;
 /** DECIMAL(10,2) in the old schema. */
 export const MAX_UNIT_COST_CENTS = 99_999_999_99;
 
@@ -11,7 +13,10 @@ export const moneyFromCents = (cents: bigint | number): string => formatScaled(c
 
 /** Value of a stock level at a unit cost, in cents, rounded half away from zero. */
 export function stockValueCents(quantityMilli: number, unitCostCents: number): bigint {
-  return divideRounded(BigInt(quantityMilli) * BigInt(unitCostCents), 10n ** BigInt(QUANTITY_SCALE));
+  const product = quantityMilli * unitCostCents;
+  // Exact in a double while it stays a safe integer (nearly always): no bigint per item of a long list.
+  if (Number.isSafeInteger(product)) return BigInt(divideRoundedSafe(product, PER_UNIT));
+  return divideRounded(BigInt(quantityMilli) * BigInt(unitCostCents), BigInt(PER_UNIT));
 }
 
 const currencyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -88,6 +88,8 @@ const WRITTEN_AT: Record<number, string> = {
   5: `UPDATE items SET edit_seqs = '{"name":3,"unit":3}';`,
   // Nothing new is written at version 6: team members waiting for a password come from a server.
   6: '',
+  // An index only: nothing new written.
+  7: '',
 };
 
 /**
@@ -135,6 +137,7 @@ const SHOWN: Record<number, { history: string[][]; outbox: (string | null)[][] }
 };
 SHOWN[5] = SHOWN[4]!;
 SHOWN[6] = SHOWN[4]!;
+SHOWN[7] = SHOWN[4]!;
 
 /** A data folder as KitchenGuard left it at `version`: each migration up to it, and what it wrote. */
 function storeMadeBy(version: number): string {

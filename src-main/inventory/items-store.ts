@@ -38,11 +38,38 @@ SELECT i.id, i.area, i.name, i.category, i.supplier, i.unit, i.unit_cost_cents, 
 /** An item row with the restaurant it belongs to, for caches that hold several restaurants. */
 export type PlacedItemRow = ItemRow & { restaurant_id: string };
 
-export const listItems = (db: Db, restaurantId: string, area: Area): ItemRow[] =>
-  sql<ItemRow, { restaurantId: string; area: Area }>(
+/**
+ * An item's columns as the stock list needs them, in a row of values rather than an object (cheaper
+ * to read 20,000 of): id, name, category, supplier, unit, unit cost in cents, par and on hand in
+ * thousandths, updated at, and who updated it, by name.
+ */
+export type ListedItem = [
+  id: string,
+  name: string,
+  category: string,
+  supplier: string,
+  unit: string,
+  unitCostCents: number,
+  parMilli: number | null,
+  onHandMilli: number,
+  updatedAt: string,
+  updatedByName: string,
+];
+
+/** One area's live items in name order (case aside, as SQLite's lower() folds it), then id. */
+export const listItems = (db: Db, restaurantId: string, area: Area): ListedItem[] =>
+  sql<ListedItem, { restaurantId: string; area: Area }>(
     db,
-    `${FROM_ITEMS} AND i.restaurant_id = @restaurantId AND i.area = @area`,
-  ).all({ restaurantId, area });
+    `SELECT i.id, i.name, i.category, i.supplier, i.unit, i.unit_cost_cents, i.par_milli,
+            coalesce(s.on_hand_milli, 0), i.updated_at, coalesce(u.full_name, '')
+       FROM items i
+       LEFT JOIN item_stock s ON s.item_id = i.id
+       LEFT JOIN users u ON u.id = i.updated_by
+      WHERE i.deleted_at IS NULL AND i.restaurant_id = @restaurantId AND i.area = @area
+      ORDER BY lower(i.name), i.id`,
+  )
+    .raw()
+    .all({ restaurantId, area });
 
 export const findItem = (db: Db, restaurantId: string, id: string): ItemRow | undefined =>
   sql<ItemRow, { restaurantId: string; id: string }>(

@@ -10,8 +10,8 @@ import type { Area } from '../../shared/domain';
 import { moneyFromCents } from '../../shared/money';
 import type { Db } from '../store/database';
 import { sql } from '../store/statements';
-import { findPlacedItem, type ItemRow, itemRestaurant, listItems } from './items-store';
-import { toStockRow, valueCents } from './views';
+import { findPlacedItem, itemRestaurant, type ListedItem, listItems } from './items-store';
+import { listedItem, toStockRow } from './views';
 
 const EVERYTHING = '*';
 
@@ -54,8 +54,8 @@ class People {
 interface Entry {
   row: StockRow;
   cents: bigint;
-  /** Sort key: the name folded the way SQLite's NOCASE folds it (ASCII only), then the id. */
-  key: string;
+  /** Sort key, made when first needed: the name folded as SQLite's lower() folds it (ASCII only), then the id. */
+  key?: string;
 }
 
 /** One area's items, kept in name order, with their total value. */
@@ -67,53 +67,54 @@ interface AreaList {
   view: Omit<InventoryList, 'version'> | null;
 }
 
-const sortKey = (row: ItemRow) => `${row.name.replace(/[A-Z]/g, (letter) => letter.toLowerCase())}\u0000${row.id}`;
+function keyOf(entry: Entry): string {
+  entry.key ??= `${entry.row[1].replace(/[A-Z]/g, (letter) => letter.toLowerCase())}\u0000${entry.row[0]}`;
+  return entry.key;
+}
 
-/** Where `key` is, or would go, in `sorted`. */
-function placeIn(sorted: readonly Entry[], key: string): number {
+/** Where an entry with `key` is, or would go, in `sorted`. */
+function placeIn(sorted: Entry[], key: string): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((sorted[middle] as Entry).key < key) low = middle + 1;
+    if (keyOf(sorted[middle] as Entry) < key) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-function removeEntry(list: AreaList, id: string): boolean {
+function removeEntry(list: AreaList, id: string): void {
   const entry = list.byId.get(id);
-  if (!entry) return false;
+  if (!entry) return;
   list.byId.delete(id);
-  list.sorted.splice(placeIn(list.sorted, entry.key), 1);
+  const place = placeIn(list.sorted, keyOf(entry));
+  // SQLite ordered the list by UTF-8 bytes, JavaScript compares UTF-16 units: for the rare names where
+  // the two disagree, the entry is looked for rather than assumed.
+  list.sorted.splice(list.sorted[place] === entry ? place : list.sorted.indexOf(entry), 1);
   list.totalCents -= entry.cents;
   list.view = null;
-  return true;
 }
 
-const entryOf = (list: AreaList, row: ItemRow): Entry => ({
-  row: toStockRow(row, list.people.placeOf(row.updated_by_name)),
-  cents: valueCents(row),
-  key: sortKey(row),
-});
+const entryOf = (list: AreaList, listed: ListedItem): Entry => toStockRow(listed, list.people.placeOf(listed[9]));
 
-function addEntry(list: AreaList, row: ItemRow): void {
-  const entry = entryOf(list, row);
-  list.byId.set(row.id, entry);
-  list.sorted.splice(placeIn(list.sorted, entry.key), 0, entry);
+function addEntry(list: AreaList, listed: ListedItem): void {
+  const entry = entryOf(list, listed);
+  list.byId.set(entry.row[0], entry);
+  list.sorted.splice(placeIn(list.sorted, keyOf(entry)), 0, entry);
   list.totalCents += entry.cents;
   list.view = null;
 }
 
-function loadList(rows: readonly ItemRow[]): AreaList {
+/** A list from its items, in the store's order. */
+function loadList(items: readonly ListedItem[]): AreaList {
   const list: AreaList = { sorted: [], byId: new Map(), people: new People(), totalCents: 0n, view: null };
-  for (const row of rows) {
-    const entry = entryOf(list, row);
-    list.byId.set(row.id, entry);
+  for (const listed of items) {
+    const entry = entryOf(list, listed);
+    list.byId.set(entry.row[0], entry);
     list.sorted.push(entry);
     list.totalCents += entry.cents;
   }
-  list.sorted.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return list;
 }
 
@@ -155,7 +156,7 @@ export function createStockList(db: Db) {
     for (const list of lists.values()) removeEntry(list, id);
     const row = findPlacedItem(db, id);
     const list = row && lists.get(keyOf(row.restaurant_id, row.area));
-    if (row && list) addEntry(list, row);
+    if (row && list) addEntry(list, listedItem(row));
     journal.set(id, { version, restaurantId: row?.restaurant_id ?? itemRestaurant(db, id) ?? null });
   }
 
@@ -201,9 +202,9 @@ export function createStockList(db: Db) {
       for (const [id, noted] of journal) {
         if (noted.version <= since || (noted.restaurantId !== null && noted.restaurantId !== restaurantId)) continue;
         const row = findPlacedItem(db, id);
-        if (row?.restaurant_id === restaurantId)
-          changes.rows[row.area].push(toStockRow(row, people.placeOf(row.updated_by_name)));
-        else if (!row) changes.deleted.push(id);
+        if (row?.restaurant_id === restaurantId) {
+          changes.rows[row.area].push(toStockRow(listedItem(row), people.placeOf(row.updated_by_name)).row);
+        } else if (!row) changes.deleted.push(id);
       }
       return { version, changes };
     },

@@ -37,4 +37,9 @@ export const localMigrations: readonly Migration[] = [
     name: 'team members waiting for a password',
     sql: readFileSync(new URL('./0006-users-need-password.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 7,
+    name: 'item names indexed',
+    sql: readFileSync(new URL('./0007-item-names-indexed.sql', import.meta.url), 'utf8'),
+  },
 ];

@@ -11,6 +11,7 @@ const RELEASED = {
   '0004-movements-server-seq.sql': '500ec664c15be848556ec7cd03b68b43ad48219b8490f38589e8a2a51fd0d2c2',
   '0005-item-edit-stamps.sql': '253cbc36631fd3301754909fadae7b447196fda9e4be3584eea83feb53aeb09a',
   '0006-users-need-password.sql': '66cfc9e982e929c779cc7b400f3a85bb548c9dcd45271dbc52636cb51c0c6919',
+  '0007-item-names-indexed.sql': '0259eb7e98027667a4d82b096ff61575c6bedf01d3c432ba35ce66a6b87f5626',
 };
 
 describe('released local store migrations', () => {
