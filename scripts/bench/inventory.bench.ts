@@ -5,31 +5,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { type InventoryList, stockItems } from '../../shared/contract/inventory';
-import { type Core, openCore } from '../../src-main/core/app-core';
-import { memoryStore } from '../../src-main/secrets/keychain';
+import type { Core } from '../../src-main/core/app-core';
+import { insertMovement, refreshOnHand } from '../../src-main/inventory/movements-store';
+import { newId } from '../../src-main/store/ids';
 import { waitingMutations } from '../../src-main/store/outbox';
-import { sample } from './measure';
+import { benchCore, call, registerBench } from './bench-core';
+import { sample, summarise } from './measure';
 import type { BenchRow } from './table';
 
 const ITEMS = 5_000;
-const quiet = { error: () => {}, warn: () => {}, info: () => {} };
 
-const open = (dataFolder: string): Promise<Core> =>
-  openCore({
-    dataFolder,
-    appVersion: 'bench',
-    log: quiet,
-    secrets: memoryStore('benchmark: no keychain'),
-    hashCost: 12, // the shipped cost; only the one registration pays it
-    checkOutputs: false, // as a packaged app runs
-  });
-
-async function call(core: Core, channel: string, input: unknown): Promise<unknown> {
-  const result = await core.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const open = async (dataFolder: string): Promise<Core> => (await benchCore(dataFolder)).core;
 
 async function coldStart(): Promise<BenchRow[]> {
   const folders: string[] = [];
@@ -61,18 +49,10 @@ async function coldStart(): Promise<BenchRow[]> {
   }
 }
 
-async function withStockedCore(): Promise<{ core: Core; itemIds: string[]; cleanup(): void }> {
+async function withStockedCore(): Promise<{ core: Core; folder: string; itemIds: string[]; cleanup(): void }> {
   const folder = mkdtempSync(join(tmpdir(), 'kg-bench-inventory-'));
   const core = await open(folder);
-  await call(core, 'auth.register', {
-    restaurantName: 'Bench Bistro',
-    restaurantType: 'restaurant',
-    fullName: 'Bea Bench',
-    position: 'Owner',
-    username: 'bench',
-    email: 'bench@bistro.test',
-    password: 'correct horse battery staple',
-  });
+  await registerBench(core);
   const itemIds: string[] = [];
   for (let i = 0; i < ITEMS; i++) {
     const item = (await call(core, 'inventory.create', {
@@ -89,6 +69,7 @@ async function withStockedCore(): Promise<{ core: Core; itemIds: string[]; clean
   }
   return {
     core,
+    folder,
     itemIds,
     cleanup: () => {
       core.close();
@@ -103,7 +84,7 @@ export async function inventoryBenchmarks(progress: (message: string) => void): 
 
   progress(`registering and creating ${ITEMS.toLocaleString('en')} items…`);
   const seedStarted = performance.now();
-  const { core, itemIds, cleanup } = await withStockedCore();
+  const { core, folder, itemIds, cleanup } = await withStockedCore();
   progress(`  seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
   try {
     progress('inventory.list…');
@@ -172,8 +153,92 @@ export async function inventoryBenchmarks(progress: (message: string) => void): 
       p99: adjust.p99,
       target: { stat: 'p99', maxMs: 2 },
     });
+    rows.push(...(await writesAgainstTheFloor(core, folder, progress)));
   } finally {
     cleanup();
   }
   return rows;
+}
+
+const HISTORY = 100_000;
+
+/**
+ * An adjustment beside the floor the disk sets: a bare better-sqlite3 commit of two rows (WAL,
+ * synchronous=FULL) in the same folder, taken in turns with the writes so both see the same machine.
+ * One item has 100,000 movements behind it, the other none: the write must not care.
+ */
+async function writesAgainstTheFloor(core: Core, folder: string, progress: (message: string) => void) {
+  progress(`adjustStock beside a bare two-row commit; an item with ${HISTORY.toLocaleString('en')} movements…`);
+  const create = (name: string) =>
+    call(core, 'inventory.create', { area: 'bar', name, unit: 'bottle', unitCost: '9.50', par: null }) as Promise<{
+      id: string;
+    }>;
+  const busy = await create('Busy item');
+  const fresh = await create('New item');
+  const { restaurantId, userId } = core.db
+    .prepare('SELECT restaurant_id AS restaurantId, created_by AS userId FROM items WHERE id = ?')
+    .get(busy.id) as { restaurantId: string; userId: string };
+  core.db.transaction(() => {
+    for (let i = 0; i < HISTORY; i++) {
+      const at = new Date().toISOString();
+      insertMovement(core.db, {
+        id: newId(),
+        restaurantId,
+        itemId: busy.id,
+        reason: 'delivery',
+        quantityMilli: 1,
+        note: '',
+        by: userId,
+        at,
+      });
+    }
+    refreshOnHand(core.db, busy.id);
+  })();
+
+  const floorDb = new Database(join(folder, 'floor.sqlite'));
+  floorDb.pragma('journal_mode = WAL');
+  floorDb.pragma('synchronous = FULL');
+  floorDb.exec('CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, v TEXT)');
+  const intoA = floorDb.prepare('INSERT INTO a (v) VALUES (?)');
+  const intoB = floorDb.prepare('INSERT INTO b (v) VALUES (?)');
+  const commitTwoRows = floorDb.transaction((v: string) => {
+    intoA.run(v);
+    intoB.run(v);
+  });
+  const adjust = (itemId: string) => call(core, 'inventory.adjustStock', { itemId, reason: 'delivery', quantity: '1' });
+  const timed = async (run: () => unknown) => {
+    const started = performance.now();
+    await run();
+    return performance.now() - started;
+  };
+  const floor: number[] = [];
+  const onBusy: number[] = [];
+  const onFresh: number[] = [];
+  for (let i = 0; i < 1_050; i++) {
+    const [a, b, c] = [
+      await timed(() => commitTwoRows(`row ${i}`)),
+      await timed(() => adjust(busy.id)),
+      await timed(() => adjust(fresh.id)),
+    ];
+    if (i < 50) continue; // warm-up
+    floor.push(a);
+    onBusy.push(b);
+    onFresh.push(c);
+  }
+  floorDb.close();
+  const floorStats = summarise(floor);
+  const within = { stat: 'p99', maxMs: 1.5 * floorStats.p99 } as const;
+  const row = (metric: string, samples: number[], target?: typeof within): BenchRow => {
+    const stats = summarise(samples);
+    return { metric, n: samples.length, median: stats.median, p99: stats.p99, ...(target && { target }) };
+  };
+  return [
+    row('floor: bare better-sqlite3 commit of two rows (WAL, synchronous=FULL), same disk', floor),
+    row(
+      `inventory.adjustStock, item with ${HISTORY.toLocaleString('en')} movements (≤ 1.5× floor p99)`,
+      onBusy,
+      within,
+    ),
+    row('inventory.adjustStock, item with no movements (≤ 1.5× floor p99)', onFresh, within),
+  ];
 }

@@ -6,6 +6,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { browserBenchmarks } from './browser.bench';
 import { inventoryBenchmarks } from './inventory.bench';
+import { scaleBenchmarks } from './scale.bench';
 import { syncBenchmarks } from './sync.bench';
 import { type BenchRow, formatTable, passes } from './table';
 
@@ -13,6 +14,7 @@ type Suite = (progress: (message: string) => void) => Promise<BenchRow[]>;
 
 const SUITES: Record<string, Suite> = {
   inventory: inventoryBenchmarks,
+  scale: scaleBenchmarks,
   sync: syncBenchmarks,
   browser: browserBenchmarks,
 };

@@ -19,12 +19,12 @@ import { sql } from '../../src-main/store/statements';
 import { pull } from '../../src-main/sync/pull';
 import { push } from '../../src-main/sync/push';
 import { boundRestaurant } from '../../src-main/sync/sync-state';
+import { call, quiet } from './bench-core';
 import { type Samples, sample } from './measure';
 import type { BenchRow } from './table';
 
 const MOVEMENTS = 10_000;
 const PASSWORD = 'correct horse battery staple';
-const quiet = { error: () => {}, warn: () => {}, info: () => {} };
 /** The engine must not sync by itself while a benchmark queues or measures. */
 const still = { afterWriteMs: 1e9, periodicMs: 1e9, firstRetryMs: 1e9, maxRetryMs: 1e9 };
 
@@ -53,12 +53,6 @@ async function openDevice(server: TestServer): Promise<Device> {
     folder,
     token: async () => (await secrets.get(`session:${deviceId(core.db)}`)) ?? '',
   };
-}
-
-async function call(core: Core, channel: string, input: unknown): Promise<unknown> {
-  const result = await core.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
 }
 
 /** Queues `count` stock movements straight into the outbox (no stock rows): the same mutations the app writes. */

@@ -10,6 +10,8 @@ export interface BenchRow {
   p99?: number;
   /** The limit in ms and the statistic it applies to (or several, all to be met); omit for information. */
   target?: Target | readonly Target[];
+  /** What the figures count: milliseconds unless said (memory in MB, its limit in `maxMs`). */
+  unit?: 'ms' | 'MB';
   note?: string;
 }
 
@@ -27,11 +29,11 @@ export const passes = (row: BenchRow): boolean | null => {
   return targets.every((target) => (row[target.stat] ?? Number.NaN) <= target.maxMs);
 };
 
-const ms = (value: number | undefined): string =>
-  value === undefined ? '' : `${value < 10 ? value.toFixed(3) : value.toFixed(1)} ms`;
+const ms = (value: number | undefined, unit = 'ms'): string =>
+  value === undefined ? '' : `${value < 10 ? value.toFixed(3) : value.toFixed(1)} ${unit}`;
 
 /** Targets as written (10 ms); derived ones (a ratio of another measurement) rounded like samples. */
-const limit = (value: number): string => (Number.isInteger(value) ? `${value} ms` : ms(value));
+const limit = (value: number, unit = 'ms'): string => (Number.isInteger(value) ? `${value} ${unit}` : ms(value, unit));
 
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['metric', 'n', 'median', 'p95', 'p99', 'target', 'result'];
@@ -40,11 +42,11 @@ export function formatTable(rows: readonly BenchRow[]): string {
     return [
       row.metric,
       String(row.n),
-      ms(row.median),
-      ms(row.p95),
-      ms(row.p99),
+      ms(row.median, row.unit),
+      ms(row.p95, row.unit),
+      ms(row.p99, row.unit),
       targetsOf(row)
-        .map((target) => `${target.stat} ≤ ${limit(target.maxMs)}`)
+        .map((target) => `${target.stat} ≤ ${limit(target.maxMs, row.unit)}`)
         .join(', ') || '—',
       verdict === null ? (row.note ?? 'info') : verdict ? 'pass' : 'FAIL',
     ];
