@@ -170,7 +170,15 @@ const HISTORY = 100_000;
 async function writesAgainstTheFloor(core: Core, folder: string, progress: (message: string) => void) {
   progress(`adjustStock beside a bare two-row commit; an item with ${HISTORY.toLocaleString('en')} movements…`);
   const create = (name: string) =>
-    call(core, 'inventory.create', { area: 'bar', name, unit: 'bottle', unitCost: '9.50', par: null }) as Promise<{
+    call(core, 'inventory.create', {
+      area: 'bar',
+      name,
+      category: '',
+      supplier: '',
+      unit: 'bottle',
+      unitCost: '9.50',
+      par: null,
+    }) as Promise<{
       id: string;
     }>;
   const busy = await create('Busy item');
