@@ -25,20 +25,20 @@ function placeOf(items: readonly Item[], key: string): number {
 }
 
 /** The list with this item in it, new or changed (in its place by name), and the total with it. */
-export function withItem(list: ItemList, item: Item): ItemList {
+export function withItem<L extends ItemList>(list: L, item: Item): L {
   const at = list.items.findIndex((candidate) => candidate.id === item.id);
   const before = list.items[at];
   const items = at === -1 ? [...list.items] : list.items.toSpliced(at, 1);
   items.splice(placeOf(items, orderKey(item)), 0, item);
   const total = cents(list.totalValue) - (before ? cents(before.stockValue) : 0n) + cents(item.stockValue);
-  return { items, totalValue: moneyFromCents(total) };
+  return { ...list, items, totalValue: moneyFromCents(total) };
 }
 
 /** The list without the item of this id (the same list when it was not in it). */
-export function withoutItem(list: ItemList, id: string): ItemList {
+export function withoutItem<L extends ItemList>(list: L, id: string): L {
   const at = list.items.findIndex((item) => item.id === id);
   const gone = list.items[at];
   if (!gone) return list;
   const total = cents(list.totalValue) - cents(gone.stockValue);
-  return { items: list.items.toSpliced(at, 1), totalValue: moneyFromCents(total) };
+  return { ...list, items: list.items.toSpliced(at, 1), totalValue: moneyFromCents(total) };
 }
