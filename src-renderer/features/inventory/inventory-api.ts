@@ -1,27 +1,52 @@
 /**
- * Kitchen and bar stock over the bridge. The list crosses once per screen; a save patches the cached
- * list with the item it returns (stock-cache.ts) and refreshes only the histories.
+ * Kitchen and bar stock over the bridge. The list crosses once per screen; then a save patches the
+ * cached list with the item it returns, and the change feed with the items changed elsewhere
+ * (stock-cache.ts). Only the histories are read again.
  */
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Item, type ItemList, readStockList } from '../../../shared/contract/inventory';
+import { type Item, type ItemChanges, type ItemList, readStockList } from '../../../shared/contract/inventory';
 import { AREAS, type Area } from '../../../shared/domain';
 import { invoke } from '../../api/client';
 import { channelQuery, useChannelMutation } from '../../api/hooks';
 import { channelKey } from '../../api/query-keys';
-import { withItem, withoutItem } from './stock-cache';
+import { withChanges, withItem, withoutItem } from './stock-cache';
+
+/** A list as the screens keep it: items, and the change feed's position they reflect. */
+interface StockList extends ItemList {
+  version: number;
+}
+
+const stockKey = (area: Area) => channelKey('inventory.list', { area });
 
 /** The list crosses the bridge in its compact shape and is kept as items, which saves patch. */
 export const useStock = (area: Area) =>
   useQuery({
-    queryKey: channelKey('inventory.list', { area }),
-    queryFn: async () => readStockList(await invoke('inventory.list', { area })),
+    queryKey: stockKey(area),
+    queryFn: async (): Promise<StockList> => {
+      const list = await invoke('inventory.list', { area });
+      return { ...readStockList(list), version: list.version };
+    },
+    // Kept up to date by saves and the change feed; read again only when the feed cannot say what changed.
+    staleTime: Number.POSITIVE_INFINITY,
   });
+
+/** Where the change feed follows item changes from: the oldest cached list's position (none cached: none). */
+export function stockFollowedSince(client: QueryClient): number | undefined {
+  const versions = AREAS.flatMap((area) => client.getQueryData<StockList>(stockKey(area))?.version ?? []);
+  return versions.length > 0 ? Math.min(...versions) : undefined;
+}
+
+/** The items changed up to `version` into every cached list; null (the core cannot say): read them again. */
+export async function followStock(client: QueryClient, changes: ItemChanges | null, version: number): Promise<void> {
+  if (changes === null) return client.invalidateQueries({ queryKey: channelKey('inventory.list') });
+  for (const area of AREAS) patchList(client, area, (list) => ({ ...withChanges(list, area, changes), version }));
+}
 
 export const useItemHistory = (itemId: string | null) =>
   useQuery({ ...channelQuery('inventory.history', { itemId: itemId ?? '' }), enabled: itemId !== null });
 
-const patchList = (client: QueryClient, area: Area, patch: (list: ItemList) => ItemList) =>
-  client.setQueryData<ItemList>(channelKey('inventory.list', { area }), (list) => list && patch(list));
+const patchList = (client: QueryClient, area: Area, patch: (list: StockList) => StockList) =>
+  client.setQueryData<StockList>(stockKey(area), (list) => list && patch(list));
 
 /** The saved item into its area's cached list (a list not loaded yet is fetched whole when shown). */
 const placeItem = (client: QueryClient, item: Item) => patchList(client, item.area, (list) => withItem(list, item));

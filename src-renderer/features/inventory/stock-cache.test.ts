@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemList } from '../../../shared/contract/inventory';
-import { withItem, withoutItem } from './stock-cache';
+import type { Item, ItemList, StockRow } from '../../../shared/contract/inventory';
+import { withChanges, withItem, withoutItem } from './stock-cache';
 import { item } from './testing/item';
 
 const apples = item({ name: 'apples', stockValue: '10.50' });
@@ -34,5 +34,44 @@ describe('patching the cached stock list', () => {
   it('takes a deleted item and its value out, and leaves a list without it as it is', () => {
     expect(withoutItem(LIST, apples.id)).toEqual({ items: [butter, cream], totalValue: '4.50' });
     expect(withoutItem(LIST, 'not-there')).toBe(LIST);
+  });
+});
+
+/** An item as the change feed carries it: a compact row, who changed it by place in `people`. */
+const rowOf = (it: Item): StockRow => [
+  it.id,
+  it.name,
+  it.category,
+  it.supplier,
+  it.unit,
+  it.unitCost,
+  it.par,
+  it.onHand,
+  it.stockValue,
+  it.updatedAt,
+  0,
+];
+
+describe('patching the cached stock list from the change feed', () => {
+  it('puts changed items in, takes deleted ones and ones moved to the other area out', () => {
+    const counted = { ...cream, onHand: '5', stockValue: '1.25' };
+    const basil = item({ name: 'Basil', stockValue: '2.00' });
+    const toBar = { ...apples, area: 'bar' as const };
+    const after = withChanges(LIST, 'kitchen', {
+      people: ['Olive Owner'],
+      rows: { kitchen: [rowOf(counted), rowOf(basil)], bar: [rowOf(toBar)] },
+      deleted: [butter.id],
+    });
+    expect(after.items).toEqual([basil, counted]);
+    expect(after.totalValue).toBe('3.25');
+  });
+
+  it('changes nothing when the changes are already in the list', () => {
+    const same = withChanges(LIST, 'kitchen', {
+      people: ['Olive Owner'],
+      rows: { kitchen: [rowOf(butter)], bar: [] },
+      deleted: [],
+    });
+    expect(same).toEqual(LIST);
   });
 });

@@ -3,8 +3,9 @@
  * again: after one adjustment one item crosses the bridge, not 5,000. Items stay in the core's
  * order (the name folded as SQLite's NOCASE folds it, then the id) and the total stays exact.
  */
-import type { Item, ItemList } from '../../../shared/contract/inventory';
+import { type Item, type ItemChanges, type ItemList, stockItem } from '../../../shared/contract/inventory';
 import { parseScaled } from '../../../shared/decimal';
+import { AREAS, type Area } from '../../../shared/domain';
 import { MONEY_SCALE, moneyFromCents } from '../../../shared/money';
 
 const cents = (text: string): bigint => parseScaled(text, MONEY_SCALE);
@@ -41,4 +42,20 @@ export function withoutItem<L extends ItemList>(list: L, id: string): L {
   if (!gone) return list;
   const total = cents(list.totalValue) - cents(gone.stockValue);
   return { ...list, items: list.items.toSpliced(at, 1), totalValue: moneyFromCents(total) };
+}
+
+/**
+ * The list of one area with the items the change feed says changed: each as it is now (so applying
+ * changes the list already has is harmless), moved in from the other area, moved out, or deleted.
+ */
+export function withChanges<L extends ItemList>(list: L, area: Area, changes: ItemChanges): L {
+  let patched = list;
+  for (const id of changes.deleted) patched = withoutItem(patched, id);
+  for (const rowsArea of AREAS) {
+    for (const row of changes.rows[rowsArea]) {
+      const item = stockItem(rowsArea, row, changes.people);
+      patched = rowsArea === area ? withItem(patched, item) : withoutItem(patched, item.id);
+    }
+  }
+  return patched;
 }

@@ -1,7 +1,8 @@
 /**
  * The one loop that keeps the screens in step with the core: a long poll on `sync.waitForChange`.
  * When data changed underneath (rows pulled from the server, refused changes undone, the session
- * ended), the queries that show such data are refreshed; when only the sync state changed (online,
+ * ended), the queries that show such data are refreshed — the stock lists are patched with the items
+ * the feed carries instead, while it can say which changed; when only the sync state changed (online,
  * offline, syncing, progress), just the status. One call at a time, at most two a second, backing
  * off when the core does not answer; it stops when the app unmounts. While the core cannot be
  * reached (a preview being restarted) a notice says so, until the feed gets through again.
@@ -16,6 +17,7 @@ import { replaceSession } from '../../api/query-client';
 import { channelKey } from '../../api/query-keys';
 import { notifyProblem, showUnreachable } from '../../ui/notify';
 import { sessionQuery } from '../auth/session';
+import { followStock, stockFollowedSince } from '../inventory/inventory-api';
 import { changeBetween, pauseBeforeNextCall } from './change-feed-rules';
 
 /** What a pull, an undone refusal or a lost session can change. */
@@ -29,6 +31,8 @@ const REFRESHED: readonly ChannelName[] = [
   'computer.status',
   'central.settings',
 ];
+
+const REFRESHED_BESIDE_STOCK = REFRESHED.filter((channel) => channel !== 'inventory.list');
 
 export function useChangeFeed(): void {
   const client = useQueryClient();
@@ -55,12 +59,15 @@ async function follow(client: QueryClient, stopped: AbortSignal): Promise<void> 
           await refresh(client, ALL, RESTARTED);
         }
       }
-      const answer = await invoke('sync.waitForChange', { since });
-      // Item changes are not followed here yet: the stock screens refetch their lists on `data`.
-      const now: SyncChanges = { data: answer.data, status: answer.status };
+      const items = stockFollowedSince(client);
+      const answer = await invoke('sync.waitForChange', { since: { ...since, items } });
       if (stopped.aborted) return;
+      const followed = items !== undefined && answer.itemChanges !== null;
+      if (items !== undefined) await followStock(client, answer.itemChanges, answer.items);
+      const now: SyncChanges = { data: answer.data, status: answer.status };
       const change = changeBetween(since, now);
-      if (change === 'data') await refresh(client, REFRESHED, SERVER_ENDED_SESSION);
+      // Stock lists the feed keeps up to date are patched above, not read again whole.
+      if (change === 'data') await refresh(client, followed ? REFRESHED_BESIDE_STOCK : REFRESHED, SERVER_ENDED_SESSION);
       else if (change === 'status') await client.invalidateQueries({ queryKey: channelKey('sync.status') });
       since = now;
       failures = 0;
