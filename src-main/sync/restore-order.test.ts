@@ -29,7 +29,7 @@ async function twoComputers() {
   const { device: office, session, registration } = await ownerDevice(open, connection(server));
   const laptop = await joinedDevice(open, connection(server), registration);
   await synced(office, laptop);
-  return { office, laptop, restaurantId: session.restaurant.id };
+  return { office, laptop, restaurantId: session.restaurant.id, registration };
 }
 
 /** The server's movements of an item in its order: reason and quantity. */
@@ -136,7 +136,7 @@ describe('team members added after the backup come back', () => {
   }
 
   test('with the password a computer held for them, or visibly waiting for a reset code', async () => {
-    const { office, laptop, restaurantId } = await twoComputers();
+    const { office, laptop, restaurantId, registration } = await twoComputers();
     const backup = await backups.take();
 
     // Added after the backup: a cook, and a chef whose password hash the office holds, as a computer
@@ -159,6 +159,9 @@ describe('team members added after the backup come back', () => {
     expect(await elsewhere.call('auth.session', {})).toMatchObject({ user: { id: chef.id } });
     const newcomer = await open();
     await newcomer.call('central.connect', connection(server));
+    // Staff sign in on a computer an owner has enrolled.
+    await newcomer.call('auth.login', { login: registration.username, password: registration.password });
+    await newcomer.call('auth.logout', {});
     expect(await newcomer.fail('auth.login', { login: cook.username, password: PASSWORD })).toMatchObject({
       kind: 'unauthenticated',
     });
