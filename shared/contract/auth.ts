@@ -4,10 +4,12 @@ import * as f from './fields';
 import { teamMemberSchema } from './team';
 
 /** The signed-in team member: who they are (not how others may manage them), and their produce lists. */
-export const userProfileSchema = teamMemberSchema.omit({ isActive: true, needsPassword: true, createdAt: true, canChange: true }).extend({
-  kitchenProduceList: z.array(z.string()),
-  barProduceList: z.array(z.string()),
-});
+export const userProfileSchema = teamMemberSchema
+  .omit({ isActive: true, needsPassword: true, createdAt: true, canChange: true })
+  .extend({
+    kitchenProduceList: z.array(z.string()),
+    barProduceList: z.array(z.string()),
+  });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
 export const restaurantSchema = z.object({ id: f.id, name: z.string(), type: z.string() });
