@@ -230,7 +230,7 @@ test('Team → Computers: each computer of the restaurant, when it last synced; 
   const rows = computers.getByRole('row');
   await expect(rows).toHaveCount(3);
   await expect(computers.getByText('This computer')).toHaveCount(1);
-  await expect(computers.getByText('Enrolled', { exact: true })).toHaveCount(2);
+  await expect(computers.getByText('Active', { exact: true })).toHaveCount(2);
   await expect(computers.getByText(`by ${owner.fullName}`)).toHaveCount(2);
   await office.shot('team-computers');
 

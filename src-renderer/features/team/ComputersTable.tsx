@@ -104,7 +104,7 @@ function ComputerRow({ computer, onRevoke }: { computer: Computer; onRevoke: () 
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(computer.lastSyncAt)}</Table.Td>
       <Table.Td>
         <Badge color={revoked ? 'gray' : 'teal'} variant="light" tt="none">
-          {revoked ? 'Revoked' : 'Enrolled'}
+          {revoked ? 'Revoked' : 'Active'}
         </Badge>
       </Table.Td>
       <Table.Td>
