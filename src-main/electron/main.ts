@@ -13,9 +13,10 @@ import { type Core, type CoreOptions, openCore } from '../core/app-core';
 import { restoreBackup, setDamagedStoreAside } from '../core/restore';
 import { StoreNeedsRestore } from '../core/store-check';
 import { backupFolder } from '../store/backup';
-import { createMainWindow, isTrustedSender, lockDownNavigation } from './window';
+import { createMainWindow, isTrustedSender, lockDownNavigation, registerAppScheme, serveAppScheme } from './window';
 
 log.initialize();
+registerAppScheme();
 let window: BrowserWindow | null = null;
 let core: Core | null = null;
 
@@ -116,6 +117,7 @@ async function start(): Promise<void> {
     respond({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, allow) => allow(false));
+  serveAppScheme();
   core = await openOrOfferRestore(join(app.getPath('userData'), 'data'));
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, window)) {

@@ -1,10 +1,22 @@
 /** The app window: sandboxed, isolated, no Node in the page, nowhere to navigate to. */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BrowserWindow, shell, type WebFrameMain } from 'electron';
+import { BrowserWindow, protocol, shell, type WebFrameMain } from 'electron';
+import { APP_SCHEME, isAppPageUrl, RENDERER_ENTRY_URL, serveAppRequest } from '../app-protocol/app-protocol';
 
-export const rendererEntry = (): string => join(import.meta.dirname, '../renderer/index.html');
-const rendererUrl = (): string => pathToFileURL(rendererEntry()).href;
+const rendererRoot = (): string => join(import.meta.dirname, '../renderer');
+
+/** Before `ready`: app:// is a standard, secure origin (so the page gets a real origin and 'self'). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+}
+
+/** After `ready`: app:// answers from the built renderer folder only (app-protocol.ts decides). */
+export function serveAppScheme(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { status, headers, body } = await serveAppRequest(request.url, rendererRoot());
+    return new Response(typeof body === 'string' ? body : new Uint8Array(body), { status, headers });
+  });
+}
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -24,14 +36,14 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(rendererEntry());
+  void window.loadURL(RENDERER_ENTRY_URL);
   return window;
 }
 
-/** Only the app's own top-level page may call the core. */
+/** Only the app's own top-level page, served from app://, may call the core. */
 export function isTrustedSender(frame: WebFrameMain | null, window: BrowserWindow | null): boolean {
   if (!frame || !window || window.isDestroyed()) return false;
-  return frame === window.webContents.mainFrame && frame.url.split('#')[0] === rendererUrl();
+  return frame === window.webContents.mainFrame && isAppPageUrl(frame.url);
 }
 
 /** Links to the outside world open in the user's browser; the app itself never leaves its page. */
