@@ -22,6 +22,7 @@ import { createInventoryService } from '../inventory/inventory-service';
 import { createStockList } from '../inventory/stock-list';
 import { createRouter, type Logger, type Router } from '../ipc/router';
 import { openKeychain, type SecretStore } from '../secrets/keychain';
+import { checkpointWhenQuiet } from '../store/checkpoints';
 import { type Clock, systemClock } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import type { Db } from '../store/database';
@@ -160,6 +161,7 @@ async function assemble(
     explain: (error) => (isDiskFull(error) ? diskFullError(options.dataFolder) : null),
   });
   const stopBackups = startDailyBackups(db, options.dataFolder, clock, options.log);
+  const checkpoints = checkpointWhenQuiet(db);
   sync.engine.start();
 
   return {
@@ -169,12 +171,14 @@ async function assemble(
       if (result.ok && WRITES.has(channel as ChannelName)) {
         sync.afterWrite();
         sync.engine.nudge();
+        checkpoints.written();
       }
       return result;
     },
     syncNow: () => sync.engine.syncNow(),
     async close() {
       stopBackups();
+      checkpoints.stop();
       await sync.close();
       local.close();
     },

@@ -48,13 +48,14 @@ export function createInventoryService({ db, clock }: StoreContext, stockList: S
     }
   }
 
+  /** Records a movement with its outbox entry (inside the caller's transaction); the item's level after it. */
   function record(
     actor: Actor,
     itemId: string,
     reason: movements.NewMovement['reason'],
     quantity: string,
     note: string,
-  ) {
+  ): number {
     const movement = {
       id: newId(),
       restaurantId: actor.restaurantId,
@@ -66,8 +67,9 @@ export function createInventoryService({ db, clock }: StoreContext, stockList: S
       at: now(),
     };
     movements.insertMovement(db, movement);
-    movements.moveOnHand(db, movement);
+    const onHand = movements.moveOnHand(db, movement);
     appendMutation(db, { name: 'movement.record', args: movement, at: movement.at, authorId: actor.userId });
+    return onHand;
   }
 
   return {
@@ -121,8 +123,9 @@ export function createInventoryService({ db, clock }: StoreContext, stockList: S
 
     adjustStock(actor: Actor, input: ParsedInput<'inventory.adjustStock'>): Item {
       const current = itemOf(actor, input.itemId);
-      db.transaction(() => record(actor, current.id, input.reason, input.quantity, input.note))();
-      return toItem(itemOf(actor, current.id));
+      const onHand = db.transaction(() => record(actor, current.id, input.reason, input.quantity, input.note))();
+      // A movement changes only the item's level: the rest is as just read.
+      return toItem({ ...current, on_hand_milli: onHand });
     },
 
     history(actor: Actor, itemId: string): { item: Item; movements: Movement[] } {

@@ -63,15 +63,23 @@ export function runningOnHand(movements: readonly StockChange[]): number[] {
  * history. Exact for a movement that comes last in the item's order, as every movement recorded here
  * does today (not yet placed by the server, and the newest here); one placed earlier in the order (a
  * pulled one, or a back-dated one once movements carry when they happened) is re-derived with
- * `refreshOnHand` instead.
+ * `refreshOnHand` instead. Returns the item's level after it.
  */
-export function moveOnHand(db: Db, movement: Pick<NewMovement, 'itemId' | 'reason' | 'quantityMilli'>): void {
-  sql<void, { itemId: string; quantityMilli: number; sets: number }>(
+export function moveOnHand(db: Db, movement: Pick<NewMovement, 'itemId' | 'reason' | 'quantityMilli'>): number {
+  // Returns the new level, so the write answers without reading the item again.
+  return sql<number, { itemId: string; quantityMilli: number; sets: number }>(
     db,
     `INSERT INTO item_stock (item_id, on_hand_milli) VALUES (@itemId, @quantityMilli)
      ON CONFLICT (item_id) DO UPDATE
-       SET on_hand_milli = CASE WHEN @sets THEN excluded.on_hand_milli ELSE on_hand_milli + excluded.on_hand_milli END`,
-  ).run({ itemId: movement.itemId, quantityMilli: movement.quantityMilli, sets: setsLevel(movement.reason) ? 1 : 0 });
+       SET on_hand_milli = CASE WHEN @sets THEN excluded.on_hand_milli ELSE on_hand_milli + excluded.on_hand_milli END
+     RETURNING on_hand_milli`,
+  )
+    .pluck()
+    .get({
+      itemId: movement.itemId,
+      quantityMilli: movement.quantityMilli,
+      sets: setsLevel(movement.reason) ? 1 : 0,
+    }) as number;
 }
 
 /** Re-derives an item's on-hand level from all its movements and caches it. */

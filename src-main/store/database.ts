@@ -6,6 +6,12 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/**
+ * SQLite's own checkpoint, inside the commit that takes the log past this many 4 KiB pages (16 MiB),
+ * is only the backstop for writes that never pause: the core checkpoints when quiet (checkpoints.ts).
+ */
+export const BACKSTOP_PAGES = 4000;
+
 export function openDatabase(file: string): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -14,5 +20,6 @@ export function openDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   // Per-connection scratch (the stock list's change notes) never needs the disk.
   db.pragma('temp_store = MEMORY');
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   return db;
 }
