@@ -53,9 +53,7 @@ describe('actionlint', () => {
   });
 
   it('is a real check: a broken expression and an unknown job in needs are found', () => {
-    const broken = text('ci.yml')
-      .replace('matrix.os }}', 'matrix.oss }}')
-      .replace('needs: test', 'needs: tests');
+    const broken = text('ci.yml').replace('matrix.os }}', 'matrix.oss }}').replace('needs: test', 'needs: tests');
     const kinds = lint(broken, 'ci.yml').map((f) => f.kind);
     expect(kinds).toEqual(expect.arrayContaining(['expression', 'job-needs']));
   });

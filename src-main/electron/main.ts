@@ -1,8 +1,10 @@
 /**
- * The thin Electron layer: app lifecycle, one window, and ipcMain wired to the core's router.
- * Everything the app does lives in the core, which never imports electron.
+ * The thin Electron layer: app lifecycle, one window, the menu, and ipcMain wired to the core's
+ * router. Everything the app does lives in the core, which never imports electron.
  */
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { arch, release, type } from 'node:os';
+import { dirname, join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, session } from 'electron';
 import log from 'electron-log/main';
 import { IPC_INVOKE } from '../../shared/bridge';
@@ -10,15 +12,49 @@ import type { SavedCopy } from '../../shared/contract/backups';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { copyBackupTo } from '../backups/copy';
 import { type Core, type CoreOptions, openCore } from '../core/app-core';
+import { buildDiagnostics } from '../core/diagnostics';
 import { restoreBackup, setDamagedStoreAside } from '../core/restore';
 import { StoreNeedsRestore } from '../core/store-check';
 import { backupFolder } from '../store/backup';
+import { askWhereToSave, installMenu } from './menu';
 import { createMainWindow, isTrustedSender, lockDownNavigation, registerAppScheme, serveAppScheme } from './window';
 
 log.initialize();
 registerAppScheme();
 let window: BrowserWindow | null = null;
 let core: Core | null = null;
+const dataFolder = (): string => join(app.getPath('userData'), 'data');
+const logsFolder = (): string => dirname(log.transports.file.getFile().path);
+
+/** An error nothing caught in main: logged and shown, never a silent exit or a silent carry-on. */
+function showMainError(error: unknown): void {
+  log.error('Unexpected error in the main process', error);
+  if (!app.isReady()) return;
+  dialog.showErrorBox(
+    'KitchenGuard hit an unexpected error',
+    `${error instanceof Error ? error.message : String(error)}\n\nIt is written to the log (Help → Open logs folder). Everything you saved is kept.`,
+  );
+}
+process.on('uncaughtException', showMainError);
+process.on('unhandledRejection', showMainError);
+
+/** Help → Save diagnostics (and the start-up failure dialog): one JSON file for support. */
+async function saveDiagnostics(): Promise<void> {
+  const { name, text } = buildDiagnostics({
+    madeAt: new Date(),
+    versions: {
+      app: app.getVersion(),
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+      os: `${type()} ${release()} ${arch()}`,
+    },
+    dataFolder: dataFolder(),
+    logsFolder: logsFolder(),
+  });
+  const file = await askWhereToSave(window, join(app.getPath('documents'), name));
+  if (file) await writeFile(file, text);
+}
 
 // One process owns the local store: a second launch focuses the first window instead.
 if (!app.requestSingleInstanceLock()) {
@@ -32,10 +68,19 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(start)
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       log.error('Start-up failed', error);
-      // A store written by a newer version, or a folder in use: say which, in a window.
-      dialog.showErrorBox('KitchenGuard could not start', error instanceof Error ? error.message : String(error));
+      // A store written by a newer version, or a folder in use: say which, with a way to tell support.
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: 'KitchenGuard could not start',
+        message: 'KitchenGuard could not start',
+        detail: error instanceof Error ? error.message : String(error),
+        buttons: ['Quit', 'Save diagnostics…'],
+        defaultId: 0,
+        cancelId: 0,
+      });
+      if (response === 1) await saveDiagnostics().catch((failed: unknown) => log.error('Diagnostics failed', failed));
       app.exit(1);
     });
   app.on('window-all-closed', () => app.quit());
@@ -118,7 +163,8 @@ async function start(): Promise<void> {
   );
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, allow) => allow(false));
   serveAppScheme();
-  core = await openOrOfferRestore(join(app.getPath('userData'), 'data'));
+  installMenu({ logsFolder, saveDiagnostics });
+  core = await openOrOfferRestore(dataFolder());
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, window)) {
       log.warn('IPC call from an untrusted frame refused', event.senderFrame?.url);
@@ -126,7 +172,7 @@ async function start(): Promise<void> {
     }
     return core?.invoke(channel, input);
   });
-  window = createMainWindow();
+  window = createMainWindow(join(app.getPath('userData'), 'window-state.json'));
   window.on('closed', () => {
     window = null;
   });
