@@ -33,7 +33,7 @@ import { localMigrations } from '../store/migrations';
 import { createSyncFeature, type SyncOptions } from '../sync/sync-feature';
 import { teamHandlers } from '../team/team-handlers';
 import { startDailyBackups } from './daily-backup';
-import { type LocalStore, openLocalStore } from './local-store';
+import { damageOr, type LocalStore, openLocalStore, throwIfDamaged } from './local-store';
 import { restoreBackup } from './restore';
 
 export interface CoreOptions {
@@ -76,8 +76,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     try {
       return await assemble(options, store, clock, restore);
     } catch (error) {
+      const failure = await damageOr(store.checked, error);
       store.close();
-      throw error;
+      throw failure;
     }
   };
   let current = await open();
@@ -160,6 +161,11 @@ async function assemble(
     checkOutputs: options.checkOutputs,
     explain: (error) => (isDiskFull(error) ? diskFullError(options.dataFolder) : null),
   });
+  // While the store's check runs beside, read the first screen's list (the kitchen's): the first
+  // call then finds it ready. Only reads until the verdict; nothing is answered before it.
+  const signedIn = auth.current();
+  if (signedIn) stockList.list(signedIn.restaurantId, 'kitchen');
+  await throwIfDamaged(local.checked);
   const stopBackups = startDailyBackups(db, options.dataFolder, clock, options.log);
   const checkpoints = checkpointWhenQuiet(db);
   sync.engine.start();

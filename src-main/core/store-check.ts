@@ -9,6 +9,7 @@ import type { Backup } from '../../shared/contract/backups';
 import { backupLine, describeBackups, newestGoodBackup } from '../backups/backups';
 import { integrityProblem } from '../store/backup';
 import { type Db, openDatabase } from '../store/database';
+import { quickCheckBeside } from '../store/quick-check';
 import { storeFile } from './folder-layout';
 
 export type StoreProblem = 'missing' | 'empty' | 'damaged';
@@ -44,26 +45,50 @@ function offer(backup: Backup | null): string {
   return `The newest good backup is from ${backup.madeAt} (${items}): restore it to carry on.`;
 }
 
-/** The store, opened and found sound, or a new one for a new install; else `StoreNeedsRestore`. */
-export function openCheckedStore(dataFolder: string): Db {
+/** The store file opened, or a new one for a new install (`isNew`); `StoreNeedsRestore` when it is missing, empty or will not open. */
+function openStoreFile(dataFolder: string): { db: Db; isNew: boolean } {
   const file = storeFile(dataFolder);
   const size = existsSync(file) ? statSync(file).size : null;
   if (size === null || size === 0) {
     const backups = describeBackups(dataFolder);
     if (backups.length > 0) throw new StoreNeedsRestore(dataFolder, size === null ? 'missing' : 'empty', null, backups);
-    return openDatabase(file);
+    return { db: openDatabase(file), isNew: true };
   }
-  let db: Db | null = null;
-  let problem: string | null;
   try {
-    db = openDatabase(file);
-    problem = integrityProblem(db, 'quick_check');
+    return { db: openDatabase(file), isNew: false };
+  } catch (error) {
+    throw damaged(dataFolder, (error as Error).message);
+  }
+}
+
+const damaged = (dataFolder: string, problem: string) =>
+  new StoreNeedsRestore(dataFolder, 'damaged', problem, describeBackups(dataFolder));
+
+/** The store, opened and found sound, or a new one for a new install; else `StoreNeedsRestore`. */
+export function openCheckedStore(dataFolder: string): Db {
+  const { db, isNew } = openStoreFile(dataFolder);
+  let problem: string | null = null;
+  try {
+    if (!isNew) problem = integrityProblem(db, 'quick_check');
   } catch (error) {
     problem = (error as Error).message;
   }
-  if (db && problem === null) return db;
-  db?.close();
-  throw new StoreNeedsRestore(dataFolder, 'damaged', problem, describeBackups(dataFolder));
+  if (problem === null) return db;
+  db.close();
+  throw damaged(dataFolder, problem);
+}
+
+/**
+ * The store opened as `openCheckedStore` opens it, with its check still running beside (see
+ * store/quick-check.ts): `checked` is the failure to stop start-up with, or null for a sound store.
+ * Until it settles, the store may be read, never written.
+ */
+export function openStoreCheckingBeside(dataFolder: string): { db: Db; checked: Promise<StoreNeedsRestore | null> } {
+  const { db, isNew } = openStoreFile(dataFolder);
+  const checked = isNew
+    ? Promise.resolve(null)
+    : quickCheckBeside(db).then((problem) => (problem === null ? null : damaged(dataFolder, problem)));
+  return { db, checked };
 }
 
 /** The way forward with no backup, said the same by every host. */
