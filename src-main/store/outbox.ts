@@ -121,6 +121,17 @@ export function waitingItemEdits(db: Db): ItemEdit[] {
     .filter((edit): edit is ItemEdit => edit.name === 'item.update' || edit.name === 'item.delete');
 }
 
+/** The ids of the items created or deleted, and of the movements recorded, by changes still waiting. */
+export function waitingIds(db: Db): { createdItems: Set<string>; deletedItems: Set<string>; movements: Set<string> } {
+  const rows = sql<{ name: string; id: string }>(
+    db,
+    `SELECT name, json_extract(args, '$.id') AS id FROM outbox
+      WHERE name IN ('item.create', 'item.delete', 'movement.record')`,
+  ).all();
+  const of = (name: string) => new Set(rows.filter((row) => row.name === name).map((row) => row.id));
+  return { createdItems: of('item.create'), deletedItems: of('item.delete'), movements: of('movement.record') };
+}
+
 /** Drops every mutation up to `last`: the server has them. How many went. */
 export const dropMutationsUpTo = (db: Db, last: number): number =>
   sql<void, [last: number]>(db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(last).changes;

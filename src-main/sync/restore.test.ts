@@ -137,6 +137,29 @@ describe('restore: everyone recovers', () => {
     expect((await a.call('inventory.get', { id: flour.id })).name).toBe('Flour T55');
   });
 
+  test('changes still waiting at the restore arrive in the order they were made: an item made, used, renamed and deleted offline refuses nothing', async () => {
+    const { device: a, session } = await ownerDevice(open, connection(server));
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const backup = await takeBackup();
+    const cream = await a.call('inventory.create', itemInput({ name: 'Cream', openingStock: '12.5' }));
+    await a.call('inventory.adjustStock', { itemId: cream.id, reason: 'usage', quantity: '-1' });
+    await a.call('inventory.update', { id: cream.id, name: 'Cream 35%' });
+    await a.call('inventory.delete', { id: cream.id });
+
+    await restoreBackup(backup);
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0, lastError: null });
+    expect(resyncs(a)).toHaveLength(1);
+    // Its own delete came last, so nothing before it met a deleted item.
+    expect(await a.call('sync.rejections', {})).toEqual([]);
+    const { rows } = await adminQuery<{ name: string; deleted: boolean }>(
+      server,
+      'SELECT name, deleted_at IS NOT NULL AS deleted FROM kg.items WHERE id = $1',
+      [cream.id],
+    );
+    expect(rows).toEqual([{ name: 'Cream 35%', deleted: true }]);
+    await expectConverged(server, session.restaurant.id, [a], { movements: 2, onHand: { [cream.id]: 11_500 } });
+  });
+
   test("pruning one restaurant's history leaves the other restaurants' devices alone", async () => {
     const { device: busy, session } = await ownerDevice(open, connection(server));
     const item = await busy.call('inventory.create', itemInput());

@@ -10,6 +10,7 @@ import type { CentralServer } from '../central/central-server';
 import { itemRecords } from '../inventory/items-store';
 import { movementsAfter, type PlacedMovement } from '../inventory/movements-store';
 import type { Db } from '../store/database';
+import { waitingIds } from '../store/outbox';
 import { callServer } from './server-calls';
 
 export const UPLOAD_CHUNK = 5000;
@@ -54,11 +55,27 @@ async function inChunks<T>(rows: T[], upload: (chunk: T[]) => Promise<number>): 
   return added;
 }
 
-export async function uploadHoldings(target: Target): Promise<UploadCounts> {
+/**
+ * Which rows the upload sends. A join sends everything (its outbox is dropped after); a resync
+ * leaves what the outbox still carries to the outbox: items it creates, movements it records, and
+ * its own deletes, so each of them reaches the server as a push, in the order it was made. Sent
+ * along, they would overtake it: the device's own later delete, already on the server, would
+ * refuse its earlier edits and movements of that item.
+ */
+export type UploadScope = 'everything' | 'what-the-outbox-lacks';
+
+export async function uploadHoldings(target: Target, scope: UploadScope = 'everything'): Promise<UploadCounts> {
   const { db, restaurantId } = target;
+  const waiting = scope === 'everything' ? null : waitingIds(db);
   const users = await inChunks(localUsers(db, restaurantId), (chunk) => send(target, 'upload_users', chunk));
   const items = await inChunks(
-    itemRecords(db, restaurantId).map((row) => ({ ...row, editSeqs: JSON.parse(row.editSeqs) as unknown })),
+    itemRecords(db, restaurantId)
+      .filter((row) => !waiting?.createdItems.has(row.id))
+      .map((row) => ({
+        ...row,
+        deletedAt: waiting?.deletedItems.has(row.id) ? null : row.deletedAt,
+        editSeqs: JSON.parse(row.editSeqs) as unknown,
+      })),
     (chunk) => send(target, 'upload_items', chunk),
   );
   let movements = 0;
@@ -68,13 +85,14 @@ export async function uploadHoldings(target: Target): Promise<UploadCounts> {
     chunk = movementsAfter(db, restaurantId, after, UPLOAD_CHUNK)
   ) {
     after = chunk.at(-1)!.seq;
+    const held = chunk.filter(({ id }) => !waiting?.movements.has(id));
     movements += await send(
       target,
       'upload_movements',
-      chunk.map(({ seq: _seq, serverSeq: _serverSeq, ...row }) => row),
+      held.map(({ seq: _seq, serverSeq: _serverSeq, ...row }) => row),
       [target.deviceId],
     );
-    await placeMovements(target, chunk);
+    await placeMovements(target, held);
   }
   return { users, items, movements };
 }
