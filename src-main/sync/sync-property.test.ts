@@ -1,19 +1,23 @@
 /**
  * Property: two or three devices of one restaurant doing random things — adding, editing and
- * deleting items, recording every kind of stock movement, going offline and back, syncing — end,
- * once all are online and have synced twice, with the same items and stock on every device and on
- * the server; the server's movements are exactly the devices' recorded ones, in the order the
- * pushes reached it, but for those on an item deleted meanwhile; and each item holds, per field, the
- * last edit the server received. An edit of, or a movement on, an item the server already holds as
- * deleted is refused and listed on the device that made it.
+ * deleting items, recording every kind of stock movement, going offline and back, syncing, and in
+ * some runs the server restored from a backup taken along the way — end, once all are online and
+ * have synced twice, with the same items and stock on every device and on the server; the server's
+ * movements are exactly the devices' recorded ones, in the order the pushes reached it, but for those
+ * on an item deleted meanwhile; and each item holds, per field, the last edit the server received.
+ * An edit of, or a movement on, an item the server already holds as deleted is refused and listed
+ * on the device that made it. A restore changes none of that.
  */
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import type { Area, MovementReason } from '../../shared/domain';
 import type { AppError } from '../../shared/errors';
+import { serverBackups } from '../central/testing/server-backup';
 import type { ItemFields } from '../inventory/items-store';
 import { lastIssuedMutation, readOutbox } from '../store/outbox';
+import { assertProperty } from '../testing/property';
+import { removeFolder, tempFolder } from '../testing/temp-core';
 import {
   type Device,
   deviceSet,
@@ -26,6 +30,9 @@ import {
 } from './testing/devices';
 
 const file = syncTestFile();
+const folder = tempFolder('kg-backup');
+afterAll(() => removeFolder(folder));
+const backups = serverBackups(() => file.server, folder);
 
 // ── Operations ──────────────────────────────────────────────────────────────────────────────────
 
@@ -174,6 +181,18 @@ function queuedSince(target: Device, after: number): Pending[] {
     });
 }
 
+/** When the server is backed up and when it is restored from that backup (op positions), if at all. */
+const restore = fc.option(fc.record({ backupAt: fc.nat({ max: 20 }), restoreAt: fc.integer({ min: 20, max: 45 }) }), {
+  freq: 2,
+});
+type Restore = { backupAt: number; restoreAt: number } | null;
+
+/** Takes the backup or restores it when the run reaches that step; what was lost, devices bring back. */
+async function maybeRestore(plan: Restore, position: number, taken: { file: string | null }): Promise<void> {
+  if (plan?.backupAt === position) taken.file = await backups.take();
+  if (plan?.restoreAt === position && taken.file) await backups.restore(taken.file);
+}
+
 interface Run {
   devices: Device[];
   online: boolean[];
@@ -231,12 +250,13 @@ async function perform(run: Run, step: Op, position: number): Promise<void> {
   run.pending[index]!.push(...queuedSince(target, before));
 }
 
-test('random edits, counts and offline periods on 2–3 devices converge to the server, which holds exactly their movements', async () => {
-  await fc.assert(
+test('random edits, counts, offline periods and a restore of the server on 2–3 devices converge to the server, which holds exactly their movements', async () => {
+  await assertProperty(
     fc.asyncProperty(
       fc.integer({ min: 2, max: 3 }),
       fc.array(op, { minLength: 20, maxLength: 45 }),
-      async (count, ops) => {
+      restore,
+      async (count, ops, plan) => {
         const devices = deviceSet(() => file.server);
         try {
           const first = await devices.open('device 0');
@@ -251,7 +271,14 @@ test('random edits, counts and offline periods on 2–3 devices converge to the 
             created: [],
             model: { items: new Map(), movements: [], refused: new Map() },
           };
-          for (const [position, step] of ops.entries()) await perform(run, step, position);
+          const taken = { file: null as string | null };
+          // A restore planned past the last step happens after it, before the final syncs.
+          const when = plan && { ...plan, restoreAt: Math.min(plan.restoreAt, ops.length) };
+          for (const [position, step] of ops.entries()) {
+            await maybeRestore(when, position, taken);
+            await perform(run, step, position);
+          }
+          await maybeRestore(when, ops.length, taken);
 
           for (const target of run.devices) await target.setOnline(true);
           await syncAll(run.devices);
@@ -269,7 +296,7 @@ test('random edits, counts and offline periods on 2–3 devices converge to the 
         }
       },
     ),
-    // About two seconds a run; a failure's shrinking is bounded so the report comes in time.
-    { numRuns: 15, interruptAfterTimeLimit: 200_000, markInterruptAsFailure: true },
+    // Two to fifteen seconds a run, as loaded as the machine is.
+    { numRuns: 15, shrinkForMs: 120_000 },
   );
-}, 240_000);
+}, 600_000);
