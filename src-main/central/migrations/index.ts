@@ -68,6 +68,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'team members come back after a restore',
     sql: readFileSync(new URL('./0011-team-after-restore.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 12,
+    name: 'one check of who signs in',
+    sql: readFileSync(new URL('./0012-checked-person.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -16,6 +16,7 @@ const RELEASED = {
   '0009-throttling-that-holds.sql': 'ee3db9027733bfc8f56c3b9898cc577de3ac6c24c206288d428189a6930d355d',
   '0010-upload-names-its-sender.sql': '1207df5654d05cc636c0c6b5746fb3459310846ec74a3ef70faef5d25dd9b06a',
   '0011-team-after-restore.sql': 'b1357077a737e727fcbe435ee2e3612faae328953e6640cb73bfe64a752b31d5',
+  '0012-checked-person.sql': '96175310c46f96ddb04b852dc57184cc5c2b0700e81a5d9be78cfe3564a36d82',
 };
 
 describe('released central server migrations', () => {
