@@ -1,15 +1,18 @@
 /**
  * The core as the restaurant grows (issue 8): stores of 100 to 20,000 items with five movements
- * each, measured through core.invoke in a fresh process per store, so its memory is the core's own:
+ * each, measured through core.invoke in a fresh process per store (the core bundled as the app's main
+ * process is, in plain Node), so its memory is the core's own:
  * open + first list (cold), a list again (warm), creating an item, and the process's RSS.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'vite';
 import { insertItem } from '../../src-main/inventory/items-store';
 import { insertMovement, refreshOnHand } from '../../src-main/inventory/movements-store';
 import { newId } from '../../src-main/store/ids';
+import { inlineSqlFiles } from '../inline-sql-files';
 import { benchCore, registerBench } from './bench-core';
 import type { ScaleFigures } from './scale-child';
 import type { BenchRow } from './table';
@@ -72,10 +75,35 @@ const benchItemFields = (i: number) => ({
   unit: i % 3 === 0 ? 'kg' : 'each',
 });
 
-/** Runs the measuring half in a fresh process (same tsx loader), which answers one line of JSON. */
-function measureInChild(folder: string, keychain: Map<string, string>, items: number): Promise<ScaleFigures> {
+/**
+ * The measuring half bundled as the app's main process is (Vite, runtime dependencies external, SQL
+ * inlined), so it runs in plain Node: no TypeScript loader in its time or its memory.
+ */
+async function bundleChild(): Promise<string> {
+  const outDir = join(import.meta.dirname, '..', '..', 'out', 'bench');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [inlineSqlFiles()],
+    build: {
+      ssr: join(import.meta.dirname, 'scale-child.ts'),
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: { output: { entryFileNames: 'scale-child.mjs' } },
+    },
+  });
+  return join(outDir, 'scale-child.mjs');
+}
+
+/** Runs the measuring half in a fresh process, which answers one line of JSON. */
+function measureInChild(
+  childScript: string,
+  folder: string,
+  keychain: Map<string, string>,
+  items: number,
+): Promise<ScaleFigures> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, join(import.meta.dirname, 'scale-child.ts')], {
+    const child = spawn(process.execPath, [childScript], {
       env: {
         ...process.env,
         BENCH_FOLDER: folder,
@@ -96,6 +124,8 @@ function measureInChild(folder: string, keychain: Map<string, string>, items: nu
 }
 
 export async function scaleBenchmarks(progress: (message: string) => void): Promise<BenchRow[]> {
+  progress('bundling the core as the app runs it…');
+  const childScript = await bundleChild();
   const rows: BenchRow[] = [];
   let yardstick = Number.NaN;
   for (const { items, movements } of SIZES) {
@@ -103,7 +133,7 @@ export async function scaleBenchmarks(progress: (message: string) => void): Prom
     progress(`${label}: seeding…`);
     const folder = mkdtempSync(join(tmpdir(), 'kg-bench-scale-'));
     try {
-      const figures = await measureInChild(folder, await seed(folder, items, movements), items);
+      const figures = await measureInChild(childScript, folder, await seed(folder, items, movements), items);
       const largest = items === LARGEST;
       if (items === SIZES[0].items) yardstick = figures.create.median;
       rows.push(

@@ -6,7 +6,7 @@ import { DAMAGE, damageStore } from '../testing/damaged-store';
 import { itemInput, openTestCore, PASSWORD, registerOwner, removeFolder, type TestCore } from '../testing/temp-core';
 import { storeFile } from './folder-layout';
 import { restoreBackup, setDamagedStoreAside } from './restore';
-import { restoreAdvice, StoreNeedsRestore } from './store-check';
+import { openStoreCheckingBeside, restoreAdvice, StoreNeedsRestore } from './store-check';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -104,5 +104,25 @@ describe('a store found missing, empty or damaged at start', () => {
     expect(failure.backups).toHaveLength(1);
     expect(failure.offered).toBeNull();
     expect(restoreAdvice(failure)).toContain('--start-fresh');
+  });
+});
+
+describe('the check beside start-up (a large store: a worker thread checks it while start-up reads)', () => {
+  const checkBeside = async (folder: string) => {
+    const { db, checked } = openStoreCheckingBeside(folder, 0);
+    const failure = await checked;
+    db.close();
+    return failure;
+  };
+
+  it('finds the page start-up never reads, and passes a sound store', async () => {
+    const { folder, good } = await storeWithBackups();
+    expect(await checkBeside(folder)).toBeNull();
+    damageStore(storeFile(folder), 'one page');
+    const failure = await checkBeside(folder);
+    expect(failure).toBeInstanceOf(StoreNeedsRestore);
+    expect(failure?.problem).toBe('damaged');
+    expect(failure?.message).toMatch(/is damaged \(.*(page|malformed|btree|Tree).*\)/i);
+    expect(failure?.offered?.name).toBe(good);
   });
 });

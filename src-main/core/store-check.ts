@@ -7,9 +7,8 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Backup } from '../../shared/contract/backups';
 import { backupLine, describeBackups, newestGoodBackup } from '../backups/backups';
-import { integrityProblem } from '../store/backup';
 import { type Db, openDatabase } from '../store/database';
-import { quickCheckBeside } from '../store/quick-check';
+import { quickCheckBeside, quickCheckHere } from '../store/quick-check';
 import { storeFile } from './folder-layout';
 
 export type StoreProblem = 'missing' | 'empty' | 'damaged';
@@ -45,17 +44,17 @@ function offer(backup: Backup | null): string {
   return `The newest good backup is from ${backup.madeAt} (${items}): restore it to carry on.`;
 }
 
-/** The store file opened, or a new one for a new install (`isNew`); `StoreNeedsRestore` when it is missing, empty or will not open. */
-function openStoreFile(dataFolder: string): { db: Db; isNew: boolean } {
+/** The store file opened, or a new one for a new install (size 0); `StoreNeedsRestore` when it is missing, empty or will not open. */
+function openStoreFile(dataFolder: string): { db: Db; size: number } {
   const file = storeFile(dataFolder);
   const size = existsSync(file) ? statSync(file).size : null;
   if (size === null || size === 0) {
     const backups = describeBackups(dataFolder);
     if (backups.length > 0) throw new StoreNeedsRestore(dataFolder, size === null ? 'missing' : 'empty', null, backups);
-    return { db: openDatabase(file), isNew: true };
+    return { db: openDatabase(file), size: 0 };
   }
   try {
-    return { db: openDatabase(file), isNew: false };
+    return { db: openDatabase(file), size };
   } catch (error) {
     throw damaged(dataFolder, (error as Error).message);
   }
@@ -66,29 +65,32 @@ const damaged = (dataFolder: string, problem: string) =>
 
 /** The store, opened and found sound, or a new one for a new install; else `StoreNeedsRestore`. */
 export function openCheckedStore(dataFolder: string): Db {
-  const { db, isNew } = openStoreFile(dataFolder);
-  let problem: string | null = null;
-  try {
-    if (!isNew) problem = integrityProblem(db, 'quick_check');
-  } catch (error) {
-    problem = (error as Error).message;
-  }
+  const { db, size } = openStoreFile(dataFolder);
+  const problem = size > 0 ? quickCheckHere(db) : null;
   if (problem === null) return db;
   db.close();
   throw damaged(dataFolder, problem);
 }
 
 /**
- * The store opened as `openCheckedStore` opens it, with its check still running beside (see
- * store/quick-check.ts): `checked` is the failure to stop start-up with, or null for a sound store.
- * Until it settles, the store may be read, never written.
+ * A worker thread costs about 50 ms of CPU to start, as much as checking some 25 MB: a smaller store
+ * is checked on this thread, before anything else, as it always was.
  */
-export function openStoreCheckingBeside(dataFolder: string): { db: Db; checked: Promise<StoreNeedsRestore | null> } {
-  const { db, isNew } = openStoreFile(dataFolder);
-  const checked = isNew
-    ? Promise.resolve(null)
-    : quickCheckBeside(db).then((problem) => (problem === null ? null : damaged(dataFolder, problem)));
-  return { db, checked };
+const CHECK_BESIDE_FROM_BYTES = 16 * 2 ** 20;
+
+/**
+ * The store opened as `openCheckedStore` opens it, with its check running beside when the store is
+ * large (see store/quick-check.ts): `checked` is the failure to stop start-up with, or null for a
+ * sound store. Until it settles, the store may be read, never written.
+ */
+export function openStoreCheckingBeside(
+  dataFolder: string,
+  besideFromBytes = CHECK_BESIDE_FROM_BYTES,
+): { db: Db; checked: Promise<StoreNeedsRestore | null> } {
+  const { db, size } = openStoreFile(dataFolder);
+  const verdict = (problem: string | null) => (problem === null ? null : damaged(dataFolder, problem));
+  if (size >= besideFromBytes && size > 0) return { db, checked: quickCheckBeside(db).then(verdict) };
+  return { db, checked: Promise.resolve(verdict(size > 0 ? quickCheckHere(db) : null)) };
 }
 
 /** The way forward with no backup, said the same by every host. */

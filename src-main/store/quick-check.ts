@@ -41,7 +41,7 @@ export function quickCheckBeside(db: Db): Promise<string | null> {
       resolve(problem()?.replace(/\s+/g, ' ') ?? null);
     };
     // A worker that cannot run (no threads, a module that will not load) leaves the check to this thread.
-    const here = () => integrityProblemOrError(db);
+    const here = () => quickCheckHere(db);
     try {
       const driver = createRequire(import.meta.url).resolve('better-sqlite3');
       const worker = new Worker(CHECK, { eval: true, workerData: { driver, file: db.name } });
@@ -53,7 +53,8 @@ export function quickCheckBeside(db: Db): Promise<string | null> {
   });
 }
 
-function integrityProblemOrError(db: Db): string | null {
+/** The same check on this thread, on the app's own connection. */
+export function quickCheckHere(db: Db): string | null {
   try {
     return integrityProblem(db, 'quick_check');
   } catch (error) {
