@@ -32,8 +32,10 @@ export function createQueryClient(): QueryClient {
           notifyProblem('Not saved', error.message);
         }
       },
-      onSuccess: () =>
-        Promise.all(STATUS_BAR.map((channel) => client.invalidateQueries({ queryKey: channelKey(channel) }))),
+      // Not waited for: the mutation's own follow-up (a saved item into its row) must not wait for the status bar.
+      onSuccess: () => {
+        for (const channel of STATUS_BAR) void client.invalidateQueries({ queryKey: channelKey(channel) });
+      },
     }),
     defaultOptions: {
       queries: {

@@ -1,33 +1,25 @@
-import { Button, Popover } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Popover } from '@mantine/core';
 import type { Item } from '../../../shared/contract/inventory';
 import { AdjustStockForm } from './AdjustStockForm';
+import classes from './StockTable.module.css';
+import { useRowPopup } from './use-row-popup';
 
 /**
  * "Adjust" on a stock row: a small form right there — reason, amount, note, Enter saves.
  * The popover is only mounted while open: thousands of rows stay cheap to scroll.
  */
 export function AdjustStockButton({ item }: { item: Item }) {
-  const [opened, setOpened] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpened = useRef(false);
-
-  // The button is mounted afresh when the popover closes: give it the focus back.
-  useEffect(() => {
-    if (wasOpened.current && !opened) button.current?.focus();
-    wasOpened.current = opened;
-  }, [opened]);
-
+  const { opened, setOpened, close, button } = useRowPopup();
   const target = (
-    <Button
+    <button
       ref={button}
-      size="compact-sm"
-      variant="light"
+      type="button"
+      className={classes.adjust}
       aria-label={`Adjust stock of ${item.name}`}
       onClick={() => setOpened((open) => !open)}
     >
       Adjust
-    </Button>
+    </button>
   );
   if (!opened) return target;
 
@@ -36,7 +28,7 @@ export function AdjustStockButton({ item }: { item: Item }) {
     <Popover opened onChange={setOpened} trapFocus position="bottom-end" withArrow shadow="lg" width={430}>
       <Popover.Target>{target}</Popover.Target>
       <Popover.Dropdown aria-label={`Adjust stock of ${item.name}`} p="md">
-        <AdjustStockForm item={item} onDone={() => setOpened(false)} />
+        <AdjustStockForm item={item} onDone={() => close()} />
       </Popover.Dropdown>
     </Popover>
   );

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import { memo } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { notifyDone } from '../../ui/notify';
 import { useDeleteItem } from './inventory-api';
@@ -12,7 +13,12 @@ interface DeleteItemDialogProps {
   onClosed?: () => void;
 }
 
-export function DeleteItemDialog({ opened, item, onClose, onClosed }: DeleteItemDialogProps) {
+export const DeleteItemDialog = memo(function DeleteItemDialog({
+  opened,
+  item,
+  onClose,
+  onClosed,
+}: DeleteItemDialogProps) {
   const remove = useDeleteItem();
   const confirm = () =>
     item &&
@@ -48,4 +54,4 @@ export function DeleteItemDialog({ opened, item, onClose, onClosed }: DeleteItem
       </Group>
     </Modal>
   );
-}
+});

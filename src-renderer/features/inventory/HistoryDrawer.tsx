@@ -1,4 +1,5 @@
 import { Alert, Badge, Drawer, Loader, Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import { memo } from 'react';
 import type { Item, Movement } from '../../../shared/contract/inventory';
 import type { MovementReason } from '../../../shared/domain';
 import { setsLevel } from '../../../shared/quantity';
@@ -38,7 +39,7 @@ interface HistoryDrawerProps {
   onClose: () => void;
 }
 
-export function HistoryDrawer({ opened, item, onClose }: HistoryDrawerProps) {
+export const HistoryDrawer = memo(function HistoryDrawer({ opened, item, onClose }: HistoryDrawerProps) {
   const history = useItemHistory(item?.id ?? null);
   const current = history.data?.item ?? item;
 
@@ -111,4 +112,4 @@ export function HistoryDrawer({ opened, item, onClose }: HistoryDrawerProps) {
       )}
     </Drawer>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { Modal } from '@mantine/core';
+import { memo } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
 import { ItemForm, type ItemSuggestions } from './ItemForm';
@@ -13,7 +14,14 @@ interface ItemDialogProps {
   onClosed?: () => void;
 }
 
-export function ItemDialog({ opened, area, item, suggestions, onClose, onClosed }: ItemDialogProps) {
+export const ItemDialog = memo(function ItemDialog({
+  opened,
+  area,
+  item,
+  suggestions,
+  onClose,
+  onClosed,
+}: ItemDialogProps) {
   return (
     <Modal
       opened={opened}
@@ -25,4 +33,4 @@ export function ItemDialog({ opened, area, item, suggestions, onClose, onClosed 
       <ItemForm key={item?.id ?? 'new'} area={area} item={item} suggestions={suggestions} onDone={onClose} />
     </Modal>
   );
-}
+});

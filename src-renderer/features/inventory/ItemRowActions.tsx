@@ -1,16 +1,14 @@
-import { ActionIcon, Menu } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import { IconDots, IconHistory, IconPencil, IconTrash } from '@tabler/icons-react';
-import { useRef } from 'react';
+import { memo } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { AdjustStockButton } from './AdjustStockButton';
 import classes from './StockTable.module.css';
 import type { ItemAction } from './stock-actions';
+import { useRowPopup } from './use-row-popup';
 
 /** Room for Adjust, History and (owners and managers) More, with the cell's padding. */
 export const rowActionsWidth = (canManage: boolean): string => (canManage ? '162px' : '128px');
-
-/** Big enough to hit easily (WCAG 2.5.8 asks 24 px at least), small enough that names keep their room. */
-const ICON_BUTTON = 32;
 
 interface ItemRowActionsProps {
   item: Item;
@@ -18,28 +16,29 @@ interface ItemRowActionsProps {
   onAction: (action: ItemAction) => void;
 }
 
-/** Edit and delete, less often needed than counting stock: one button's menu. */
+/** Edit and delete, less often needed than counting stock: one button's menu, mounted while open. */
 function MoreActions({ item, onAction }: Omit<ItemRowActionsProps, 'canManage'>) {
-  const target = useRef<HTMLButtonElement>(null);
-  // The menu's items go as it closes: the dialog they open must give the focus back to this button.
-  const choose = (kind: 'edit' | 'delete') => () => {
-    target.current?.focus();
-    onAction({ kind, item });
-  };
+  const { opened, setOpened, close, button } = useRowPopup();
+  // The dialog opens once the menu has gone and its button has the focus: it gives the focus back there.
+  const choose = (kind: 'edit' | 'delete') => () => close(() => onAction({ kind, item }));
+  const target = (
+    <button
+      ref={button}
+      type="button"
+      className={classes.iconButton}
+      aria-label={`More actions for ${item.name}`}
+      aria-haspopup="menu"
+      aria-expanded={opened}
+      title="More"
+      onClick={opened ? undefined : () => setOpened(true)}
+    >
+      <IconDots size={18} aria-hidden />
+    </button>
+  );
+  if (!opened) return target;
   return (
-    <Menu position="bottom-end" shadow="md" width={160}>
-      <Menu.Target>
-        <ActionIcon
-          ref={target}
-          size={ICON_BUTTON}
-          variant="subtle"
-          color="gray"
-          aria-label={`More actions for ${item.name}`}
-          title="More"
-        >
-          <IconDots size={18} />
-        </ActionIcon>
-      </Menu.Target>
+    <Menu opened onChange={setOpened} position="bottom-end" shadow="md" width={160}>
+      <Menu.Target>{target}</Menu.Target>
       <Menu.Dropdown>
         <Menu.Item leftSection={<IconPencil size={16} />} onClick={choose('edit')}>
           Edit
@@ -53,21 +52,20 @@ function MoreActions({ item, onAction }: Omit<ItemRowActionsProps, 'canManage'>)
 }
 
 /** Adjust and history for everyone; edit and delete (under "More") for owners and managers. */
-export function ItemRowActions({ item, canManage, onAction }: ItemRowActionsProps) {
+export const ItemRowActions = memo(function ItemRowActions({ item, canManage, onAction }: ItemRowActionsProps) {
   return (
     <div className={classes.actions}>
       <AdjustStockButton item={item} />
-      <ActionIcon
-        size={ICON_BUTTON}
-        variant="subtle"
-        color="gray"
+      <button
+        type="button"
+        className={classes.iconButton}
         aria-label={`History of ${item.name}`}
         title="History"
         onClick={() => onAction({ kind: 'history', item })}
       >
-        <IconHistory size={18} />
-      </ActionIcon>
+        <IconHistory size={18} aria-hidden />
+      </button>
       {canManage && <MoreActions item={item} onAction={onAction} />}
     </div>
   );
-}
+});

@@ -1,12 +1,18 @@
 import { Button, Modal } from '@mantine/core';
 import { IconTable } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Area } from '../../../shared/domain';
 import type { ItemSuggestions } from './ItemForm';
 import { QuickEntryGrid } from './QuickEntryGrid';
 
 /** "Quick entry": the grid for many items at once. Kept mounted while closed, so nothing typed is lost. */
-export function QuickEntryButton({ area, suggestions }: { area: Area; suggestions: ItemSuggestions }) {
+export const QuickEntryButton = memo(function QuickEntryButton({
+  area,
+  suggestions,
+}: {
+  area: Area;
+  suggestions: ItemSuggestions;
+}) {
   const [opened, setOpened] = useState(false);
   const close = () => setOpened(false);
   return (
@@ -19,4 +25,4 @@ export function QuickEntryButton({ area, suggestions }: { area: Area; suggestion
       </Modal>
     </>
   );
-}
+});

@@ -1,7 +1,6 @@
 import { Alert, Button, Center, EmptyState, Group, Loader } from '@mantine/core';
-import { IconPackage, IconPlus, IconSearchOff } from '@tabler/icons-react';
-import type { SortingState } from '@tanstack/react-table';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { IconPackage, IconPlus } from '@tabler/icons-react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { type Area, COMMON_UNITS, canManage } from '../../../shared/domain';
 import { capitalise } from '../../ui/format';
@@ -14,12 +13,9 @@ import { ItemDialog } from './ItemDialog';
 import { ItemRowActions, rowActionsWidth } from './ItemRowActions';
 import { useStock } from './inventory-api';
 import { QuickEntryButton } from './QuickEntryButton';
-import { StockFilters } from './StockFilters';
-import { StockSummary } from './StockSummary';
-import { StockTable } from './StockTable';
+import { StockList } from './StockList';
 import type { ItemAction } from './stock-actions';
-import { sortStock } from './stock-columns';
-import { distinctValues, filterStock, isFiltering, NO_FILTER, needsOrdering } from './stock-filter';
+import { distinctValues } from './stock-filter';
 
 const NO_ITEMS: Item[] = [];
 
@@ -30,24 +26,13 @@ export function StockScreen({ area }: { area: Area }) {
   const stock = useStock(area);
   const items = stock.data?.items ?? NO_ITEMS;
 
-  // Typing and header clicks answer at once; the list follows when it is ready (deferred).
-  const [filter, setFilter] = useState(NO_FILTER);
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const appliedFilter = useDeferredValue(filter);
-  const appliedSorting = useDeferredValue(sorting);
-  const ordered = useMemo(() => sortStock(items, appliedSorting), [items, appliedSorting]);
-  const shown = useMemo(() => filterStock(ordered, appliedFilter), [ordered, appliedFilter]);
-  const toOrder = useMemo(() => items.filter(needsOrdering).length, [items]);
-  const categories = useMemo(() => distinctValues(items, 'category'), [items]);
-  const suppliers = useMemo(() => distinctValues(items, 'supplier'), [items]);
+  // The same lists while what they hold is the same: a save does not render the filters and dialogs again.
+  const categories = useSameList(useMemo(() => distinctValues(items, 'category'), [items]));
+  const suppliers = useSameList(useMemo(() => distinctValues(items, 'supplier'), [items]));
+  const units = useSameList(useMemo(() => [...new Set([...COMMON_UNITS, ...distinctValues(items, 'unit')])], [items]));
   const suggestions = useMemo(
-    () => ({
-      names: area === 'kitchen' ? user.kitchenProduceList : user.barProduceList,
-      categories,
-      suppliers,
-      units: [...new Set([...COMMON_UNITS, ...distinctValues(items, 'unit')])],
-    }),
-    [area, user, categories, suppliers, items],
+    () => ({ names: area === 'kitchen' ? user.kitchenProduceList : user.barProduceList, categories, suppliers, units }),
+    [area, user, categories, suppliers, units],
   );
 
   // The dialog keeps showing its item while it closes.
@@ -57,7 +42,7 @@ export function StockScreen({ area }: { area: Area }) {
     setAction(next);
     setOpen(true);
   }, []);
-  const close = () => setOpen(false);
+  const close = useCallback(() => setOpen(false), []);
   const showing = (kind: ItemAction['kind']) => open && action.kind === kind;
   const actionItem = 'item' in action ? action.item : undefined;
   const rowActions = useCallback(
@@ -68,19 +53,23 @@ export function StockScreen({ area }: { area: Area }) {
   const areaName = capitalise(area);
   // One "Add item" at a time: in the header once there are items, in the empty list before.
   const addRef = useRef<HTMLButtonElement>(null);
-  const addButton = manager && (
-    <Group gap="sm" wrap="nowrap">
-      <QuickEntryButton area={area} suggestions={suggestions} />
-      <Button ref={addRef} leftSection={<IconPlus size={16} />} onClick={() => openAction({ kind: 'add' })}>
-        Add item
-      </Button>
-    </Group>
+  const addButton = useMemo(
+    () =>
+      manager && (
+        <Group gap="sm" wrap="nowrap">
+          <QuickEntryButton area={area} suggestions={suggestions} />
+          <Button ref={addRef} leftSection={<IconPlus size={16} />} onClick={() => openAction({ kind: 'add' })}>
+            Add item
+          </Button>
+        </Group>
+      ),
+    [manager, area, suggestions, openAction],
   );
   // A dialog gives the focus back to what opened it. When that is gone (the empty list's "Add item"
   // after the first item, a deleted item's row), "Add item" takes it rather than the page.
-  const keepFocus = () => {
+  const keepFocus = useCallback(() => {
     if (document.activeElement === null || document.activeElement === document.body) addRef.current?.focus();
-  };
+  }, []);
 
   return (
     <Page fill>
@@ -118,42 +107,16 @@ export function StockScreen({ area }: { area: Area }) {
         </Center>
       )}
       {stock.data && items.length > 0 && (
-        <>
-          <StockSummary
-            area={area}
-            totalValue={stock.data.totalValue}
-            itemCount={items.length}
-            shown={shown}
-            filtering={isFiltering(appliedFilter)}
-            toOrder={toOrder}
-          />
-          <StockFilters filter={filter} onChange={setFilter} categories={categories} suppliers={suppliers} />
-          {shown.length > 0 ? (
-            <StockTable
-              items={shown}
-              sorting={sorting}
-              onSortingChange={setSorting}
-              scrollResetKey={appliedFilter}
-              actions={rowActions}
-              actionsWidth={rowActionsWidth(manager)}
-              label={`${areaName} stock`}
-            />
-          ) : (
-            <Center flex={1}>
-              <EmptyState
-                icon={<IconSearchOff />}
-                title="No items match"
-                description="Nothing in this list matches your search and filters."
-              >
-                <EmptyState.Actions>
-                  <Button variant="default" onClick={() => setFilter(NO_FILTER)}>
-                    Clear filters
-                  </Button>
-                </EmptyState.Actions>
-              </EmptyState>
-            </Center>
-          )}
-        </>
+        <StockList
+          area={area}
+          items={items}
+          totalValue={stock.data.totalValue}
+          categories={categories}
+          suppliers={suppliers}
+          actions={rowActions}
+          actionsWidth={rowActionsWidth(manager)}
+          label={`${areaName} stock`}
+        />
       )}
       <ItemDialog
         opened={showing('add') || showing('edit')}
@@ -167,4 +130,12 @@ export function StockScreen({ area }: { area: Area }) {
       <HistoryDrawer opened={showing('history')} item={actionItem} onClose={close} />
     </Page>
   );
+}
+
+/** The list given last time while it holds the same values in the same order. */
+function useSameList(list: string[]): string[] {
+  const kept = useRef(list);
+  const same = kept.current.length === list.length && kept.current.every((value, i) => value === list[i]);
+  if (!same) kept.current = list;
+  return kept.current;
 }

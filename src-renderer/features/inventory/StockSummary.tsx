@@ -1,4 +1,5 @@
 import { SimpleGrid } from '@mantine/core';
+import { memo } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
 import { formatMoney, plural } from '../../ui/format';
@@ -15,7 +16,15 @@ interface StockSummaryProps {
   toOrder: number;
 }
 
-export function StockSummary({ area, totalValue, itemCount, shown, filtering, toOrder }: StockSummaryProps) {
+/** Rendered again when the list shown changes, not on the keystroke that will change it. */
+export const StockSummary = memo(function StockSummary({
+  area,
+  totalValue,
+  itemCount,
+  shown,
+  filtering,
+  toOrder,
+}: StockSummaryProps) {
   return (
     <SimpleGrid cols={3} spacing="md">
       <StatCard
@@ -40,4 +49,4 @@ export function StockSummary({ area, totalValue, itemCount, shown, filtering, to
       />
     </SimpleGrid>
   );
-}
+});

@@ -1,22 +1,14 @@
 /**
  * The stock list: sortable columns (header buttons, mouse or keyboard) and virtualised rows, so
- * 5,000 items scroll as smoothly as 50. Rows below par or negative are tinted.
+ * 5,000 items scroll as smoothly as 50. Rows below par or negative are tinted. Rows are plain
+ * elements drawn straight from the items: no row objects are built for the whole list.
  */
-import {
-  type ColumnDef,
-  flexRender,
-  getCoreRowModel,
-  type OnChangeFn,
-  type Row,
-  type SortingState,
-  useReactTable,
-} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, type ReactNode, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { SortableHeader } from '../../ui/SortableHeader';
 import classes from './StockTable.module.css';
-import { stockColumns } from './stock-columns';
+import { isSortable, type SortableColumn, type StockColumn, type StockSorting, stockColumns } from './stock-columns';
 import { stockLevel } from './stock-math';
 
 const ROW_HEIGHT = 48;
@@ -24,8 +16,8 @@ const ROW_HEIGHT = 48;
 interface StockTableProps {
   /** In the order shown: sorted by the screen (sortStock), which keeps the order the headers ask for. */
   items: readonly Item[];
-  sorting: SortingState;
-  onSortingChange: OnChangeFn<SortingState>;
+  sorting: StockSorting;
+  onSort: (column: SortableColumn) => void;
   /** When this changes (other filters), the list starts again from the top. */
   scrollResetKey: unknown;
   /** The buttons at the end of each row, and how wide their column is. */
@@ -34,90 +26,56 @@ interface StockTableProps {
   label: string;
 }
 
-const ariaSort = (direction: false | 'asc' | 'desc') =>
-  direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
-
 const numericClass = (numeric: boolean | undefined) => (numeric ? classes.numeric : undefined);
 
 /** Rendered again only when what it shows changes, not on every keystroke of a search. */
 export const StockTable = memo(function StockTable({
   items,
   sorting,
-  onSortingChange,
+  onSort,
   scrollResetKey,
   actions,
   actionsWidth,
   label,
 }: StockTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  // A new order or a new filter shows its first rows, not some rows halfway down.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys are what trigger the reset
-  useLayoutEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
-  }, [sorting, scrollResetKey]);
   const columns = useMemo(() => stockColumns(actions, actionsWidth), [actions, actionsWidth]);
-  const table = useReactTable({
-    data: items as Item[],
-    columns,
-    state: { sorting },
-    onSortingChange,
-    manualSorting: true,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (item) => item.id,
-  });
-  const { rows } = table.getRowModel();
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  // A new order or a new filter shows its first rows, not some rows halfway down. The offset the
+  // virtualiser follows is read, not the element's: reading that would lay the table out at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys are what trigger the reset
+  useLayoutEffect(() => {
+    if (virtualizer.scrollOffset) scroller.current?.scrollTo({ top: 0 });
+  }, [sorting, scrollResetKey]);
   const visible = virtualizer.getVirtualItems();
   const spaceAbove = visible[0]?.start ?? 0;
   const spaceBelow = virtualizer.getTotalSize() - (visible.at(-1)?.end ?? 0);
 
   return (
     <div ref={scroller} className={classes.scroller}>
-      <table className={classes.table} aria-label={label} aria-rowcount={rows.length + 1}>
+      <table className={classes.table} aria-label={label} aria-rowcount={items.length + 1}>
         <colgroup>
-          {table.getVisibleLeafColumns().map((column) => (
-            <col key={column.id} style={{ width: column.columnDef.meta?.width }} />
+          {columns.map((column) => (
+            <col key={column.id} style={{ width: column.width }} />
           ))}
         </colgroup>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} aria-rowindex={1}>
-              {group.headers.map((header) => {
-                const { column } = header;
-                const title = flexRender(column.columnDef.header, header.getContext());
-                return (
-                  <th
-                    key={header.id}
-                    className={numericClass(column.columnDef.meta?.numeric)}
-                    aria-sort={column.getCanSort() ? ariaSort(column.getIsSorted()) : undefined}
-                  >
-                    {column.getCanSort() ? (
-                      <SortableHeader
-                        direction={column.getIsSorted()}
-                        numeric={column.columnDef.meta?.numeric}
-                        onToggle={column.getToggleSortingHandler()}
-                      >
-                        {title}
-                      </SortableHeader>
-                    ) : (
-                      title
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
+          <tr aria-rowindex={1}>
+            {columns.map((column) => (
+              <HeaderCell key={column.id} column={column} sorting={sorting} onSort={onSort} />
+            ))}
+          </tr>
         </thead>
         <tbody>
           {spaceAbove > 0 && <Spacer height={spaceAbove} columns={columns.length} />}
           {visible.map((slot) => {
-            const row = rows[slot.index];
-            return row && <StockRow key={row.id} row={row} index={slot.index} columns={columns} />;
+            const item = items[slot.index];
+            return item && <StockRow key={item.id} item={item} index={slot.index} columns={columns} />;
           })}
           {spaceBelow > 0 && <Spacer height={spaceBelow} columns={columns.length} />}
         </tbody>
@@ -126,38 +84,62 @@ export const StockTable = memo(function StockTable({
   );
 });
 
+const ariaSort = (direction: false | 'asc' | 'desc') =>
+  direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
+
+function HeaderCell({
+  column,
+  sorting,
+  onSort,
+}: {
+  column: StockColumn;
+  sorting: StockSorting;
+  onSort: (column: SortableColumn) => void;
+}) {
+  if (!isSortable(column)) {
+    return (
+      <th>
+        <span className={classes.visuallyHidden}>{column.title}</span>
+      </th>
+    );
+  }
+  const direction = sorting?.column === column.id && (sorting.desc ? 'desc' : 'asc');
+  return (
+    <th className={numericClass(column.numeric)} aria-sort={ariaSort(direction)}>
+      <SortableHeader direction={direction} numeric={column.numeric} onToggle={() => onSort(column.id)}>
+        {column.title}
+      </SortableHeader>
+    </th>
+  );
+}
+
 interface StockRowProps {
-  row: Row<Item>;
+  item: Item;
   index: number;
-  /** Not read: a change of columns (of row buttons) renders the row again. */
-  columns: ColumnDef<Item, string>[];
+  columns: StockColumn[];
 }
 
 /**
  * Rendered again only when its item, position or columns change — not on every scroll, nor when a
- * search or a save elsewhere gives the table new row objects for the same items.
+ * search or a save elsewhere gives the table a new list holding the same item.
  */
-const StockRow = memo(function StockRow({ row, index }: StockRowProps) {
+const StockRow = memo(function StockRow({ item, index, columns }: StockRowProps) {
   return (
     <tr
       className={classes.row}
-      data-level={stockLevel(row.original)}
+      data-level={stockLevel(item)}
       data-odd={index % 2 === 1 || undefined}
       aria-rowindex={index + 2}
       style={{ height: ROW_HEIGHT }}
     >
-      {row.getVisibleCells().map((cell) => (
-        <td key={cell.id} className={numericClass(cell.column.columnDef.meta?.numeric)}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+      {columns.map((column) => (
+        <td key={column.id} className={numericClass(column.numeric)}>
+          {column.cell(item)}
         </td>
       ))}
     </tr>
   );
-}, sameRow);
-
-function sameRow(before: StockRowProps, after: StockRowProps): boolean {
-  return before.row.original === after.row.original && before.index === after.index && before.columns === after.columns;
-}
+});
 
 /** Stands in for the rows scrolled out of view, so the scrollbar stays true. */
 function Spacer({ height, columns }: { height: number; columns: number }) {

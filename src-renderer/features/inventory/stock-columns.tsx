@@ -2,26 +2,14 @@
  * The stock table's columns: what each shows, how it sorts (exactly, for decimals), how wide it is.
  * Cells are plain elements: thousands of rows mount as the list scrolls.
  */
-import { VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown } from '@tabler/icons-react';
-import { type ColumnDef, createColumnHelper, type RowData, type SortingState } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { formatAmount, formatMoney, formatQuantity } from '../../ui/format';
 import classes from './StockTable.module.css';
 import { compareMoney, compareQuantity, stockLevel } from './stock-math';
 
-declare module '@tanstack/react-table' {
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** Numbers line up on the right. */
-    numeric?: boolean;
-    /** A fixed width; columns without one share what is left. */
-    width?: string;
-  }
-}
-
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const column = createColumnHelper<Item>();
 
 const LEVEL_MARKS = {
   'below-par': { icon: IconArrowDown, label: 'Below par: order more' },
@@ -37,7 +25,7 @@ function OnHand({ item }: { item: Item }) {
       {mark && (
         <span className={classes.mark}>
           <mark.icon size={12} aria-hidden />
-          <VisuallyHidden>{mark.label}</VisuallyHidden>
+          <span className={classes.visuallyHidden}>{mark.label}</span>
         </span>
       )}
       {formatAmount(item.onHand, item.unit)}
@@ -62,7 +50,7 @@ const byText =
     collator.compare(a[field], b[field]);
 
 /** How each sortable column orders the items: exactly, for decimals. */
-const ORDERS: Record<string, Order> = {
+const ORDERS = {
   name: byText('name'),
   category: byText('category'),
   supplier: byText('supplier'),
@@ -74,69 +62,75 @@ const ORDERS: Record<string, Order> = {
   },
   unitCost: (a, b) => compareMoney(a.unitCost, b.unitCost),
   stockValue: (a, b) => compareMoney(a.stockValue, b.stockValue),
-};
+} satisfies Record<string, Order>;
+
+export type SortableColumn = keyof typeof ORDERS;
+
+/** The order a column header asked for; null: the list's own order (by name). */
+export type StockSorting = { column: SortableColumn; desc: boolean } | null;
+
+/** A header pressed again: ascending, then descending, then the list's own order again. */
+export function nextSorting(sorting: StockSorting, column: SortableColumn): StockSorting {
+  if (sorting?.column !== column) return { column, desc: false };
+  return sorting.desc ? null : { column, desc: true };
+}
 
 /**
  * The whole list in the order a column header asks for (ties keep the list's order), sorted once per
  * order and list: search and filters then keep that order, so typing never sorts.
  */
-export function sortStock(items: readonly Item[], sorting: SortingState): readonly Item[] {
-  const [by] = sorting;
-  const order = by && ORDERS[by.id];
-  if (!order) return items;
-  return by.desc ? items.toSorted((a, b) => order(b, a)) : items.toSorted(order);
+export function sortStock(items: readonly Item[], sorting: StockSorting): readonly Item[] {
+  if (!sorting) return items;
+  const order: Order = ORDERS[sorting.column];
+  return sorting.desc ? items.toSorted((a, b) => order(b, a)) : items.toSorted(order);
 }
+
+export interface StockColumn {
+  id: SortableColumn | 'actions';
+  title: string;
+  /** Numbers line up on the right. */
+  numeric?: boolean;
+  /** A fixed width; columns without one share what is left. */
+  width?: string;
+  cell: (item: Item) => ReactNode;
+}
+
+export const isSortable = (column: StockColumn): column is StockColumn & { id: SortableColumn } => column.id in ORDERS;
 
 /**
  * The numbers' widths fit each title with its sort arrow; the text columns share what is left in
  * proportion (Name the rest, the most), so a wider window shows longer names and suppliers.
  */
-export function stockColumns(actions: (item: Item) => ReactNode, actionsWidth: string): ColumnDef<Item, string>[] {
+export function stockColumns(actions: (item: Item) => ReactNode, actionsWidth: string): StockColumn[] {
   return [
-    column.accessor('name', {
-      header: 'Name',
-      cell: (info) => (
-        <span className={`${classes.text} ${classes.name}`} title={info.getValue()}>
-          {info.getValue()}
+    {
+      id: 'name',
+      title: 'Name',
+      cell: ({ name }) => (
+        <span className={`${classes.text} ${classes.name}`} title={name}>
+          {name}
         </span>
       ),
-    }),
-    column.accessor('category', {
-      header: 'Category',
-      meta: { width: '12%' },
-      cell: (info) => orDash(info.getValue()),
-    }),
-    column.accessor('supplier', {
-      header: 'Supplier',
-      meta: { width: '17%' },
-      cell: (info) => orDash(info.getValue()),
-    }),
-    column.accessor('onHand', {
-      header: 'On hand',
-      meta: { numeric: true, width: '120px' },
-      cell: (info) => <OnHand item={info.row.original} />,
-    }),
-    column.accessor((item) => item.par ?? '', {
+    },
+    { id: 'category', title: 'Category', width: '12%', cell: ({ category }) => orDash(category) },
+    { id: 'supplier', title: 'Supplier', width: '17%', cell: ({ supplier }) => orDash(supplier) },
+    { id: 'onHand', title: 'On hand', numeric: true, width: '120px', cell: (item) => <OnHand item={item} /> },
+    {
       id: 'par',
-      header: 'Par',
-      meta: { numeric: true, width: '68px' },
-      cell: (info) => (info.getValue() ? formatQuantity(info.getValue()) : orDash('')),
-    }),
-    column.accessor('unitCost', {
-      header: 'Unit cost',
-      meta: { numeric: true, width: '112px' },
-      cell: (info) => formatMoney(info.getValue()),
-    }),
-    column.accessor('stockValue', {
-      header: 'Stock value',
-      meta: { numeric: true, width: '132px' },
-      cell: (info) => formatMoney(info.getValue()),
-    }),
-    column.display({
-      id: 'actions',
-      header: () => <VisuallyHidden>Actions</VisuallyHidden>,
-      meta: { width: actionsWidth },
-      cell: (info) => actions(info.row.original),
-    }),
+      title: 'Par',
+      numeric: true,
+      width: '68px',
+      cell: ({ par }) => (par ? formatQuantity(par) : orDash('')),
+    },
+    { id: 'unitCost', title: 'Unit cost', numeric: true, width: '112px', cell: (item) => formatMoney(item.unitCost) },
+    {
+      id: 'stockValue',
+      title: 'Stock value',
+      numeric: true,
+      width: '132px',
+      cell: (item) => formatMoney(item.stockValue),
+    },
+    // Named for screen readers only.
+    { id: 'actions', title: 'Actions', width: actionsWidth, cell: actions },
   ];
 }

@@ -1,0 +1,86 @@
+import { Button, Center, EmptyState } from '@mantine/core';
+import { IconSearchOff } from '@tabler/icons-react';
+import { memo, type ReactNode, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import type { Item } from '../../../shared/contract/inventory';
+import type { Area } from '../../../shared/domain';
+import { StockFilters } from './StockFilters';
+import { StockSummary } from './StockSummary';
+import { StockTable } from './StockTable';
+import { nextSorting, type SortableColumn, type StockSorting, sortStock } from './stock-columns';
+import { filterStock, isFiltering, NO_FILTER, needsOrdering, type StockFilter } from './stock-filter';
+
+interface StockListProps {
+  area: Area;
+  items: readonly Item[];
+  /** Worked out by the core over the whole area. */
+  totalValue: string;
+  categories: string[];
+  suppliers: string[];
+  actions: (item: Item) => ReactNode;
+  actionsWidth: string;
+  label: string;
+}
+
+/**
+ * The value cards, the search and filters, and the table. The search and the order live here, so a
+ * keystroke renders this part of the screen alone, and the list follows when it is ready (deferred).
+ */
+export const StockList = memo(function StockList({
+  area,
+  items,
+  totalValue,
+  categories,
+  suppliers,
+  actions,
+  actionsWidth,
+  label,
+}: StockListProps) {
+  const [filter, setFilter] = useState(NO_FILTER);
+  const [sorting, setSorting] = useState<StockSorting>(null);
+  const appliedFilter = useDeferredValue(filter);
+  const appliedSorting = useDeferredValue(sorting);
+  const ordered = useMemo(() => sortStock(items, appliedSorting), [items, appliedSorting]);
+  const shown = useMemo(() => filterStock(ordered, appliedFilter), [ordered, appliedFilter]);
+  const toOrder = useMemo(() => items.filter(needsOrdering).length, [items]);
+  const changeFilter = useCallback((change: Partial<StockFilter>) => setFilter((now) => ({ ...now, ...change })), []);
+  const sortBy = useCallback((column: SortableColumn) => setSorting((now) => nextSorting(now, column)), []);
+
+  return (
+    <>
+      <StockSummary
+        area={area}
+        totalValue={totalValue}
+        itemCount={items.length}
+        shown={shown}
+        filtering={isFiltering(appliedFilter)}
+        toOrder={toOrder}
+      />
+      <StockFilters filter={filter} onChange={changeFilter} categories={categories} suppliers={suppliers} />
+      {shown.length > 0 ? (
+        <StockTable
+          items={shown}
+          sorting={sorting}
+          onSort={sortBy}
+          scrollResetKey={appliedFilter}
+          actions={actions}
+          actionsWidth={actionsWidth}
+          label={label}
+        />
+      ) : (
+        <Center flex={1}>
+          <EmptyState
+            icon={<IconSearchOff />}
+            title="No items match"
+            description="Nothing in this list matches your search and filters."
+          >
+            <EmptyState.Actions>
+              <Button variant="default" onClick={() => setFilter(NO_FILTER)}>
+                Clear filters
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        </Center>
+      )}
+    </>
+  );
+});
