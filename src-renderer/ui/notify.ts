@@ -1,6 +1,6 @@
 /**
- * Messages that come and go, at the top centre of the window (Providers): over page titles, never
- * over a dialog's, a form's or a row's buttons; three at a time at most. A success says so briefly;
+ * Messages that come and go, at the bottom centre of the window above the status bar (Providers):
+ * never over a page's title, its cards, a dialog's title or a row's buttons; three at a time at most. A success says so briefly;
  * a problem stays long enough to read. When the user changes, what was said to the last one goes.
  */
 import { notifications, notificationsStore } from '@mantine/notifications';
