@@ -9,10 +9,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { describeConnectionError } from '../src-main/central/server-errors';
 import { setupServer } from '../src-main/central/setup';
+import { askHidden } from './ask-hidden';
 
 const { values } = parseArgs({
   options: {
@@ -34,22 +34,6 @@ function required(name: keyof typeof values): string {
     process.exit(2);
   }
   return value;
-}
-
-/** Reads a secret from the terminal without echoing it. */
-function askHidden(question: string): Promise<string> {
-  const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const output = terminal as unknown as { _writeToOutput: (text: string) => void };
-  output._writeToOutput = (text: string) => {
-    if (text.startsWith(question)) process.stdout.write(text);
-  };
-  return new Promise((resolve) =>
-    terminal.question(question, (answer) => {
-      terminal.close();
-      process.stdout.write('\n');
-      resolve(answer);
-    }),
-  );
 }
 
 const where = {

@@ -60,7 +60,9 @@ interface Crew {
 const SERVER_WIDE = ['kg.server_info', 'kg.schema_migrations'];
 const TENANT_TABLES = APP_TABLES.filter((table) => !SERVER_WIDE.includes(table));
 const tenantColumn = (table: string) => (table === 'kg.restaurants' ? 'id' : 'restaurant_id');
-const SECRET_TABLES = ['kg.credentials', 'kg.sessions', 'kg.password_reset_codes', 'kg.login_throttle'];
+/** Secret tables whose rows belong to a user. */
+const USER_SECRETS = ['kg.credentials', 'kg.sessions', 'kg.password_reset_codes'];
+const SECRET_TABLES = [...USER_SECRETS, 'kg.login_throttle', 'kg.legacy_rows'];
 const MANAGERS_ONLY = 'Only an owner or a manager can change the item list.';
 
 const login = (name: string, password = PASSWORD, deviceId: string = randomUUID()): Promise<Reply> =>
@@ -139,7 +141,7 @@ async function snapshotOf(restaurantId: string): Promise<unknown> {
   const ofUsers = 'user_id IN (SELECT id FROM kg.users WHERE restaurant_id = $1)';
   const tables = [
     ...TENANT_TABLES.map((table) => [table, rows(table, `${tenantColumn(table)} = $1`)]),
-    ...SECRET_TABLES.filter((table) => table !== 'kg.login_throttle').map((table) => [table, rows(table, ofUsers)]),
+    ...USER_SECRETS.map((table) => [table, rows(table, ofUsers)]),
   ];
   const { rows: result } = await adminQuery<{ snapshot: unknown }>(
     server,

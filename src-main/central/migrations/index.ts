@@ -73,6 +73,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'one check of who signs in',
     sql: readFileSync(new URL('./0012-checked-person.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 13,
+    name: 'what the import of the old KitchenGuard brought',
+    sql: readFileSync(new URL('./0013-legacy-import.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

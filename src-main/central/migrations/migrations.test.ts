@@ -17,6 +17,7 @@ const RELEASED = {
   '0010-upload-names-its-sender.sql': '1207df5654d05cc636c0c6b5746fb3459310846ec74a3ef70faef5d25dd9b06a',
   '0011-team-after-restore.sql': 'b1357077a737e727fcbe435ee2e3612faae328953e6640cb73bfe64a752b31d5',
   '0012-checked-person.sql': '96175310c46f96ddb04b852dc57184cc5c2b0700e81a5d9be78cfe3564a36d82',
+  '0013-legacy-import.sql': 'f9b90c45c4e77308553affcc37ed39aa72eeec05258f27e1931b0ab22d37d27f',
 };
 
 describe('released central server migrations', () => {

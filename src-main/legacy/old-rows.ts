@@ -1,0 +1,271 @@
+/**
+ * Rows of the old KitchenGuard as read (every column as text, or null), checked with zod, and made
+ * into values this app's rules accept. Every value changed on the way says so in `notes`: the
+ * report shows them beside the row. Bad old data is a note, never an exception.
+ */
+import { z } from 'zod';
+import { EMAIL_MAX, PRODUCE_NAMES_MAX, TEXT_FIELDS, type TextField, USERNAME } from '../../shared/contract/fields';
+import { MAX_UNIT_COST_CENTS } from '../../shared/money';
+import { MAX_QUANTITY_MILLI } from '../../shared/quantity';
+import { type OldItemTable, OldItemTables } from './old-tables';
+
+const cell = z.string().nullable();
+const oldId = z.string().regex(/^-?\d{1,19}$/, 'id is not a whole number');
+
+export const rawUser = z.object({
+  id: oldId,
+  username: cell,
+  email: cell,
+  password_hash: cell,
+  full_name: cell,
+  restaurant_name: cell,
+  restaurant_type: cell,
+  user_position: cell,
+  kitchen_produce_list: cell,
+  bar_produce_list: cell,
+  created_at: cell,
+  updated_at: cell,
+  is_active: cell,
+  last_login: cell,
+});
+export type RawUser = z.infer<typeof rawUser>;
+
+export const rawResetToken = z.object({
+  id: oldId,
+  user_id: cell,
+  expires_at: cell,
+  used: cell,
+  created_at: cell,
+});
+export type RawResetToken = z.infer<typeof rawResetToken>;
+
+export const rawItem = z.object({
+  id: oldId,
+  user_id: cell,
+  name: cell,
+  category: cell,
+  supplier: cell,
+  unit_cost: cell,
+  unit: cell,
+  current_stock: cell,
+  created_at: cell,
+  updated_at: cell,
+});
+export type RawItem = z.infer<typeof rawItem>;
+
+export interface OldUser {
+  oldId: string;
+  username: string;
+  email: string;
+  /** A bcrypt hash the server can read ($2a$), or null: the person needs a reset code. */
+  passwordHash: string | null;
+  fullName: string;
+  /** As typed, trimmed; '' when there was none. */
+  restaurantName: string;
+  restaurantType: string;
+  position: string;
+  kitchenProduceList: string[];
+  barProduceList: string[];
+  createdAt: string | null;
+  updatedAt: string | null;
+  isActive: boolean;
+  lastLogin: string | null;
+  notes: string[];
+}
+
+export interface OldItem {
+  table: OldItemTable;
+  oldId: string;
+  userId: string | null;
+  name: string;
+  category: string;
+  supplier: string;
+  unit: string;
+  unitCostCents: number;
+  stockMilli: number;
+  createdAt: string | null;
+  updatedAt: string | null;
+  notes: string[];
+}
+
+const CONTROL = /[\p{Cc}\p{Cs}]/u;
+const CONTROLS = /[\p{Cc}\p{Cs}]/gu;
+
+/** Cuts `value` to `max` characters as the server counts them (an emoji is one). */
+export function cutTo(value: string, max: number): string {
+  const characters = [...value];
+  return characters.length <= max ? value : characters.slice(0, max).join('');
+}
+
+/** Old text made fit for one of the app's text fields; `fallback` stands in for none. */
+export function cleanText(value: string | null, field: TextField, notes: string[], fallback = ''): string {
+  const { label, max } = TEXT_FIELDS[field];
+  if (value === null) {
+    if (fallback !== '') notes.push(`${label} was empty: "${fallback}"`);
+    return fallback;
+  }
+  let text = value.trim();
+  if (CONTROL.test(text)) {
+    text = text.replace(CONTROLS, ' ').replace(/ {2,}/g, ' ').trim();
+    notes.push(`${label} held control characters: removed`);
+  }
+  if ([...text].length > max) {
+    text = cutTo(text, max).trim();
+    notes.push(`${label} was longer than ${max} characters: cut to "${text}"`);
+  }
+  if (text === '' && fallback !== '') {
+    notes.push(`${label} was empty: "${fallback}"`);
+    return fallback;
+  }
+  return text;
+}
+
+/** The old column read as an instant: text without a zone is UTC (the old services wrote utcnow()). */
+export function instant(value: string | null): string | null {
+  if (value === null) return null;
+  const zoned = /([+-]\d\d(:?\d\d)?|Z)$/.test(value) ? value : `${value}Z`;
+  const time = new Date(zoned.replace(' ', 'T'));
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
+}
+
+/**
+ * A decimal text at `scale` places as a scaled integer, rounded half away from zero when it has
+ * more; null for what is no decimal at all (NaN, Infinity, 1e+20).
+ */
+export function scaled(value: string, scale: number): { value: bigint; rounded: boolean } | null {
+  const match = /^\s*(-)?(\d+)(?:\.(\d*))?\s*$/.exec(value);
+  if (!match) return null;
+  const [, minus, whole, fraction = ''] = match;
+  const kept = BigInt(whole + fraction.slice(0, scale).padEnd(scale, '0'));
+  const rest = fraction.slice(scale);
+  const up = rest !== '' && rest[0]! >= '5';
+  const magnitude = up ? kept + 1n : kept;
+  return { value: minus ? -magnitude : magnitude, rounded: /[1-9]/.test(rest) };
+}
+
+const BCRYPT = /^\$2[aby]\$(0[4-9]|1[0-2])\$[./A-Za-z0-9]{53}$/;
+
+function readableHash(value: string | null, notes: string[]): string | null {
+  if (value !== null && BCRYPT.test(value)) return value.replace(/^\$2[by]\$/, '$2a$');
+  notes.push('Password hash is not bcrypt of cost 4 to 12: cannot sign in until given a reset code');
+  return null;
+}
+
+const produceName = z.string().trim().min(1).max(TEXT_FIELDS.produceName.max);
+
+function produceList(value: string | null, label: string, notes: string[]): string[] {
+  if (value === null || value.trim() === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    notes.push(`${label} is not valid JSON: imported empty`);
+    return [];
+  }
+  if (!Array.isArray(parsed)) {
+    notes.push(`${label} is not a list: imported empty`);
+    return [];
+  }
+  const names = parsed.flatMap((entry) => {
+    const name = produceName.safeParse(entry);
+    return name.success && !CONTROL.test(name.data) ? [name.data] : [];
+  });
+  if (names.length < parsed.length)
+    notes.push(`${label}: ${parsed.length - names.length} entries that are not names dropped`);
+  if (names.length > PRODUCE_NAMES_MAX) notes.push(`${label}: only the first ${PRODUCE_NAMES_MAX} names kept`);
+  return names.slice(0, PRODUCE_NAMES_MAX);
+}
+
+/** A username the new rules accept: letters, digits, dot, dash, underscore; 3 to 40 of them. */
+function cleanUsername(value: string | null, id: string, notes: string[]): string {
+  const typed = value?.trim() ?? '';
+  if (typed.length >= USERNAME.min && typed.length <= USERNAME.max && USERNAME.pattern.test(typed)) return typed;
+  let made = typed
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '.')
+    .replace(/^\.+|\.+$/g, '')
+    .slice(0, USERNAME.max);
+  if (made.length < USERNAME.min) made = `user${id}`;
+  notes.push(`Username "${value ?? ''}" is not allowed here: "${made}"`);
+  return made;
+}
+
+function cleanEmail(value: string | null, username: string, notes: string[]): string {
+  const typed = value?.trim() ?? '';
+  if (/^[^@\s]+@[^@\s]+$/.test(typed) && [...typed].length <= EMAIL_MAX && !CONTROL.test(typed)) return typed;
+  const made = `${username}@legacy.invalid`;
+  notes.push(`Email "${value ?? ''}" is not an address: "${made}" (signs in with the username)`);
+  return made;
+}
+
+export function oldUser(raw: RawUser): OldUser {
+  const notes: string[] = [];
+  const username = cleanUsername(raw.username, raw.id, notes);
+  const active = raw.is_active === 'true';
+  if (raw.is_active === null) notes.push('Active flag was empty: imported inactive, as the old sign-in refused it');
+  return {
+    oldId: raw.id,
+    username,
+    email: cleanEmail(raw.email, username, notes),
+    passwordHash: readableHash(raw.password_hash, notes),
+    fullName: cleanText(raw.full_name, 'fullName', notes, username),
+    restaurantName: cleanText(raw.restaurant_name, 'restaurantName', notes),
+    restaurantType: cleanText(raw.restaurant_type, 'restaurantType', notes, 'restaurant'),
+    position: cleanText(raw.user_position, 'position', notes),
+    kitchenProduceList: produceList(raw.kitchen_produce_list, 'Kitchen produce list', notes),
+    barProduceList: produceList(raw.bar_produce_list, 'Bar produce list', notes),
+    createdAt: instant(raw.created_at),
+    updatedAt: instant(raw.updated_at),
+    isActive: active,
+    lastLogin: instant(raw.last_login),
+    notes,
+  };
+}
+
+function unitCost(value: string | null, notes: string[]): number {
+  const cost = value === null ? null : scaled(value, 2);
+  if (cost === null || cost.value < 0n || cost.value > BigInt(MAX_UNIT_COST_CENTS)) {
+    notes.push(`Unit cost "${value ?? ''}" is not an amount: imported as 0.00`);
+    return 0;
+  }
+  if (cost.rounded) notes.push(`Unit cost ${value} has more than two decimals: rounded to the cent`);
+  return Number(cost.value);
+}
+
+function stock(value: string | null, notes: string[]): number {
+  const level = value === null ? null : scaled(value, 3);
+  if (level === null) {
+    notes.push(`Stock "${value ?? ''}" is not a number: counted as 0`);
+    return 0;
+  }
+  if (level.value < 0n) {
+    notes.push(`Stock ${value} is negative: counted as 0`);
+    return 0;
+  }
+  if (level.value > BigInt(MAX_QUANTITY_MILLI)) {
+    notes.push(`Stock ${value} is more than a billion: counted as 0`);
+    return 0;
+  }
+  if (level.rounded) notes.push(`Stock ${value} has more than three decimals: rounded`);
+  return Number(level.value);
+}
+
+export function oldItem(table: OldItemTable, raw: RawItem): OldItem {
+  const notes: string[] = [];
+  const unnamed = `Unnamed ${OldItemTables[table].area} item ${raw.id}`;
+  return {
+    table,
+    oldId: raw.id,
+    userId: raw.user_id,
+    name: cleanText(raw.name, 'itemName', notes, unnamed),
+    category: cleanText(raw.category, 'category', notes),
+    supplier: cleanText(raw.supplier, 'supplier', notes),
+    unit: cleanText(raw.unit, 'unit', notes, 'each'),
+    unitCostCents: unitCost(raw.unit_cost, notes),
+    stockMilli: stock(raw.current_stock, notes),
+    createdAt: instant(raw.created_at),
+    updatedAt: instant(raw.updated_at),
+    notes,
+  };
+}

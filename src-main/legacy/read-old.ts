@@ -1,0 +1,112 @@
+/**
+ * Reads the old KitchenGuard's two databases, read-only, each in one snapshot (REPEATABLE READ READ
+ * ONLY), over TLS with the certificate and host name verified. Rows that do not even have the old
+ * shape are listed as unreadable; everything else goes on, as text, to be checked row by row.
+ */
+import pg from 'pg';
+import { type ZodType, z } from 'zod';
+import { describeConnectionError } from '../central/server-errors';
+import { type RawItem, type RawResetToken, type RawUser, rawItem, rawResetToken, rawUser } from './old-rows';
+import {
+  itemsSql,
+  OLD_ITEM_TABLES,
+  type OldItemTable,
+  type OldSource,
+  RESET_TOKENS_SQL,
+  USERS_SQL,
+} from './old-tables';
+
+export interface OldServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** The CA bundle (PEM text) that signed the old server's certificate. */
+  ca: string;
+  authDatabase: string;
+  inventoryDatabase: string;
+}
+
+export interface UnreadableRow {
+  source: OldSource;
+  id: string | null;
+  reason: string;
+}
+
+export interface OldRows {
+  users: RawUser[];
+  resetTokens: RawResetToken[];
+  items: { table: OldItemTable; row: RawItem }[];
+  unreadable: UnreadableRow[];
+}
+
+const connection = (server: OldServer, database: string): pg.ClientConfig => ({
+  host: server.host,
+  port: server.port,
+  user: server.user,
+  password: server.password,
+  database,
+  ssl: { ca: server.ca, rejectUnauthorized: true },
+  application_name: 'kitchenguard-import',
+});
+
+/** What went wrong reading the old server, in words that say which server and what to check. */
+function oldServerError(error: unknown, config: pg.ClientConfig): Error {
+  const database = String(config.database);
+  if ((error as { code?: string }).code === '42P01') {
+    return new Error(
+      `Old KitchenGuard: the database "${database}" lacks a table the old services made (${(error as Error).message}). Check --auth-database and --inventory-database.`,
+    );
+  }
+  const where = { host: String(config.host), port: Number(config.port), database, user: String(config.user) };
+  return new Error(`Old KitchenGuard (${database}): ${describeConnectionError(error, where).message}`);
+}
+
+/** Runs `work` in one read-only snapshot of `database`. */
+async function inSnapshot<T>(config: pg.ClientConfig, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(config);
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    throw oldServerError(error, config);
+  }
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await client.query("SET LOCAL TimeZone = 'UTC'");
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    throw oldServerError(error, config);
+  } finally {
+    await client.end();
+  }
+}
+
+function checked<T>(source: OldSource, rows: unknown[], schema: ZodType<T>, unreadable: UnreadableRow[]): T[] {
+  return rows.flatMap((row) => {
+    const result = schema.safeParse(row);
+    if (result.success) return [result.data];
+    const id = (row as { id?: unknown }).id;
+    unreadable.push({ source, id: typeof id === 'string' ? id : null, reason: z.prettifyError(result.error) });
+    return [];
+  });
+}
+
+export async function readOldKitchenGuard(server: OldServer): Promise<OldRows> {
+  const unreadable: UnreadableRow[] = [];
+  const [users, resetTokens] = await inSnapshot(connection(server, server.authDatabase), async (client) => [
+    checked('users', (await client.query(USERS_SQL)).rows, rawUser, unreadable),
+    checked('password_reset_tokens', (await client.query(RESET_TOKENS_SQL)).rows, rawResetToken, unreadable),
+  ]);
+  const items = await inSnapshot(connection(server, server.inventoryDatabase), async (client) => {
+    const all: OldRows['items'] = [];
+    for (const table of OLD_ITEM_TABLES) {
+      const { rows } = await client.query(itemsSql(table));
+      for (const row of checked(table, rows, rawItem, unreadable)) all.push({ table, row });
+    }
+    return all;
+  });
+  return { users: users as RawUser[], resetTokens: resetTokens as RawResetToken[], items, unreadable };
+}

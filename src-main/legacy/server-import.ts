@@ -1,0 +1,129 @@
+/**
+ * The import of a plan into a central server made by server:setup: one transaction per restaurant
+ * (so an interrupted run keeps the restaurants it finished, and the next run goes on from there),
+ * each holding a lock on its restaurant key so two runs never write one restaurant at once. A dry
+ * run reads the same, in one read-only snapshot, and writes nothing.
+ */
+import pg from 'pg';
+import { LATEST_SERVER_SCHEMA } from '../central/migrations';
+import { describeConnectionError } from '../central/server-errors';
+import { hasWrites, type ReportLine, type RestaurantChanges, restaurantChanges } from './changes';
+import type { Plan, PlannedRestaurant } from './plan';
+import { readServerState } from './server-state';
+import { type Written, writeRestaurant } from './write-server';
+
+export interface ServerImportOptions {
+  dryRun?: boolean;
+  /** Told of each restaurant once its changes are written, before they commit. */
+  onRestaurant?: (restaurant: PlannedRestaurant, changes: RestaurantChanges) => void | Promise<void>;
+}
+
+export interface ServerImportResult {
+  lines: ReportLine[];
+  written: Written;
+  dryRun: boolean;
+}
+
+const nothingWritten = (): Written => ({ restaurants: 0, users: 0, items: 0, stock_movements: 0, updated: 0 });
+
+async function requireSchema(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ version: number | null }>(
+    "SELECT CASE WHEN to_regclass('kg.schema_migrations') IS NOT NULL THEN (SELECT max(version) FROM kg.schema_migrations) END AS version",
+  );
+  const version = rows[0]?.version ?? 0;
+  if (version < LATEST_SERVER_SCHEMA) {
+    throw new Error(
+      `The central server's schema is version ${version}; this import needs ${LATEST_SERVER_SCHEMA}: run npm run server:setup first.`,
+    );
+  }
+}
+
+async function importOne(client: pg.Client, restaurant: PlannedRestaurant, options: ServerImportOptions) {
+  await client.query('BEGIN');
+  try {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('kitchenguard-legacy-import'), hashtext($1))", [
+      restaurant.key,
+    ]);
+    const changes = restaurantChanges(restaurant, await readServerState(client, restaurant));
+    if (!hasWrites(changes)) {
+      await client.query('ROLLBACK');
+      return { changes, written: nothingWritten() };
+    }
+    const written = await writeRestaurant(client, changes);
+    await options.onRestaurant?.(restaurant, changes);
+    await client.query('COMMIT');
+    return { changes, written };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+function add(total: Written, more: Written): void {
+  for (const key of Object.keys(total) as (keyof Written)[]) total[key] += more[key];
+}
+
+export async function importIntoServer(
+  admin: pg.ClientConfig,
+  plan: Plan,
+  options: ServerImportOptions = {},
+): Promise<ServerImportResult> {
+  const client = new pg.Client(admin);
+  client.on('error', () => undefined);
+  const where = {
+    host: String(admin.host),
+    port: Number(admin.port),
+    database: String(admin.database),
+    user: String(admin.user),
+  };
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`Central server: ${describeConnectionError(error, where).message}`);
+  }
+  const lines: ReportLine[] = [];
+  const written = nothingWritten();
+  try {
+    await requireSchema(client);
+    if (options.dryRun) {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      for (const restaurant of plan.restaurants) {
+        lines.push(...restaurantChanges(restaurant, await readServerState(client, restaurant)).lines);
+      }
+      await client.query('ROLLBACK');
+    } else {
+      for (const restaurant of plan.restaurants) {
+        const outcome = await importOne(client, restaurant, options);
+        lines.push(...outcome.changes.lines);
+        add(written, outcome.written);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return { lines: [...lines, ...notImported(plan)], written, dryRun: options.dryRun ?? false };
+}
+
+/** Old rows no run imports: unreadable or orphaned rows, and every reset token. */
+function notImported(plan: Plan): ReportLine[] {
+  return [
+    ...plan.skipped.map((row) => ({
+      source: row.source,
+      oldId: row.id ?? '?',
+      outcome: 'skipped' as const,
+      became: 'not imported',
+      newId: null,
+      notes: [row.reason],
+    })),
+    ...plan.droppedTokens.map((token) => ({
+      source: 'password_reset_tokens' as const,
+      oldId: token.oldId,
+      outcome: 'dropped' as const,
+      became: 'not imported',
+      newId: null,
+      notes: [
+        `Reset link of old user ${token.userId ?? '?'}${token.used ? ', used' : ''}, expiring ${token.expiresAt ?? '?'}: e-mailed links do not carry over; an owner or a manager gives a reset code instead`,
+      ],
+    })),
+  ];
+}
