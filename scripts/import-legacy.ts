@@ -12,18 +12,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importLegacy } from '../src-main/legacy/legacy-import';
 import { readPlanFile, writePlanFile } from '../src-main/legacy/plan-file';
-import { askHidden } from './ask-hidden';
+import { askHidden, CENTRAL_SERVER_OPTIONS } from './admin-cli';
 
 const USAGE =
   'Usage: npm run server:import-legacy -- --host H --database D --admin-user U --ca FILE --legacy-host LH --legacy-user LU [--dry-run] [--plan FILE]';
 
 const { values } = parseArgs({
   options: {
-    host: { type: 'string' },
-    port: { type: 'string', default: '5432' },
-    database: { type: 'string' },
-    'admin-user': { type: 'string' },
-    ca: { type: 'string' },
+    ...CENTRAL_SERVER_OPTIONS,
     'legacy-host': { type: 'string' },
     'legacy-port': { type: 'string', default: '5432' },
     'legacy-user': { type: 'string' },

@@ -12,15 +12,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describeConnectionError } from '../src-main/central/server-errors';
 import { setupServer } from '../src-main/central/setup';
-import { askHidden } from './ask-hidden';
+import { askHidden, CENTRAL_SERVER_OPTIONS } from './admin-cli';
 
 const { values } = parseArgs({
   options: {
-    host: { type: 'string' },
-    port: { type: 'string', default: '5432' },
-    database: { type: 'string' },
-    'admin-user': { type: 'string' },
-    ca: { type: 'string' },
+    ...CENTRAL_SERVER_OPTIONS,
     'app-user': { type: 'string', default: 'kitchenguard_app' },
     'new-app-password': { type: 'boolean', default: false },
     'after-restore': { type: 'boolean', default: false },

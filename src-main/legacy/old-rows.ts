@@ -7,51 +7,7 @@ import { z } from 'zod';
 import { EMAIL_MAX, PRODUCE_NAMES_MAX, TEXT_FIELDS, type TextField, USERNAME } from '../../shared/contract/fields';
 import { MAX_UNIT_COST_CENTS } from '../../shared/money';
 import { MAX_QUANTITY_MILLI } from '../../shared/quantity';
-import { type OldItemTable, OldItemTables } from './old-tables';
-
-const cell = z.string().nullable();
-const oldId = z.string().regex(/^-?\d{1,19}$/, 'id is not a whole number');
-
-export const rawUser = z.object({
-  id: oldId,
-  username: cell,
-  email: cell,
-  password_hash: cell,
-  full_name: cell,
-  restaurant_name: cell,
-  restaurant_type: cell,
-  user_position: cell,
-  kitchen_produce_list: cell,
-  bar_produce_list: cell,
-  created_at: cell,
-  updated_at: cell,
-  is_active: cell,
-  last_login: cell,
-});
-export type RawUser = z.infer<typeof rawUser>;
-
-export const rawResetToken = z.object({
-  id: oldId,
-  user_id: cell,
-  expires_at: cell,
-  used: cell,
-  created_at: cell,
-});
-export type RawResetToken = z.infer<typeof rawResetToken>;
-
-export const rawItem = z.object({
-  id: oldId,
-  user_id: cell,
-  name: cell,
-  category: cell,
-  supplier: cell,
-  unit_cost: cell,
-  unit: cell,
-  current_stock: cell,
-  created_at: cell,
-  updated_at: cell,
-});
-export type RawItem = z.infer<typeof rawItem>;
+import { type OldItemTable, OldItemTables, type RawItem, type RawUser } from './old-tables';
 
 export interface OldUser {
   oldId: string;

@@ -1,7 +1,9 @@
 /**
  * The old KitchenGuard's tables as this import reads them: every column cast to text, so that no
- * driver turns a decimal into a float or a zone-less time into local time on the way.
+ * driver turns a decimal into a float or a zone-less time into local time on the way, and checked
+ * with zod for the old shape (a row without it is listed as unreadable).
  */
+import { z } from 'zod';
 import type { Area } from '../../shared/domain';
 
 /** The two old item tables and the storage area each becomes. */
@@ -15,39 +17,56 @@ export const OLD_ITEM_TABLES = Object.keys(OldItemTables) as OldItemTable[];
 /** Where an old row came from, as the report and the server's memory of old ids name it. */
 export type OldSource = 'users' | 'password_reset_tokens' | OldItemTable;
 
-const asText = (columns: string[]) => columns.map((column) => `${column}::text AS ${column}`).join(', ');
+const cell = z.string().nullable();
+const oldId = z.string().regex(/^-?\d{1,19}$/, 'id is not a whole number');
 
-export const USERS_SQL = `SELECT ${asText([
-  'id',
-  'username',
-  'email',
-  'password_hash',
-  'full_name',
-  'restaurant_name',
-  'restaurant_type',
-  'user_position',
-  'kitchen_produce_list',
-  'bar_produce_list',
-  'created_at',
-  'updated_at',
-  'is_active',
-  'last_login',
-])} FROM users ORDER BY id`;
+export const rawUser = z.object({
+  id: oldId,
+  username: cell,
+  email: cell,
+  password_hash: cell,
+  full_name: cell,
+  restaurant_name: cell,
+  restaurant_type: cell,
+  user_position: cell,
+  kitchen_produce_list: cell,
+  bar_produce_list: cell,
+  created_at: cell,
+  updated_at: cell,
+  is_active: cell,
+  last_login: cell,
+});
+export type RawUser = z.infer<typeof rawUser>;
 
+export const rawResetToken = z.object({
+  id: oldId,
+  user_id: cell,
+  expires_at: cell,
+  used: cell,
+  created_at: cell,
+});
+export type RawResetToken = z.infer<typeof rawResetToken>;
+
+export const rawItem = z.object({
+  id: oldId,
+  user_id: cell,
+  name: cell,
+  category: cell,
+  supplier: cell,
+  unit_cost: cell,
+  unit: cell,
+  current_stock: cell,
+  created_at: cell,
+  updated_at: cell,
+});
+export type RawItem = z.infer<typeof rawItem>;
+
+const asText = (schema: z.ZodObject) =>
+  Object.keys(schema.shape)
+    .map((column) => `${column}::text AS ${column}`)
+    .join(', ');
+
+export const USERS_SQL = `SELECT ${asText(rawUser)} FROM users ORDER BY id`;
 // The token itself is never read: it was a link sent by e-mail, and it is dropped.
-export const RESET_TOKENS_SQL = `SELECT ${asText(['id', 'user_id', 'expires_at', 'used', 'created_at'])}
-  FROM password_reset_tokens ORDER BY id`;
-
-export const itemsSql = (table: OldItemTable) =>
-  `SELECT ${asText([
-    'id',
-    'user_id',
-    'name',
-    'category',
-    'supplier',
-    'unit_cost',
-    'unit',
-    'current_stock',
-    'created_at',
-    'updated_at',
-  ])} FROM ${table} ORDER BY id`;
+export const RESET_TOKENS_SQL = `SELECT ${asText(rawResetToken)} FROM password_reset_tokens ORDER BY id`;
+export const itemsSql = (table: OldItemTable) => `SELECT ${asText(rawItem)} FROM ${table} ORDER BY id`;

@@ -26,16 +26,11 @@ export interface PlannedUser extends OldUser {
   role: 'owner' | 'manager';
 }
 
-export interface PlannedItem {
+/** stockMilli: the stocks of every part, added. */
+export interface PlannedItem
+  extends Pick<OldItem, 'name' | 'category' | 'supplier' | 'unit' | 'unitCostCents' | 'stockMilli'> {
   newId: string;
   area: Area;
-  name: string;
-  category: string;
-  supplier: string;
-  unit: string;
-  unitCostCents: number;
-  /** The stocks of every part, added. */
-  stockMilli: number;
   /** When the old stock was last set: the latest part's updated_at. */
   countedAt: string | null;
   /** The old rows this item is made of, oldest first. */

@@ -6,13 +6,18 @@
 import pg from 'pg';
 import { type ZodType, z } from 'zod';
 import { describeConnectionError } from '../central/server-errors';
-import { type RawItem, type RawResetToken, type RawUser, rawItem, rawResetToken, rawUser } from './old-rows';
 import {
   itemsSql,
   OLD_ITEM_TABLES,
   type OldItemTable,
   type OldSource,
+  type RawItem,
+  type RawResetToken,
+  type RawUser,
   RESET_TOKENS_SQL,
+  rawItem,
+  rawResetToken,
+  rawUser,
   USERS_SQL,
 } from './old-tables';
 

@@ -29,7 +29,8 @@ export const adminConfig = (cluster: TestClusterInfo, database = 'postgres'): pg
   ssl: { ca: cluster.ca, rejectUnauthorized: true },
 });
 
-async function asAdmin<T>(cluster: TestClusterInfo, database: string, work: (client: pg.Client) => Promise<T>) {
+/** Runs `work` on one administrator's connection to `database`. */
+export async function asAdmin<T>(cluster: TestClusterInfo, database: string, work: (client: pg.Client) => Promise<T>) {
   const client = new pg.Client(adminConfig(cluster, database));
   await client.connect();
   try {

@@ -5,9 +5,9 @@
  * the way the old services wrote them; `seed` takes the raw values, so bad data is bad on purpose.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { TestClusterInfo } from '../../central/testing/pg-cluster';
-import { adminConfig } from '../../central/testing/server-database';
+import { asAdmin } from '../../central/testing/server-database';
 import type { OldServer } from '../read-old';
 
 const AUTH_SCHEMA = `
@@ -109,16 +109,6 @@ export interface OldKitchenGuard {
   drop(): Promise<void>;
 }
 
-async function inDatabase<T>(cluster: TestClusterInfo, database: string, work: (client: pg.Client) => Promise<T>) {
-  const client = new pg.Client(adminConfig(cluster, database));
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Inserts rows column by column as given: what is absent takes the old schema's default. */
 async function insertRows(client: pg.Client, table: string, rows: object[]): Promise<void> {
   for (const row of rows) {
@@ -140,7 +130,7 @@ export async function createOldKitchenGuard(cluster: TestClusterInfo): Promise<O
   const databases = { auth: `kitchenguard_auth_${suffix}`, inventory: `kitchenguard_inventory_${suffix}` };
   const reader = `old_reader_${suffix}`;
   const password = `old-${randomBytes(12).toString('hex')}`;
-  await inDatabase(cluster, 'postgres', async (client) => {
+  await asAdmin(cluster, 'postgres', async (client) => {
     await client.query(`CREATE ROLE ${reader} LOGIN PASSWORD '${password}'`);
     for (const database of Object.values(databases)) await client.query(`CREATE DATABASE ${database}`);
   });
@@ -148,13 +138,13 @@ export async function createOldKitchenGuard(cluster: TestClusterInfo): Promise<O
     ['auth', AUTH_SCHEMA],
     ['inventory', INVENTORY_SCHEMA],
   ] as const) {
-    await inDatabase(cluster, databases[name], async (client) => {
+    await asAdmin(cluster, databases[name], async (client) => {
       await client.query(schema);
       await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${reader}`);
     });
   }
   const admin = (database: 'auth' | 'inventory', sql: string, params: unknown[] = []) =>
-    inDatabase(cluster, databases[database], (client) => client.query(sql, params));
+    asAdmin(cluster, databases[database], (client) => client.query(sql, params));
   return {
     server: {
       host: cluster.host,
@@ -167,17 +157,17 @@ export async function createOldKitchenGuard(cluster: TestClusterInfo): Promise<O
     },
     admin,
     async seed(rows) {
-      await inDatabase(cluster, databases.auth, async (client) => {
+      await asAdmin(cluster, databases.auth, async (client) => {
         await insertRows(client, 'users', rows.users);
         await insertRows(client, 'password_reset_tokens', rows.password_reset_tokens ?? []);
       });
-      await inDatabase(cluster, databases.inventory, async (client) => {
+      await asAdmin(cluster, databases.inventory, async (client) => {
         await insertRows(client, 'kitchen_produce', rows.kitchen_produce ?? []);
         await insertRows(client, 'bar_supplies', rows.bar_supplies ?? []);
       });
     },
     async drop() {
-      await inDatabase(cluster, 'postgres', async (client) => {
+      await asAdmin(cluster, 'postgres', async (client) => {
         for (const database of Object.values(databases))
           await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
         await client.query(`DROP ROLE IF EXISTS ${reader}`);
