@@ -108,11 +108,11 @@ describe('count units of an item', () => {
         'bottle',
       ),
     ).toEqual([
-      { path: '0.name', message: '"Bottles" is already a unit of this item' },
+      { path: '0.name', message: 'Count unit "Bottles" is already a unit of this item' },
       { path: '1.size', message: 'How many bottles one case holds: above zero' },
       { path: '2.step', message: 'A part counted must divide one: 0.5, 0.25, 0.1, 0.01 or 0.001' },
       { path: '3.step', message: '0.1 of a jug is no exact amount of bottle (three decimals at most)' },
-      { path: '4.name', message: '"Keg" is already a unit of this item' },
+      { path: '4.name', message: 'Count unit "Keg" is already a unit of this item' },
     ]);
   });
 });

@@ -73,9 +73,7 @@ export interface CountedItem {
   countUnits: readonly CountUnit[];
 }
 
-export type CountLine =
-  | { ok: true; milli: number; words: string }
-  | { ok: false; problem: string };
+export type CountLine = { ok: true; milli: number; words: string } | { ok: false; problem: string };
 
 const refused = (problem: string): CountLine => ({ ok: false, problem });
 
@@ -109,7 +107,9 @@ function evaluatePart(
   }
   const scaled = amount * unit.size;
   if (scaled % SCALE !== 0n) {
-    return { problem: `${shown(amount)} ${unit.name} is no exact amount of ${units[0]?.name} (three decimals at most)` };
+    return {
+      problem: `${shown(amount)} ${unit.name} is no exact amount of ${units[0]?.name} (three decimals at most)`,
+    };
   }
   return { milli: scaled / SCALE, words: amountInWords(amount, unit.name) };
 }
@@ -146,10 +146,7 @@ export function evaluateCountLine(text: string, item: CountedItem, bareUnit: str
  * repeat (as typed, plural or not) or repeat the stock unit, sizes that are not above zero, steps
  * that do not divide one, or that give parts no exact amount of the stock unit.
  */
-export function countUnitProblems(
-  units: readonly CountUnit[],
-  stockUnit: string,
-): { path: string; message: string }[] {
+export function countUnitProblems(units: readonly CountUnit[], stockUnit: string): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   const taken = [stockUnit];
   units.forEach((unit, index) => {
@@ -162,7 +159,8 @@ export function countUnitProblems(
 
 function countUnitProblem(unit: CountUnit, taken: readonly string[], stockUnit: string) {
   const clash = taken.find((name) => unitNamed([{ name, size: 0n, step: null }], unit.name));
-  if (clash !== undefined) return { field: 'name', message: `"${unit.name}" is already a unit of this item` };
+  if (clash !== undefined)
+    return { field: 'name', message: `Count unit "${unit.name}" is already a unit of this item` };
   const size = thousandths(unit.size);
   if (!size) return { field: 'size', message: `How many ${pluralUnit(stockUnit)} one ${unit.name} holds: above zero` };
   if (unit.step === null) return null;

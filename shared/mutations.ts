@@ -41,6 +41,11 @@ const movementArgs = z.object({
   at: f.isoTime,
 });
 
+/** A place in shelf order: a fractional-indexing key, compared as plain text (code points). */
+const position = z.string();
+
+const countUnitArgs = z.object({ name: z.string(), size: z.string(), step: z.string().nullable() });
+
 const mutation = <N extends string, A extends z.ZodType>(name: N, args: A) => z.object({ name: z.literal(name), args });
 
 export const mutationSchema = z.discriminatedUnion('name', [
@@ -52,6 +57,25 @@ export const mutationSchema = z.discriminatedUnion('name', [
   mutation('item.update', itemFields.partial().extend({ id: f.id })),
   mutation('item.delete', z.object({ id: f.id })),
   mutation('movement.record', movementArgs),
+  mutation(
+    'storageArea.create',
+    z.object({ id: f.id, restaurantId: f.id, area: z.enum(AREAS), name: z.string(), position }),
+  ),
+  /** Only the fields that changed, as for items. */
+  mutation(
+    'storageArea.update',
+    z.object({
+      id: f.id,
+      name: z.string().optional(),
+      position: position.optional(),
+      archived: z.boolean().optional(),
+    }),
+  ),
+  /** Puts an item on a shelf or moves it there: one placement row, whoever else moves other ones. */
+  mutation('shelf.place', z.object({ storageAreaId: f.id, itemId: f.id, position })),
+  mutation('shelf.remove', z.object({ storageAreaId: f.id, itemId: f.id })),
+  /** The item's whole list of count units: the last one the server receives wins. */
+  mutation('countUnits.set', z.object({ itemId: f.id, units: z.array(countUnitArgs) })),
 ]);
 
 export type Mutation = z.infer<typeof mutationSchema>;

@@ -24,6 +24,8 @@ export const TEXT_FIELDS = {
   category: { label: 'Category', max: 60, required: false },
   supplier: { label: 'Supplier', max: 120, required: false },
   unit: { label: 'Unit', max: 20, required: true },
+  storageAreaName: { label: 'Storage area name', max: 60, required: true },
+  countUnitName: { label: 'Count unit', max: 20, required: true },
   note: { label: 'Note', max: 500, required: false },
 } as const;
 export type TextField = keyof typeof TEXT_FIELDS;

@@ -7,7 +7,9 @@ import { authChannels } from './auth';
 import { backupsChannels } from './backups';
 import { centralChannels } from './central';
 import { computerChannels } from './computer';
+import { countUnitsChannels } from './count-units';
 import { inventoryChannels } from './inventory';
+import { storageChannels } from './storage';
 import { syncChannels } from './sync';
 import { teamChannels } from './team';
 
@@ -15,6 +17,8 @@ export const channels = {
   ...authChannels,
   ...teamChannels,
   ...inventoryChannels,
+  ...countUnitsChannels,
+  ...storageChannels,
   ...computerChannels,
   ...centralChannels,
   ...syncChannels,

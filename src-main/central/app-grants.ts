@@ -34,6 +34,7 @@ export const COMPUTER_FUNCTIONS = [
   'kg.upload_items(jsonb)',
   'kg.upload_movements(jsonb, uuid)',
   'kg.place_movements(jsonb)',
+  'kg.upload_storage(jsonb, jsonb, jsonb)',
   'kg.set_device_position(uuid, bigint)',
   'kg.list_computers()',
   'kg.revoke_computer(uuid)',
@@ -54,6 +55,9 @@ export const APP_TABLES = [
   'kg.item_stock',
   'kg.devices',
   'kg.mutation_rejections',
+  'kg.storage_areas',
+  'kg.shelf_places',
+  'kg.count_units',
 ];
 
 /**

@@ -8,17 +8,19 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { channels } from '../../shared/contract';
 import * as f from '../../shared/contract/fields';
 import { adjustStockInput } from '../../shared/contract/inventory';
+import { COUNT_UNITS_MAX } from '../../shared/count-units';
 import { MOVEMENT_REASONS } from '../../shared/domain';
 import { MAX_UNIT_COST_CENTS, moneyFromCents } from '../../shared/money';
 import { MAX_QUANTITY_MILLI, quantityFromMilli } from '../../shared/quantity';
-import { serverMovement } from '../sync/server-rows';
+import { serverCountUnits, serverMovement } from '../sync/server-rows';
 import { createTestServer, type TestServer } from './testing/test-server';
 
 let server: TestServer;
 let admin: pg.Client;
-const ids = { restaurant: randomUUID(), user: randomUUID(), item: randomUUID() };
+const ids = { restaurant: randomUUID(), user: randomUUID(), item: randomUUID(), storageArea: randomUUID() };
 
 // Everything happens in one transaction that is rolled back: each probe in a savepoint of its own.
 beforeAll(async () => {
@@ -37,6 +39,15 @@ beforeAll(async () => {
   await admin.query(
     `INSERT INTO kg.items (id, restaurant_id, area, name, unit, unit_cost, created_by, updated_by, version)
      VALUES ($1, $2, 'kitchen', 'Probe', 'kg', 1, $3, $3, 1)`,
+    [ids.item, ids.restaurant, ids.user],
+  );
+  await admin.query(
+    `INSERT INTO kg.storage_areas (id, restaurant_id, area, name, position, created_by, updated_by, version)
+     VALUES ($1, $2, 'kitchen', 'Probe', 'a0', $3, $3, 1)`,
+    [ids.storageArea, ids.restaurant, ids.user],
+  );
+  await admin.query(
+    `INSERT INTO kg.count_units (item_id, restaurant_id, units, updated_by, version) VALUES ($1, $2, '[]', $3, 1)`,
     [ids.item, ids.restaurant, ids.user],
   );
 });
@@ -66,6 +77,7 @@ const ROW_OF_TABLE: Record<string, string> = {
   'kg.restaurants': ids.restaurant,
   'kg.users': ids.user,
   'kg.items': ids.item,
+  'kg.storage_areas': ids.storageArea,
 };
 
 /** Whether the server takes `value` into one column of the probe's row. */
@@ -124,9 +136,11 @@ const TEXT_COLUMNS: Record<f.TextField, [table: string, column: string] | null> 
   category: ['kg.items', 'category'],
   supplier: ['kg.items', 'supplier'],
   unit: ['kg.items', 'unit'],
-  // Probed below, where they live: in produce lists and on movements.
+  storageAreaName: ['kg.storage_areas', 'name'],
+  // Probed below, where they live: in produce lists, on movements and in lists of count units.
   produceName: null,
   note: null,
+  countUnitName: null,
 };
 
 describe('text fields', () => {
@@ -190,6 +204,51 @@ describe('produce lists', () => {
       );
     });
   }
+});
+
+describe('count units', () => {
+  const unit = (change: Record<string, unknown>) => [{ name: 'case', size: '12', step: null, ...change }];
+  const { max } = f.TEXT_FIELDS.countUnitName;
+  const limit = quantityFromMilli(MAX_QUANTITY_MILLI);
+  const lists: unknown[] = [
+    [],
+    unit({}),
+    unit({ name: x(max) }),
+    unit({ name: x(max + 1) }),
+    unit({ name: tomatoes(max) }),
+    unit({ name: '' }),
+    unit({ size: limit }),
+    unit({ size: quantityFromMilli(MAX_QUANTITY_MILLI + 1) }),
+    unit({ size: '0.001' }),
+    unit({ size: '0' }),
+    unit({ step: '1' }),
+    unit({ step: '1.5' }),
+    unit({ step: '0' }),
+    unit({ size: '1.0001' }),
+    unit({ size: 12 }),
+    unit({ step: '0.1' }),
+    unit({ step: 'tenth' }),
+    unit({ colour: 'red' }),
+    Array.from({ length: COUNT_UNITS_MAX }, (_, n) => ({ name: `u${n}`, size: '1', step: null })),
+    Array.from({ length: COUNT_UNITS_MAX + 1 }, (_, n) => ({ name: `u${n}`, size: '1', step: null })),
+    { case: 12 },
+  ];
+  it(`lists of at most ${COUNT_UNITS_MAX} units, each named in at most ${max} characters with an exact size`, async () => {
+    const verdicts: Verdicts[] = [];
+    for (const units of lists) {
+      const takes = await serverTakes('UPDATE kg.count_units SET units = $1 WHERE item_id = $2', [
+        JSON.stringify(units),
+        ids.item,
+      ]);
+      verdicts.push({
+        value: shown(units),
+        server: takes,
+        pulled: accepts(serverCountUnits, { item_id: ids.item, restaurant_id: ids.restaurant, units }),
+        typed: accepts(channels['inventory.setCountUnits'].input, { itemId: ids.item, units }),
+      });
+    }
+    expectAgreement(verdicts);
+  });
 });
 
 describe('stock movements', () => {

@@ -47,6 +47,19 @@ const movement = (itemId: string) => ({
   at: new Date().toISOString(),
 });
 
+const UPLOAD_STORAGE = 'kg.upload_storage($1, $2, $3)';
+/** Lists go to jsonb parameters as JSON text (node-postgres would send them as PostgreSQL arrays). */
+const asJson = (...lists: unknown[][]) => lists.map((list) => JSON.stringify(list));
+const storageArea = (name = 'Dry store') => ({
+  id: randomUUID(),
+  area: 'kitchen',
+  name,
+  position: 'a0',
+  archivedAt: null,
+  updatedBy: randomUUID(),
+  updatedAt: new Date().toISOString(),
+});
+
 async function place(): Promise<Place> {
   const owner = person('owner');
   const registered = await shared.call(
@@ -349,6 +362,40 @@ const MATRIX: Record<string, Entry> = {
       'kg.upload_movements($1, $2)',
       () => '[]',
       () => a.deviceId,
+    ),
+  },
+  'kg.upload_storage(jsonb,jsonb,jsonb)': {
+    roles: ['computer'],
+    own: async (app) => {
+      const area = storageArea();
+      const place = {
+        storageAreaId: area.id,
+        itemId: a.itemId,
+        position: 'a0',
+        removedAt: null,
+        updatedAt: area.updatedAt,
+      };
+      const units = { itemId: a.itemId, units: [{ name: 'sack', size: '25', step: null }] };
+      expect(await app.call(a.token, UPLOAD_STORAGE, ...asJson([area], [place], [units]))).toBe(3);
+    },
+    cross: async (app) => {
+      const theirs = storageArea('Their store');
+      expect(await b.computer.call(b.token, UPLOAD_STORAGE, ...asJson([theirs], [], []))).toBe(1);
+      const place = { storageAreaId: theirs.id, itemId: b.itemId, position: 'a1', removedAt: null, updatedAt: null };
+      const units = { itemId: b.itemId, units: [{ name: 'case', size: '12', step: null }] };
+      expect(await app.call(a.token, UPLOAD_STORAGE, ...asJson([{ ...theirs, name: 'Taken' }], [place], [units]))).toBe(
+        0,
+      );
+      const { rows } = await adminQuery(server, 'SELECT name FROM kg.storage_areas WHERE id = $1', [theirs.id]);
+      expect(rows).toEqual([{ name: 'Their store' }]);
+      const held = await adminQuery(server, 'SELECT 1 FROM kg.count_units WHERE item_id = $1', [b.itemId]);
+      expect(held.rows).toEqual([]);
+    },
+    none: withoutSession(
+      UPLOAD_STORAGE,
+      () => '[]',
+      () => '[]',
+      () => '[]',
     ),
   },
   'kg.set_device_position(uuid,bigint)': {

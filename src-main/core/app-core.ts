@@ -17,11 +17,14 @@ import { backupHandlers, type SaveBackupCopy } from '../backups/backups-handlers
 import { centralHandlers } from '../central/central-handlers';
 import { computerHandlers } from '../computer/computer-handlers';
 import { statusReporter } from '../computer/computer-status';
+import { createCountUnitsService } from '../inventory/count-units-service';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { createInventoryService } from '../inventory/inventory-service';
 import { createStockList } from '../inventory/stock-list';
 import { createRouter, type Logger, type Router } from '../ipc/router';
 import { openKeychain, type SecretStore } from '../secrets/keychain';
+import { storageHandlers } from '../storage/storage-handlers';
+import { createStorageService } from '../storage/storage-service';
 import { checkpointWhenQuiet } from '../store/checkpoints';
 import { type Clock, systemClock } from '../store/clock';
 import type { StoreContext } from '../store/context';
@@ -66,6 +69,13 @@ const WRITES = new Set<ChannelName>([
   'inventory.update',
   'inventory.delete',
   'inventory.adjustStock',
+  'inventory.setCountUnits',
+  'storage.createArea',
+  'storage.renameArea',
+  'storage.archiveArea',
+  'storage.moveArea',
+  'storage.placeItem',
+  'storage.removeItem',
   'auth.updateProfile',
 ]);
 
@@ -151,7 +161,8 @@ async function assemble(
   const handlers = {
     ...authHandlers(accounts),
     ...teamHandlers(accounts),
-    ...inventoryHandlers(createInventoryService(store, stockList)),
+    ...inventoryHandlers(createInventoryService(store, stockList), createCountUnitsService(store)),
+    ...storageHandlers(createStorageService(store)),
     ...computerHandlers(statusReporter({ ...options, db, secrets, centralConfigured: sync.isConfigured })),
     ...centralHandlers(sync.link, sync.joining),
     ...sync.handlers,

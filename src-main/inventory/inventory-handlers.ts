@@ -1,8 +1,13 @@
+import type { countUnitsChannels } from '../../shared/contract/count-units';
 import type { inventoryChannels } from '../../shared/contract/inventory';
 import type { Handlers } from '../ipc/handler';
+import type { CountUnitsService } from './count-units-service';
 import type { InventoryService } from './inventory-service';
 
-export function inventoryHandlers(inventory: InventoryService): Handlers<keyof typeof inventoryChannels> {
+export function inventoryHandlers(
+  inventory: InventoryService,
+  countUnits: CountUnitsService,
+): Handlers<keyof typeof inventoryChannels | keyof typeof countUnitsChannels> {
   return {
     'inventory.list': (input, request) => inventory.list(request.actor(), input.area),
     'inventory.get': (input, request) => inventory.get(request.actor(), input.id),
@@ -11,5 +16,7 @@ export function inventoryHandlers(inventory: InventoryService): Handlers<keyof t
     'inventory.delete': (input, request) => inventory.delete(request.actor(), input.id),
     'inventory.adjustStock': (input, request) => inventory.adjustStock(request.actor(), input),
     'inventory.history': (input, request) => inventory.history(request.actor(), input.itemId),
+    'inventory.countUnits': (input, request) => countUnits.get(request.actor(), input.itemId),
+    'inventory.setCountUnits': (input, request) => countUnits.set(request.actor(), input),
   };
 }

@@ -56,6 +56,7 @@ beforeAll(async () => {
   ownerName = user.username;
   const staff = await addMember(core, 'staff');
   const item = await core.call('inventory.create', itemInput({ openingStock: '5' }));
+  const cooler = await core.call('storage.createArea', { area: 'kitchen', name: 'Walk-in cooler' });
   // One valid input per channel, chosen so that running it leaves the owner able to sign in.
   baselines = {
     'auth.register': {
@@ -101,6 +102,15 @@ beforeAll(async () => {
     'inventory.delete': { id: item.id },
     'inventory.adjustStock': { itemId: item.id, reason: 'delivery', quantity: '1.5', note: 'prop' },
     'inventory.history': { itemId: item.id },
+    'inventory.countUnits': { itemId: item.id },
+    'inventory.setCountUnits': { itemId: item.id, units: [{ name: 'case', size: '12', step: null }] },
+    'storage.list': {},
+    'storage.createArea': { area: 'bar', name: 'Cellar' },
+    'storage.renameArea': { id: cooler.id, name: 'Cold room' },
+    'storage.archiveArea': { id: cooler.id, archived: false },
+    'storage.moveArea': { id: cooler.id, toIndex: 0 },
+    'storage.placeItem': { storageAreaId: cooler.id, itemId: item.id, toIndex: 0 },
+    'storage.removeItem': { storageAreaId: cooler.id, itemId: item.id },
     'computer.status': {},
     'central.settings': {},
     'central.test': { ...server, user: 'kg_app', password: 'app password' },

@@ -2,7 +2,7 @@
  * The outbox: every local write of synced data appends its mutation here in the same transaction,
  * so what the device did is never lost between "saved" and "pushed". Mutation ids increase per device.
  */
-import { type Mutation, mutationSchema } from '../../shared/mutations';
+import { type Mutation, type MutationName, mutationSchema } from '../../shared/mutations';
 import type { Db } from './database';
 import { sql } from './statements';
 
@@ -130,6 +130,20 @@ export function waitingIds(db: Db): { createdItems: Set<string>; deletedItems: S
   ).all();
   const of = (name: string) => new Set(rows.filter((row) => row.name === name).map((row) => row.id));
   return { createdItems: of('item.create'), deletedItems: of('item.delete'), movements: of('movement.record') };
+}
+
+/** The waiting mutations of the names given, oldest first. */
+export function waitingNamed<N extends MutationName>(
+  db: Db,
+  names: readonly N[],
+): Extract<QueuedMutation, { name: N }>[] {
+  return sql<OutboxRow, [names: string]>(
+    db,
+    `SELECT mutation_id, name, args, created_at, author_id FROM outbox
+      WHERE name IN (SELECT value FROM json_each(?)) ORDER BY mutation_id`,
+  )
+    .all(JSON.stringify(names))
+    .map(queued) as Extract<QueuedMutation, { name: N }>[];
 }
 
 /** Drops every mutation up to `last`: the server has them. How many went. */

@@ -8,7 +8,18 @@ import { type Clock, isoNow } from '../store/clock';
 import type { Db } from '../store/database';
 import { acknowledgedMutation } from '../store/outbox';
 import { applyItem, applyMovement, applyUser, overlayPendingItemEdits, refreshItems } from './local-apply';
-import { checkRows, serverHead, serverItem, serverMovement, serverRestaurant, serverUser } from './server-rows';
+import {
+  checkRows,
+  serverCountUnits,
+  serverHead,
+  serverItem,
+  serverMovement,
+  serverRestaurant,
+  serverShelfPlace,
+  serverStorageArea,
+  serverUser,
+} from './server-rows';
+import { applyStorageRows, waitingStorageRows } from './storage-apply';
 import { readPosition, type SyncPosition, writePosition } from './sync-state';
 
 export const PULL_PAGE_ROWS = 5000;
@@ -31,6 +42,9 @@ interface Page {
   users: unknown[];
   items: unknown[];
   movements: unknown[];
+  storageAreas: unknown[];
+  shelfPlaces: unknown[];
+  countUnits: unknown[];
 }
 
 /** What a pull (and an undo) selects from the server's users and items, as text where exactness matters. */
@@ -38,11 +52,20 @@ export const SERVER_USER_COLUMNS = `id, restaurant_id, username, email, full_nam
   bar_produce_list, is_active, needs_password, last_login_at, created_at, updated_at`;
 export const SERVER_ITEM_COLUMNS = `id, restaurant_id, area, name, category, supplier, unit, unit_cost::text AS unit_cost,
   par::text AS par, created_by, updated_by, created_at, updated_at, deleted_at, edit_seqs`;
+export const SERVER_STORAGE_AREA_COLUMNS =
+  'id, restaurant_id, area, name, position, archived_at, updated_by, updated_at';
+export const SERVER_SHELF_PLACE_COLUMNS = 'storage_area_id, item_id, restaurant_id, position, removed_at, updated_at';
+export const SERVER_COUNT_UNITS_COLUMNS = 'item_id, restaurant_id, units';
 
 const CHANGED_VERSIONS = `
   SELECT version FROM kg.users WHERE version > $1
   UNION ALL SELECT version FROM kg.items WHERE version > $1
-  UNION ALL SELECT version FROM kg.stock_movements WHERE version > $1`;
+  UNION ALL SELECT version FROM kg.stock_movements WHERE version > $1
+  UNION ALL SELECT version FROM kg.storage_areas WHERE version > $1
+  UNION ALL SELECT version FROM kg.shelf_places WHERE version > $1
+  UNION ALL SELECT version FROM kg.count_units WHERE version > $1`;
+/** A page's rows of one table. */
+const IN_PAGE = 'version > $1 AND version <= $2';
 
 /** The version a page ends at: about PULL_PAGE_ROWS rows on, never splitting one version. */
 async function pageEnd(query: Query, cursor: number, latest: number): Promise<number> {
@@ -125,16 +148,24 @@ async function fetchPage(query: Query, cursor: number, withTotal: boolean): Prom
       'SELECT id, name, type, created_at, updated_at FROM kg.restaurants WHERE version > $1 AND version <= $2',
     ),
     users: await select(`SELECT ${SERVER_USER_COLUMNS} FROM kg.users WHERE version > $1 AND version <= $2`),
-    // Items a page's movements refer to come with it, whatever their own version.
+    // Items a page's movements, shelves and count units refer to come with it, whatever their own version.
     items: await select(
       `SELECT ${SERVER_ITEM_COLUMNS} FROM kg.items
-        WHERE (version > $1 AND version <= $2)
-           OR id IN (SELECT item_id FROM kg.stock_movements WHERE version > $1 AND version <= $2)`,
+        WHERE (${IN_PAGE})
+           OR id IN (SELECT item_id FROM kg.stock_movements WHERE ${IN_PAGE})
+           OR id IN (SELECT item_id FROM kg.shelf_places WHERE ${IN_PAGE})
+           OR id IN (SELECT item_id FROM kg.count_units WHERE ${IN_PAGE})`,
     ),
     movements: await select(
       `SELECT seq, id, restaurant_id, item_id, reason, quantity::text AS quantity, note, recorded_by, recorded_at
          FROM kg.stock_movements WHERE version > $1 AND version <= $2 ORDER BY seq`,
     ),
+    storageAreas: await select(
+      `SELECT ${SERVER_STORAGE_AREA_COLUMNS} FROM kg.storage_areas
+        WHERE (${IN_PAGE}) OR id IN (SELECT storage_area_id FROM kg.shelf_places WHERE ${IN_PAGE})`,
+    ),
+    shelfPlaces: await select(`SELECT ${SERVER_SHELF_PLACE_COLUMNS} FROM kg.shelf_places WHERE ${IN_PAGE}`),
+    countUnits: await select(`SELECT ${SERVER_COUNT_UNITS_COLUMNS} FROM kg.count_units WHERE ${IN_PAGE}`),
   };
 }
 
@@ -144,7 +175,12 @@ function applyPage(db: Db, page: Page, restaurantId: string, at: string): { rows
   const users = checkRows(serverUser, page.users, 'user');
   const items = checkRows(serverItem, page.items, 'item');
   const movements = checkRows(serverMovement, page.movements, 'stock movement');
-  const problems = [...restaurants.problems, ...users.problems, ...items.problems, ...movements.problems];
+  const storageAreas = checkRows(serverStorageArea, page.storageAreas, 'storage area');
+  const shelfPlaces = checkRows(serverShelfPlace, page.shelfPlaces, 'shelf place');
+  const countUnits = checkRows(serverCountUnits, page.countUnits, 'list of count units');
+  const problems = [restaurants, users, items, movements, storageAreas, shelfPlaces, countUnits].flatMap(
+    (rows) => rows.problems,
+  );
   const ours = <T extends { restaurant_id?: string; id?: string }>(row: T) =>
     (row.restaurant_id ?? row.id) === restaurantId;
   const touched = new Set<string>();
@@ -161,9 +197,18 @@ function applyPage(db: Db, page: Page, restaurantId: string, at: string): { rows
     }
     overlayPendingItemEdits(db, touched, at);
     refreshItems(db, touched);
+    const storage = {
+      storageAreas: storageAreas.valid.filter(ours),
+      shelfPlaces: shelfPlaces.valid.filter(ours),
+      countUnits: countUnits.valid.filter(ours),
+    };
+    applyStorageRows(db, storage, waitingStorageRows(db));
     writePosition(db, { cursor: page.upto, generation: page.head.generation });
   })();
-  const rows = restaurants.valid.length + users.valid.length + items.valid.length + movements.valid.length;
+  const rows = [restaurants, users, items, movements, storageAreas, shelfPlaces, countUnits].reduce(
+    (sum, checked) => sum + checked.valid.length,
+    0,
+  );
   return { rows, problems };
 }
 

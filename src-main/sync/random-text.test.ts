@@ -18,9 +18,11 @@ const file = officeTestFile();
 /** The computer that syncs while the office types; kept for the whole property. */
 let laptop: Device;
 let itemId: string;
+let storageAreaId: string;
 
 beforeAll(async () => {
   itemId = (await file.office.call('inventory.create', itemInput({ openingStock: '1' }))).id;
+  storageAreaId = (await file.office.call('storage.createArea', { area: 'kitchen', name: 'Dry store' })).id;
   laptop = await file.devices.signedIn('laptop', file.restaurant.owner.username);
 });
 
@@ -118,6 +120,24 @@ const ROUTES: Record<TextField, { path: string; write: Route }> = {
   category: { path: 'category', write: itemField('category') },
   supplier: { path: 'supplier', write: itemField('supplier') },
   unit: { path: 'unit', write: itemField('unit') },
+  storageAreaName: {
+    path: 'name',
+    write: async (from, value) => {
+      const nameOn = async (device: Device) =>
+        (await device.call('storage.list', {})).areas.find((area) => area.id === storageAreaId)!.name;
+      await send(from, 'storage.renameArea', { id: storageAreaId, name: value });
+      return { place: 'storage area', saved: await nameOn(from), readOn: nameOn };
+    },
+  },
+  countUnitName: {
+    path: 'units.0.name',
+    write: async (from, value) => {
+      const unitOn = async (device: Device) =>
+        (await device.call('inventory.countUnits', { itemId })).units.map((unit) => unit.name).join('|');
+      await send(from, 'inventory.setCountUnits', { itemId, units: [{ name: value, size: '12', step: null }] });
+      return { place: 'count units', saved: await unitOn(from), readOn: unitOn };
+    },
+  },
   note: {
     path: 'note',
     write: async (from, value) => {

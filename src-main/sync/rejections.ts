@@ -3,12 +3,14 @@ import type { SyncRejection } from '../../shared/contract/sync';
 import { type Mutation, unhandledMutation } from '../../shared/mutations';
 import { quantityFromMilli } from '../../shared/quantity';
 import { itemName } from '../inventory/items-store';
+import { storageAreaName } from '../storage/storage-store';
 import type { Db } from '../store/database';
 import { readStoredMutation } from '../store/outbox';
 import { forgetRejected, listRejected } from './rejections-store';
 
 function describeRejection(db: Db, mutation: Mutation): string {
   const item = (id: string) => itemName(db, id) ?? 'an item';
+  const storageArea = (id: string) => storageAreaName(db, id) ?? 'a storage area';
   switch (mutation.name) {
     case 'movement.record': {
       const { reason, quantityMilli, itemId } = mutation.args;
@@ -22,6 +24,16 @@ function describeRejection(db: Db, mutation: Mutation): string {
       return `Deleting ${item(mutation.args.id)}`;
     case 'user.update':
       return 'Profile changes';
+    case 'storageArea.create':
+      return `New storage area "${mutation.args.name}"`;
+    case 'storageArea.update':
+      return `Changes to ${storageArea(mutation.args.id)}`;
+    case 'shelf.place':
+      return `Putting ${item(mutation.args.itemId)} on the shelf of ${storageArea(mutation.args.storageAreaId)}`;
+    case 'shelf.remove':
+      return `Taking ${item(mutation.args.itemId)} off the shelf of ${storageArea(mutation.args.storageAreaId)}`;
+    case 'countUnits.set':
+      return `Count units of ${item(mutation.args.itemId)}`;
     case 'restaurant.create':
       return `Setting up "${mutation.args.name}"`;
     case 'user.create':

@@ -3,9 +3,11 @@
  * against these schemas before it touches the local store.
  */
 import { z } from 'zod';
+import { storedCountUnits } from '../../shared/contract/count-units';
 import * as f from '../../shared/contract/fields';
 import { AREAS, MOVEMENT_REASONS, ROLES } from '../../shared/domain';
 import { ITEM_FIELD_COLUMNS } from '../inventory/items-store';
+import { isOrderKey } from '../storage/shelf-order';
 
 const uuid = z.uuid();
 const time = z
@@ -76,6 +78,37 @@ export const serverMovement = z
   })
   .superRefine(f.checkMovementSign);
 export type ServerMovement = z.infer<typeof serverMovement>;
+
+const orderKey = z.string().refine(isOrderKey, 'Not a place in an order');
+
+export const serverStorageArea = z.object({
+  id: uuid,
+  restaurant_id: uuid,
+  area: z.enum(AREAS),
+  name: f.storedText('storageAreaName'),
+  position: orderKey,
+  archived_at: time.nullable(),
+  updated_by: uuid,
+  updated_at: time,
+});
+export type ServerStorageArea = z.infer<typeof serverStorageArea>;
+
+export const serverShelfPlace = z.object({
+  storage_area_id: uuid,
+  item_id: uuid,
+  restaurant_id: uuid,
+  position: orderKey,
+  removed_at: time.nullable(),
+  updated_at: time,
+});
+export type ServerShelfPlace = z.infer<typeof serverShelfPlace>;
+
+export const serverCountUnits = z.object({
+  item_id: uuid,
+  restaurant_id: uuid,
+  units: storedCountUnits,
+});
+export type ServerCountUnits = z.infer<typeof serverCountUnits>;
 
 export const serverHead = z.object({ version, generation: uuid, min_version: version });
 

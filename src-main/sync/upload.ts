@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { listUsers } from '../auth/accounts-store';
 import { userMutationArgs } from '../auth/views';
 import type { CentralServer } from '../central/central-server';
+import { restaurantCountUnits } from '../inventory/count-units-store';
 import { itemRecords } from '../inventory/items-store';
 import { movementsAfter, type PlacedMovement } from '../inventory/movements-store';
+import { shelfPlaces, storageAreas } from '../storage/storage-store';
 import type { Db } from '../store/database';
 import { waitingIds } from '../store/outbox';
 import { callServer } from './server-calls';
@@ -78,6 +80,7 @@ export async function uploadHoldings(target: Target, scope: UploadScope = 'every
       })),
     (chunk) => send(target, 'upload_items', chunk),
   );
+  await uploadStorage(target);
   let movements = 0;
   for (
     let after = 0, chunk = movementsAfter(db, restaurantId, 0, UPLOAD_CHUNK);
@@ -95,6 +98,34 @@ export async function uploadHoldings(target: Target, scope: UploadScope = 'every
     await placeMovements(target, held);
   }
   return { users, items, movements };
+}
+
+/** Storage areas, their shelves and items' count units, in one call: a restaurant has hundreds, not thousands. */
+function uploadStorage(target: Target): Promise<number> {
+  const { db, restaurantId } = target;
+  const areas = storageAreas(db, restaurantId).map((row) => ({
+    id: row.id,
+    area: row.area,
+    name: row.name,
+    position: row.position,
+    archivedAt: row.archived_at,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  }));
+  const places = shelfPlaces(db, restaurantId).map((row) => ({
+    storageAreaId: row.storage_area_id,
+    itemId: row.item_id,
+    position: row.position,
+    removedAt: row.removed_at,
+    updatedAt: row.updated_at,
+  }));
+  return callServer(
+    target.server,
+    target.token,
+    'SELECT kg.upload_storage($1::jsonb, $2::jsonb, $3::jsonb) AS reply',
+    [JSON.stringify(areas), JSON.stringify(places), JSON.stringify(restaurantCountUnits(db, restaurantId))],
+    z.number(),
+  );
 }
 
 /**

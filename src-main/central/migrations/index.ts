@@ -78,6 +78,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'what the import of the old KitchenGuard brought',
     sql: readFileSync(new URL('./0013-legacy-import.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 14,
+    name: 'storage areas, shelf order and count units',
+    sql: readFileSync(new URL('./0014-storage-areas-and-count-units.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -42,4 +42,9 @@ export const localMigrations: readonly Migration[] = [
     name: 'item names indexed',
     sql: readFileSync(new URL('./0007-item-names-indexed.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 8,
+    name: 'storage areas, shelf order and count units',
+    sql: readFileSync(new URL('./0008-storage-areas-and-count-units.sql', import.meta.url), 'utf8'),
+  },
 ];

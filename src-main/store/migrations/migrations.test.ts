@@ -12,6 +12,7 @@ const RELEASED = {
   '0005-item-edit-stamps.sql': '253cbc36631fd3301754909fadae7b447196fda9e4be3584eea83feb53aeb09a',
   '0006-users-need-password.sql': '66cfc9e982e929c779cc7b400f3a85bb548c9dcd45271dbc52636cb51c0c6919',
   '0007-item-names-indexed.sql': '0259eb7e98027667a4d82b096ff61575c6bedf01d3c432ba35ce66a6b87f5626',
+  '0008-storage-areas-and-count-units.sql': '8b174533e90a25057e1741b1d1231ac8f3067ac7ea513221c4c878e3b9277165',
 };
 
 describe('released local store migrations', () => {

@@ -29,6 +29,7 @@ import {
   testKeychain,
 } from '../../testing/temp-core';
 import { MANUAL } from './faults';
+import { deviceStorage, type StorageState, serverStorage } from './storage-state';
 
 export interface Device extends TestCore {
   name: string;
@@ -263,6 +264,7 @@ export interface RestaurantState {
   items: ItemState[];
   movements: MovementState[];
   users: UserState[];
+  storage: StorageState;
 }
 
 const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => a.id.localeCompare(b.id));
@@ -311,6 +313,7 @@ export function deviceState(device: Device, restaurantId: string): RestaurantSta
     items: byId(items.map((item) => ({ ...item, createdAt: iso(item.createdAt)!, updatedAt: iso(item.updatedAt)! }))),
     movements: byId(movements.map((movement) => ({ ...movement, recordedAt: iso(movement.recordedAt)! }))),
     users: byId(users),
+    storage: deviceStorage(db, restaurantId),
   };
 }
 
@@ -380,6 +383,7 @@ export async function serverState(server: TestServer, restaurantId: string): Pro
         createdAt: iso(row.created_at as Date)!,
       })),
     ),
+    storage: await serverStorage(server, restaurantId),
   };
 }
 
