@@ -54,6 +54,7 @@ interface Crew {
   staff: Member;
   deviceId: string;
   itemId: string;
+  storageAreaId: string;
 }
 
 /** Tables readable without a session because they hold no restaurant's data. */
@@ -125,13 +126,18 @@ async function crew(): Promise<Crew> {
   const staff = await addMember(owner, 'staff');
   const device = await deviceOf(owner);
   const item = itemArgs();
+  const storageAreaId = randomUUID();
   const reply = await device.push(
     ['item.create', item],
     ['movement.record', movementArgs(item.id, 5000, 'count')],
     ['item.update', { id: randomUUID(), name: 'Nothing' }],
+    ['storageArea.create', { id: storageAreaId, area: 'kitchen', name: 'Dry store', position: 'a0' }],
+    ['shelf.place', { storageAreaId, itemId: item.id, position: 'a0' }],
+    ['countUnits.set', { itemId: item.id, units: [{ name: 'sack', size: '25', step: null }] }],
   );
   expect(reply.rejected).toEqual([{ id: 3, reason: 'No such item.' }]);
-  return { restaurantId: owner.restaurantId, owner, manager, staff, deviceId: device.id, itemId: item.id };
+  const { restaurantId } = owner;
+  return { restaurantId, owner, manager, staff, deviceId: device.id, itemId: item.id, storageAreaId };
 }
 
 /** Everything the server holds for one restaurant, secrets included, read as the administrator. */
@@ -339,6 +345,7 @@ describe('without a session', () => {
       ['kg.upload_items($1)', [JSON.stringify([itemArgs()])]],
       ['kg.upload_movements($1, $2)', [JSON.stringify([movementArgs(a.itemId)]), a.deviceId]],
       ['kg.set_device_position($1, $2)', [a.deviceId, 99]],
+      ['kg.upload_storage($1, $2, $3)', ['[]', '[]', '[]']],
     ]);
     expect(await app.call(null, 'kg.whoami()')).toBeNull();
     expect(await app.call('not a token', 'kg.whoami()')).toBeNull();
@@ -421,6 +428,27 @@ describe('between restaurants', () => {
       { id: 5, reason: 'Only the user can edit their own profile.' },
     ]);
     expect(reply.lastMutationId).toBe(6);
+  });
+
+  it("kg.push naming B's storage areas, shelves and count units refuses each and changes nothing of B's", async () => {
+    const ownArea = randomUUID();
+    const reply = await (await deviceOf(a.owner)).push(
+      ['storageArea.update', { id: b.storageAreaId, name: 'Taken over' }],
+      ['storageArea.create', { id: b.storageAreaId, area: 'kitchen', name: 'Taken over', position: 'a1' }],
+      ['shelf.place', { storageAreaId: b.storageAreaId, itemId: a.itemId, position: 'a1' }],
+      ['shelf.remove', { storageAreaId: b.storageAreaId, itemId: b.itemId }],
+      ['storageArea.create', { id: ownArea, area: 'kitchen', name: 'Ours', position: 'a1' }],
+      ['shelf.place', { storageAreaId: ownArea, itemId: b.itemId, position: 'a1' }],
+      ['countUnits.set', { itemId: b.itemId, units: [] }],
+    );
+    expect(reply.rejected).toEqual([
+      { id: 1, reason: 'No such storage area.' },
+      { id: 2, reason: 'No such storage area.' },
+      { id: 3, reason: 'No such storage area.' },
+      { id: 4, reason: 'No such storage area.' },
+      { id: 6, reason: 'No such item.' },
+      { id: 7, reason: 'No such item.' },
+    ]);
   });
 
   it("B's device cannot be pushed through, read or moved from A", async () => {
