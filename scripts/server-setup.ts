@@ -5,7 +5,9 @@
  * changes nothing. The administrator's password is asked for (or read from KITCHENGUARD_ADMIN_PASSWORD)
  * and never stored; the application password comes from KITCHENGUARD_APP_PASSWORD or, for a new
  * role, is generated and printed once. After restoring the database from a backup, run it once
- * with --after-restore: every computer then puts back what the backup lacks and resyncs.
+ * with --after-restore: every computer then puts back what the backup lacks and resyncs. Behind
+ * PgBouncer, --pooler-lookup-role NAME lets PgBouncer's auth_user look up each computer's login
+ * (README, "A restaurant chain").
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     'app-user': { type: 'string', default: 'kitchenguard_app' },
     'new-app-password': { type: 'boolean', default: false },
     'after-restore': { type: 'boolean', default: false },
+    'pooler-lookup-role': { type: 'string' },
   },
 });
 
@@ -46,7 +49,12 @@ const appPassword = process.env.KITCHENGUARD_APP_PASSWORD ?? generated;
 try {
   const result = await setupServer(
     { ...where, password: adminPassword, ssl: { ca, rejectUnauthorized: true } },
-    { appRole: values['app-user'] ?? 'kitchenguard_app', appPassword, restored: values['after-restore'] },
+    {
+      appRole: values['app-user'] ?? 'kitchenguard_app',
+      appPassword,
+      restored: values['after-restore'],
+      poolerLookupRole: values['pooler-lookup-role'],
+    },
   );
   const changed = result.fromVersion === result.toVersion ? 'already current' : `upgraded from ${result.fromVersion}`;
   console.log(`KitchenGuard schema version ${result.toVersion} (${changed}) on ${where.database} at ${where.host}.`);

@@ -71,6 +71,11 @@ const checks = [
       return existsSync(control) && control;
     },
   },
+  {
+    what: 'PgBouncer (sync suites through a pooler)',
+    pkg: 'pgbouncer',
+    test: () => onPath('pgbouncer') && 'pgbouncer',
+  },
   { what: 'runuser (initdb must not run as root)', pkg: 'util-linux', test: () => onPath('runuser') && 'runuser' },
   { what: 'OpenSSL (test CA and certificates)', pkg: 'openssl', test: () => onPath('openssl') && 'openssl' },
   // better-sqlite3 compiles from source at `npm ci` (no prebuilt binary is reachable here).

@@ -26,7 +26,7 @@ import type { BenchRow } from './table';
 const MOVEMENTS = 10_000;
 const PASSWORD = 'correct horse battery staple';
 /** The engine must not sync by itself while a benchmark queues or measures. */
-const still = { afterWriteMs: 1e9, periodicMs: 1e9, firstRetryMs: 1e9, maxRetryMs: 1e9 };
+const still = { afterWriteMs: 1e9, periodicMs: 1e9, checkMs: 1e9, firstRetryMs: 1e9, maxRetryMs: 1e9 };
 
 interface Device {
   core: Core;

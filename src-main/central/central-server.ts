@@ -1,7 +1,10 @@
 /**
  * The connection to one central PostgreSQL server: a bounded pg.Pool over verified TLS only.
  * Every unit of work is one transaction that first presents the user's session token, so the
- * server's row-level security knows whose restaurant it is. A dropped idle connection (the Wi-Fi
+ * server's row-level security knows whose restaurant it is. Nothing outlives its transaction (the
+ * token is set with set_config(…, true); no SET, named prepared statement, LISTEN, session advisory
+ * lock or temporary table), so a pooler in transaction mode (PgBouncer, RDS Proxy) may hand each
+ * transaction to any server connection. A dropped idle connection (the Wi-Fi
  * going) is reported, never thrown: pg.Pool without an 'error' listener would crash the app.
  */
 import { isIP } from 'node:net';
@@ -52,8 +55,22 @@ export interface CentralServer {
 }
 
 export const POOL_SIZE = 4;
+/**
+ * An idle computer gives its connections back after this long: between syncs it holds none (or, with
+ * the frequent check of sync/engine.ts, the one the check keeps using).
+ */
+export const IDLE_CONNECTION_MS = 10_000;
 
-export function poolConfig(settings: ServerSettings, credentials: ServerCredentials): pg.PoolConfig {
+export interface PoolOptions {
+  /** How long an unused connection stays open (tests make it short). */
+  idleMs?: number;
+}
+
+export function poolConfig(
+  settings: ServerSettings,
+  credentials: ServerCredentials,
+  { idleMs = IDLE_CONNECTION_MS }: PoolOptions = {},
+): pg.PoolConfig {
   return {
     host: settings.host,
     port: settings.port,
@@ -68,7 +85,7 @@ export function poolConfig(settings: ServerSettings, credentials: ServerCredenti
       minVersion: 'TLSv1.2',
     },
     max: POOL_SIZE,
-    idleTimeoutMillis: 30_000,
+    idleTimeoutMillis: idleMs,
     connectionTimeoutMillis: 10_000,
     query_timeout: 30_000,
     keepAlive: true,
@@ -76,7 +93,11 @@ export function poolConfig(settings: ServerSettings, credentials: ServerCredenti
   };
 }
 
-export function openCentralServer(settings: ServerSettings, credentials: ServerCredentials): CentralServer {
+export function openCentralServer(
+  settings: ServerSettings,
+  credentials: ServerCredentials,
+  options: PoolOptions = {},
+): CentralServer {
   if (!credentials.ca.includes('BEGIN CERTIFICATE')) {
     throw new ServerConnectionError(
       'certificate_untrusted',
@@ -84,7 +105,7 @@ export function openCentralServer(settings: ServerSettings, credentials: ServerC
       false,
     );
   }
-  const pool = new pg.Pool(poolConfig(settings, credentials));
+  const pool = new pg.Pool(poolConfig(settings, credentials, options));
   const lostListeners: ((error: ServerConnectionError) => void)[] = [];
   pool.on('error', (error) => {
     const described = describeConnectionError(error, settings);

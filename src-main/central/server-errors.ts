@@ -107,7 +107,9 @@ export function describeConnectionError(error: unknown, where: Where): ServerCon
       true,
     );
   }
-  if (code === '28P01') {
+  // PgBouncer answers an unknown (or revoked) login and a wrong password with 08P01, not 28P01.
+  const poolerRefused = code === '08P01' && /no such user|authentication failed/i.test(message);
+  if (code === '28P01' || poolerRefused) {
     return problem(
       'credentials',
       `The server refused the user name "${where.user}" or its password. Check both in Settings → Central server.`,

@@ -14,6 +14,7 @@ import {
   REVOKED_FROM_PUBLIC,
 } from './app-grants';
 import { LATEST_SERVER_SCHEMA, serverMigrations } from './migrations';
+import { grantPoolerLookup } from './pooler-lookup';
 
 export interface SetupOptions {
   /** The shared role computers enrol and sign in through; its computers' group is `<appRole>_computers`. */
@@ -26,6 +27,8 @@ export interface SetupOptions {
    * the server's order, so what devices bring back keeps the place it had.
    */
   restored?: boolean;
+  /** A connection pooler's lookup role (PgBouncer's auth_user): computers' logins are looked up through it. */
+  poolerLookupRole?: string;
 }
 
 export interface SetupResult {
@@ -76,6 +79,9 @@ export async function setupServer(admin: pg.ClientConfig, options: SetupOptions)
     await ensureComputerGroup(client, options.appRole);
     await grantAppRole(client, options.appRole);
     await revokeFromPublic(client, options.appRole);
+    if (options.poolerLookupRole) {
+      await grantPoolerLookup(client, options.poolerLookupRole, await currentDatabase(client));
+    }
     await client.query('COMMIT');
     return { fromVersion, toVersion: LATEST_SERVER_SCHEMA, roleCreated };
   } catch (error) {

@@ -1,6 +1,9 @@
 /**
  * The sync engine: pushes the outbox and pulls what changed, at start, shortly after each local
  * write, periodically, and on "Sync now" — never on the path of a keystroke. One run at a time.
+ * Between runs, a signed-in computer asks every few seconds whether its restaurant has anything new
+ * (one indexed read, one short transaction: it works through a pooler in transaction mode, where
+ * LISTEN cannot), so other computers' changes arrive within seconds, not at the next periodic run.
  * Network trouble means "offline" and a retry with backoff; the app keeps working on its store.
  */
 import type { SyncStatus } from '../../shared/contract/sync';
@@ -14,7 +17,7 @@ import type { Db } from '../store/database';
 import { waitingMutations } from '../store/outbox';
 import type { ChangeFeed } from './change-feed';
 import { NOT_ENROLLED } from './enrolment';
-import { checkServer, type PullProgress, pull } from './pull';
+import { checkServer, hasNews, type PullProgress, pull } from './pull';
 import { push } from './push';
 import { countRejected } from './rejections-store';
 import { resync } from './resync';
@@ -38,11 +41,19 @@ export interface SyncTiming {
   /** Quiet time after a local write before pushing it. */
   afterWriteMs: number;
   periodicMs: number;
+  /** Between runs: how often to ask whether the restaurant has anything new. */
+  checkMs: number;
   firstRetryMs: number;
   maxRetryMs: number;
 }
 
-const DEFAULT_TIMING: SyncTiming = { afterWriteMs: 400, periodicMs: 30_000, firstRetryMs: 1_000, maxRetryMs: 60_000 };
+const DEFAULT_TIMING: SyncTiming = {
+  afterWriteMs: 400,
+  periodicMs: 30_000,
+  checkMs: 2_000,
+  firstRetryMs: 1_000,
+  maxRetryMs: 60_000,
+};
 
 export interface SyncEngine {
   status(): SyncStatus;
@@ -65,6 +76,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let again = false;
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
+  let checkTimer: NodeJS.Timeout | null = null;
   let stopped = true;
 
   link.onConnectionLost((error) => {
@@ -85,6 +97,21 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void run(), ms);
     timer.unref();
+  }
+
+  function scheduleCheck(): void {
+    if (stopped) return;
+    checkTimer = setTimeout(() => void check().finally(scheduleCheck), timing.checkMs);
+    checkTimer.unref();
+  }
+
+  /** Only while in step with the server: offline, signed out or failing, the runs' own retries decide. */
+  async function check(): Promise<void> {
+    const server = state === 'online' && !running ? await link.server().catch(() => null) : null;
+    const token = server && session.signedIn() ? await session.serverToken(server).catch(() => null) : null;
+    if (!server || !token) return;
+    const news = await hasNews(db, server, token).catch(() => false);
+    if (news && !running) void run();
   }
 
   async function resyncWith(server: CentralServer, token: string, restaurantId: string, reason: string) {
@@ -230,10 +257,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     start() {
       stopped = false;
       schedule(0);
+      scheduleCheck();
     },
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (checkTimer) clearTimeout(checkTimer);
     },
   };
 }

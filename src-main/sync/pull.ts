@@ -85,6 +85,16 @@ async function readHead(query: Query): Promise<Page['head'] | null> {
   return headRow ? serverHead.parse(headRow) : null;
 }
 
+/**
+ * Whether the restaurant has anything this device has not pulled (or the session ended, or the
+ * server changed): one short transaction reading the restaurant's version row by its key.
+ */
+export async function hasNews(db: Db, server: CentralServer, token: string): Promise<boolean> {
+  const head = await server.transaction(token, readHead);
+  const position = readPosition(db);
+  return !head || head.version !== position.cursor || head.generation !== position.generation;
+}
+
 /** Why this device must resync before anything else, or null when the server is the one it synced with. */
 function resyncReason(position: SyncPosition, head: Page['head']): string | null {
   if (position.generation && position.generation !== head.generation) {

@@ -11,8 +11,8 @@ import { adminConfig, type TestServer } from './test-server';
 
 /** What a device's pool connects with: the application role over verified TLS. */
 export const appConfig = (server: TestServer, overrides: Partial<pg.ClientConfig> = {}): pg.ClientConfig => ({
-  host: server.cluster.host,
-  port: server.cluster.port,
+  host: server.cluster.app.host,
+  port: server.cluster.app.port,
   database: server.database,
   user: server.appRole,
   password: server.appPassword,

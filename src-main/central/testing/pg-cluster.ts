@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 const PG_BIN = process.env.KITCHENGUARD_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export const TEST_ADMIN_USER = 'kgadmin';
+/** PgBouncer's auth_user in a pooled test cluster (see pgbouncer.ts). */
+export const TEST_POOLER_ROLE = 'kg_pooler';
 
 export interface TestClusterInfo {
   host: string;
@@ -22,6 +24,15 @@ export interface TestClusterInfo {
   /** PEM of an unrelated CA: a client trusting only it must refuse the server. */
   wrongCa: string;
   folder: string;
+  /** Where computers connect: the cluster itself, or a pooler in front of it (the administrator connects straight). */
+  app: AppEndpoint;
+}
+
+export interface AppEndpoint {
+  host: string;
+  port: number;
+  /** Through PgBouncer in transaction mode: no session state survives a transaction. */
+  pooled: boolean;
 }
 
 export interface TestCluster extends TestClusterInfo {
@@ -45,7 +56,7 @@ function openssl(args: string[], cwd: string): void {
   execFileSync('openssl', args, { cwd, stdio: 'pipe' });
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -168,12 +179,13 @@ export async function startTestCluster(): Promise<TestCluster> {
     caFile: join(tls, 'test-ca.crt'),
     wrongCa: readFileSync(join(tls, 'wrong-ca.crt'), 'utf8'),
     folder,
+    app: { host: '127.0.0.1', port, pooled: false },
     start,
     stop,
   };
 }
 
-function postgresIds(): { uid: number; gid: number } {
+export function postgresIds(): { uid: number; gid: number } {
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }));
   return { uid: id('-u'), gid: id('-g') };
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { setupServer } from '../setup';
-import { adminConfig, type TestServer } from './server-database';
+import { adminConfig, poolerRole, type TestServer } from './server-database';
 
 const PG_BIN = process.env.KITCHENGUARD_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const run = promisify(execFile);
@@ -61,7 +61,11 @@ export function serverBackups(server: () => TestServer, folder: string): ServerB
       }
       await pgTool(target, 'pg_restore', ['--exit-on-error', `--dbname=${target.database}`, file]);
       if (!forgetProcedure) {
-        await setupServer(adminConfig(target.cluster, target.database), { appRole: target.appRole, restored: true });
+        await setupServer(adminConfig(target.cluster, target.database), {
+          appRole: target.appRole,
+          restored: true,
+          poolerLookupRole: poolerRole(target.cluster),
+        });
       }
     },
   };

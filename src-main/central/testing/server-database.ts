@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { ConnectionInput } from '../../../shared/contract/central';
 import { setupServer } from '../setup';
-import type { TestClusterInfo } from './pg-cluster';
+import { TEST_POOLER_ROLE, type TestClusterInfo } from './pg-cluster';
 
 export interface TestServer {
   cluster: TestClusterInfo;
@@ -57,6 +57,10 @@ export async function dropAppRoles(client: pg.Client, appRole: string): Promise<
 const LIFT_SHARED_LIMITS = `UPDATE kg.throttle_rules SET free = 1000000
   WHERE rule IN ('computer', 'server', 'registration', 'registrations')`;
 
+/** Behind the test PgBouncer, set-up lets its lookup role find computers' logins (as an administrator would). */
+export const poolerRole = (cluster: TestClusterInfo): string | undefined =>
+  cluster.app.pooled ? TEST_POOLER_ROLE : undefined;
+
 export interface ServerDatabaseOptions {
   /** false: the limits as set-up makes them, for the test of those limits. */
   liftSharedLimits?: boolean;
@@ -71,7 +75,7 @@ export async function createServerDatabase(
   const appRole = `kg_app_${suffix}`;
   const appPassword = `app-${randomBytes(12).toString('hex')}`;
   await asAdmin(cluster, 'postgres', (client) => client.query(`CREATE DATABASE ${database}`));
-  await setupServer(adminConfig(cluster, database), { appRole, appPassword });
+  await setupServer(adminConfig(cluster, database), { appRole, appPassword, poolerLookupRole: poolerRole(cluster) });
   if (liftSharedLimits) await asAdmin(cluster, database, (client) => client.query(LIFT_SHARED_LIMITS));
   return {
     cluster,
@@ -79,8 +83,8 @@ export async function createServerDatabase(
     appRole,
     appPassword,
     connection: {
-      host: cluster.host,
-      port: cluster.port,
+      host: cluster.app.host,
+      port: cluster.app.port,
       database,
       user: appRole,
       caFile: cluster.caFile,

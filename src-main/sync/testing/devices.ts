@@ -56,7 +56,7 @@ export interface DeviceOptions {
 }
 
 export async function openDevice(server: TestServer, name: string, options: DeviceOptions = {}): Promise<Device> {
-  const proxy = await startTcpProxy({ host: server.cluster.host, port: server.cluster.port });
+  const proxy = await startTcpProxy(server.cluster.app);
   const keychain = options.keychain ?? testKeychain();
   const core = await openTestCore({
     folder: options.folder,

@@ -20,6 +20,7 @@ import type { SyncTiming } from '../engine';
 export const MANUAL: Partial<SyncTiming> = {
   afterWriteMs: HOUR,
   periodicMs: HOUR,
+  checkMs: HOUR,
   firstRetryMs: HOUR,
   maxRetryMs: HOUR,
 };
@@ -27,6 +28,7 @@ export const MANUAL: Partial<SyncTiming> = {
 export const FAST_RETRY: Partial<SyncTiming> = {
   afterWriteMs: 20,
   periodicMs: HOUR,
+  checkMs: HOUR,
   firstRetryMs: 50,
   maxRetryMs: 250,
 };
