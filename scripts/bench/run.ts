@@ -5,6 +5,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { browserBenchmarks } from './browser.bench';
+import { chainBenchmarks } from './chain.bench';
 import { inventoryBenchmarks } from './inventory.bench';
 import { scaleBenchmarks } from './scale.bench';
 import { syncBenchmarks } from './sync.bench';
@@ -16,6 +17,7 @@ const SUITES: Record<string, Suite> = {
   inventory: inventoryBenchmarks,
   scale: scaleBenchmarks,
   sync: syncBenchmarks,
+  chain: chainBenchmarks,
   browser: browserBenchmarks,
 };
 

@@ -37,6 +37,15 @@ describe('bench table', () => {
     expect(formatTable([{ ...tail, target: both }])).toMatch(/45\.0 ms\s+median ≤ 30 ms, p95 ≤ 50 ms\s+pass$/m);
   });
 
+  it('judges a floor (a rate to reach) the other way, and prints it so', () => {
+    const rate = { metric: 'changes', n: 1, median: 80, unit: '/s' as const };
+    expect(passes({ ...rate, target: { stat: 'median', maxMs: 50, atLeast: true } })).toBe(true);
+    expect(passes({ ...rate, target: { stat: 'median', maxMs: 100, atLeast: true } })).toBe(false);
+    expect(formatTable([{ ...rate, target: { stat: 'median', maxMs: 50, atLeast: true } }])).toMatch(
+      /80\.0 \/s\s+median ≥ 50 \/s\s+pass$/m,
+    );
+  });
+
   it('prints the target and the verdict beside each metric', () => {
     const text = formatTable([
       { ...row, target: { stat: 'p99', maxMs: 2 } },

@@ -10,14 +10,16 @@ export interface BenchRow {
   p99?: number;
   /** The limit in ms and the statistic it applies to (or several, all to be met); omit for information. */
   target?: Target | readonly Target[];
-  /** What the figures count: milliseconds unless said (memory in MB, its limit in `maxMs`). */
-  unit?: 'ms' | 'MB';
+  /** What the figures count: milliseconds unless said (memory in MB, a rate, a count; the limit in `maxMs`). */
+  unit?: 'ms' | 'MB' | '/s' | 'connections';
   note?: string;
 }
 
 export interface Target {
   stat: 'median' | 'p95' | 'p99';
   maxMs: number;
+  /** The limit is a floor (a rate that must be reached), not a ceiling. */
+  atLeast?: boolean;
 }
 
 const targetsOf = (row: BenchRow): readonly Target[] =>
@@ -26,11 +28,18 @@ const targetsOf = (row: BenchRow): readonly Target[] =>
 export const passes = (row: BenchRow): boolean | null => {
   const targets = targetsOf(row);
   if (targets.length === 0) return null;
-  return targets.every((target) => (row[target.stat] ?? Number.NaN) <= target.maxMs);
+  return targets.every((target) => {
+    const value = row[target.stat] ?? Number.NaN;
+    return target.atLeast ? value >= target.maxMs : value <= target.maxMs;
+  });
 };
 
-const ms = (value: number | undefined, unit = 'ms'): string =>
-  value === undefined ? '' : `${value < 10 ? value.toFixed(3) : value.toFixed(1)} ${unit}`;
+const ms = (value: number | undefined, unit = 'ms'): string => {
+  if (value === undefined) return '';
+  // Counts are whole: 18 connections, not 18.0.
+  if (unit === 'connections') return `${value} ${unit}`;
+  return `${value < 10 ? value.toFixed(3) : value.toFixed(1)} ${unit}`;
+};
 
 /** Targets as written (10 ms); derived ones (a ratio of another measurement) rounded like samples. */
 const limit = (value: number, unit = 'ms'): string => (Number.isInteger(value) ? `${value} ${unit}` : ms(value, unit));
@@ -46,7 +55,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       ms(row.p95, row.unit),
       ms(row.p99, row.unit),
       targetsOf(row)
-        .map((target) => `${target.stat} ≤ ${limit(target.maxMs, row.unit)}`)
+        .map((target) => `${target.stat} ${target.atLeast ? '≥' : '≤'} ${limit(target.maxMs, row.unit)}`)
         .join(', ') || '—',
       verdict === null ? (row.note ?? 'info') : verdict ? 'pass' : 'FAIL',
     ];
