@@ -31,7 +31,19 @@ const steps = [
   { id: 'biome', title: 'lint: biome', command: npm('lint:biome') },
   { id: 'deps', title: 'lint: dependency-cruiser', command: npm('lint:deps') },
   { id: 'build', title: 'build (electron-vite)', command: [bin('electron-vite'), 'build'] },
-  { id: 'unit', title: 'unit + integration (vitest)', command: [bin('vitest'), 'run'], keyring: true },
+  {
+    id: 'unit',
+    title: 'unit + integration (vitest)',
+    command: [bin('vitest'), 'run', '--project', 'main', '--project', 'renderer'],
+    keyring: true,
+  },
+  // The sync and security suites again, every computer connecting through PgBouncer in transaction mode.
+  {
+    id: 'pooled',
+    title: 'sync + security through PgBouncer (vitest)',
+    command: [bin('vitest'), 'run', '--project', 'pooled'],
+    keyring: true,
+  },
   { id: 'e2e', title: 'e2e (playwright)', command: [bin('playwright'), 'test'], keyring: true, needs: 'build' },
 ];
 
