@@ -32,8 +32,10 @@ export function createQueryClient(): QueryClient {
           notifyProblem('Not saved', error.message);
         }
       },
-      // Not waited for: the mutation's own follow-up (a saved item into its row) must not wait for the status bar.
-      onSuccess: () => {
+      // After the mutation's own follow-up (a saved item into its row), and not waited for: the row is
+      // drawn before the status bar is asked again.
+      onSettled: (_output, error) => {
+        if (error) return;
         for (const channel of STATUS_BAR) void client.invalidateQueries({ queryKey: channelKey(channel) });
       },
     }),

@@ -12,6 +12,7 @@ import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { formatAmount } from '../../ui/format';
 import { notifyDone } from '../../ui/notify';
+import { useShownAfter } from '../../ui/use-shown-after';
 import { useAdjustStock } from './inventory-api';
 import { goesNegative, levelAfter, signedChange } from './stock-math';
 
@@ -41,15 +42,19 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
   // the arrow keys keep it on the reasons, to move on through them.
   const byPointer = useRef(false);
 
-  const submit = form.handleSubmit((values) =>
+  const slowSave = useShownAfter(adjust.isPending);
+
+  const submit = form.handleSubmit((values) => {
+    // Enter pressed again while saving (the button shows no spinner for a quick save).
+    if (adjust.isPending) return;
     adjust.mutate(values, {
       onSuccess: (updated) => {
         notifyDone(`${item.name}: ${formatAmount(updated.onHand, updated.unit)} on hand`);
         onDone();
       },
       onError: (error) => showBridgeError(form, error),
-    }),
-  );
+    });
+  });
 
   return (
     <Form form={form} onSubmit={submit}>
@@ -117,7 +122,7 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
             <Button variant="default" size="xs" onClick={onDone}>
               Cancel
             </Button>
-            <Button type="submit" size="xs" color={negative ? 'orange' : undefined} loading={adjust.isPending}>
+            <Button type="submit" size="xs" color={negative ? 'orange' : undefined} loading={slowSave}>
               {negative ? 'Save anyway' : 'Save'}
             </Button>
           </Group>
