@@ -29,7 +29,11 @@ const itemFields = z.object({
   parMilli: whole.nullable(),
 });
 
-/** A delivery, usage, waste, correction or count, with who recorded it and when it happened. */
+/**
+ * A delivery, usage, waste, correction or count, with who recorded it and when (`at`, this computer's
+ * clock), and when it happened with the clock offset that time was corrected by (changes queued
+ * before these existed have neither: they happened when they were recorded).
+ */
 const movementArgs = z.object({
   id: f.id,
   restaurantId: f.id,
@@ -39,6 +43,8 @@ const movementArgs = z.object({
   note: z.string(),
   by: f.id,
   at: f.isoTime,
+  occurredAt: f.isoTime.optional(),
+  clockOffsetMs: whole.nullable().optional(),
 });
 
 /** A place in shelf order: a fractional-indexing key, compared as plain text (code points). */

@@ -198,6 +198,8 @@ async function writesAgainstTheFloor(core: Core, folder: string, progress: (mess
         note: '',
         by: userId,
         at,
+        occurredAt: at,
+        clockOffsetMs: null,
       });
     }
     refreshOnHand(core.db, busy.id);

@@ -60,6 +60,8 @@ async function seed(folder: string, items: number, movements: number): Promise<M
         note: '',
         by,
         at,
+        occurredAt: at,
+        clockOffsetMs: null,
       });
     }
     for (const id of ids) refreshOnHand(core.db, id);

@@ -13,6 +13,25 @@ import { type DecimalRule, decimalProblem } from './decimal-rules';
 export const id = z.uuid({ error: 'Must be an id' });
 export const isoTime = z.string().max(40);
 
+/** The earliest time a movement can have happened: clocks reset to a factory date claim earlier. */
+export const EARLIEST_MOVEMENT = '2020-01-01T00:00:00.000Z';
+
+/**
+ * When something happened, given as a time with its offset or in UTC ("2026-12-02T07:00:00+01:00"),
+ * read back as the same instant everywhere: UTC to the millisecond, as every computer orders by.
+ */
+export const happenedAt = z
+  .string({ error: 'When it happened must be a date and time' })
+  .max(40, 'When it happened must be a date and time')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'When it happened must be a date and time',
+  )
+  .transform((text) => new Date(text))
+  .refine((date) => !Number.isNaN(date.getTime()), 'When it happened must be a real date and time')
+  .transform((date) => date.toISOString())
+  .refine((iso) => iso >= EARLIEST_MOVEMENT, 'When it happened cannot be before 2020');
+
 /** What a restaurant's people type, in characters; `required`: at least one. */
 export const TEXT_FIELDS = {
   restaurantName: { label: 'Restaurant name', max: 120, required: true },

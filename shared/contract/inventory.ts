@@ -51,6 +51,11 @@ export const adjustStockInput = z
     /** A signed change, or for a count the level found on the shelf. */
     quantity: f.signedQuantity,
     note: f.typedText('note').default(''),
+    /**
+     * When it happened, if not now: a delivery that arrived this morning, a count as of last night's
+     * close. Not in the future.
+     */
+    occurredAt: f.happenedAt.optional(),
   })
   // Runs only once every field is well formed.
   .superRefine(f.checkMovementSign);
@@ -64,7 +69,12 @@ export const movementSchema = z.object({
   note: z.string(),
   /** Who recorded it, by name. */
   recordedByName: z.string(),
+  /** When this computer recorded it, by its clock. */
   recordedAt: f.isoTime,
+  /** When it happened: stock is derived in this order. */
+  occurredAt: f.isoTime,
+  /** When the central server received it; null until it has. */
+  receivedAt: f.isoTime.nullable(),
 });
 export type Movement = z.infer<typeof movementSchema>;
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import * as f from './fields';
 import { itemChangesSchema } from './inventory';
 
+/** A computer whose clock is further off the server's than this says so in the status bar. */
+export const CLOCK_WARNING_MS = 2 * 60 * 1000;
+
 export const SYNC_STATES = ['not_configured', 'signed_out', 'syncing', 'online', 'offline', 'error'] as const;
 
 export const syncStatusSchema = z.object({
@@ -12,6 +15,8 @@ export const syncStatusSchema = z.object({
   lastSyncedAt: f.isoTime.nullable(),
   lastError: z.string().nullable(),
   rejections: z.number(),
+  /** The server's clock minus this computer's, as last measured (ms); null before any contact. */
+  clockOffsetMs: z.number().nullable(),
   /** Initial sync only. */
   progress: z.object({ done: z.number(), total: z.number() }).nullable(),
   /** Grows whenever data changed underneath the screens (pulled, undone, signed out). */

@@ -270,6 +270,9 @@ describe('stock movements', () => {
           note: '',
           recorded_by: ids.user,
           recorded_at: new Date(0).toISOString(),
+          occurred_at: new Date(0).toISOString(),
+          clock_offset_ms: null,
+          received_at: null,
         };
         const takes = await serverTakes(
           `INSERT INTO kg.stock_movements (id, restaurant_id, item_id, reason, quantity, note, recorded_by, recorded_at,

@@ -90,19 +90,28 @@ const WRITTEN_AT: Record<number, string> = {
   6: '',
   // An index only: nothing new written.
   7: '',
+  // Storage areas, shelves and count units: none written here (src-main/storage's tests cover them).
+  8: '',
+  // A delivery entered after it arrived, an hour before the count: the level stays the count's.
+  9: `
+    INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, recorded_by, recorded_at,
+        occurred_at, clock_offset_ms)
+      VALUES ('${movement(5, 'delivery', 1000).id}', '${RESTAURANT}', '${FLOUR}', 'delivery', 1000, '${OWNER}', '${AT}',
+        '2026-01-05T07:00:00.000Z', -1500);`,
 };
 
 /**
- * What the services show of a store made at each version: the item's movements oldest first, in the
- * server's order then this computer's (losing the server's order would put the count after the
- * usage), and the outbox with each mutation's author.
+ * What the services show of a store made at each version: the item's movements oldest first, and the
+ * outbox with each mutation's author. Since v9 stock is in the order movements happened: those made
+ * before it happened when they were recorded, here all at one instant, where a count comes after the
+ * rest (ordered by id); v9's back-dated delivery comes before them all.
  */
 const SHOWN: Record<number, { history: string[][]; outbox: (string | null)[][] }> = {
   1: { history: [], outbox: [['restaurant.create', null]] },
   2: {
     history: [
+      ['usage', '-2.5', '-2.5'],
       ['count', '10', '10'],
-      ['usage', '-2.5', '7.5'],
     ],
     outbox: [
       ['restaurant.create', null],
@@ -111,9 +120,9 @@ const SHOWN: Record<number, { history: string[][]; outbox: (string | null)[][] }
   },
   3: {
     history: [
+      ['usage', '-2.5', '-2.5'],
+      ['waste', '-0.5', '-3'],
       ['count', '10', '10'],
-      ['usage', '-2.5', '7.5'],
-      ['waste', '-0.5', '7'],
     ],
     outbox: [
       ['restaurant.create', null],
@@ -123,10 +132,24 @@ const SHOWN: Record<number, { history: string[][]; outbox: (string | null)[][] }
   },
   4: {
     history: [
+      ['usage', '-2.5', '-2.5'],
+      ['waste', '-0.5', '-3'],
+      ['delivery', '2', '-1'],
       ['count', '10', '10'],
-      ['delivery', '2', '12'],
-      ['usage', '-2.5', '9.5'],
-      ['waste', '-0.5', '9'],
+    ],
+    outbox: [
+      ['restaurant.create', null],
+      ['movement.record', null],
+      ['movement.record', OWNER],
+    ],
+  },
+  9: {
+    history: [
+      ['delivery', '1', '1'],
+      ['usage', '-2.5', '-1.5'],
+      ['waste', '-0.5', '-2'],
+      ['delivery', '2', '0'],
+      ['count', '10', '10'],
     ],
     outbox: [
       ['restaurant.create', null],
@@ -138,6 +161,7 @@ const SHOWN: Record<number, { history: string[][]; outbox: (string | null)[][] }
 SHOWN[5] = SHOWN[4]!;
 SHOWN[6] = SHOWN[4]!;
 SHOWN[7] = SHOWN[4]!;
+SHOWN[8] = SHOWN[4]!;
 
 /** A data folder as KitchenGuard left it at `version`: each migration up to it, and what it wrote. */
 function storeMadeBy(version: number): string {

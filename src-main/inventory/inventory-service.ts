@@ -9,6 +9,7 @@ import { fail } from '../../shared/errors';
 import { centsFromMoney } from '../../shared/money';
 import { milliFromQuantity } from '../../shared/quantity';
 import { type Actor, requireManager } from '../ipc/actor';
+import { serverTime } from '../store/clock-offset';
 import type { StoreContext } from '../store/context';
 import { newId } from '../store/ids';
 import { appendMutation } from '../store/outbox';
@@ -18,6 +19,10 @@ import type { StockList } from './stock-list';
 import { toItem, toMovement } from './views';
 
 type ItemInput = Partial<ParsedInput<'inventory.update'>>;
+type StockChange = Pick<ParsedInput<'inventory.adjustStock'>, 'reason' | 'quantity' | 'note' | 'occurredAt'>;
+
+/** A time given for a movement may be this far ahead of now: a minute typed as the current one. */
+const FUTURE_GRACE_MS = 60_000;
 
 /** Contract strings → stored integers, for the fields present. */
 function toFields(input: ItemInput): Partial<items.ItemFields> {
@@ -48,23 +53,40 @@ export function createInventoryService({ db, clock }: StoreContext, stockList: S
     }
   }
 
-  /** Records a movement with its outbox entry (inside the caller's transaction); the item's level after it. */
-  function record(
-    actor: Actor,
+  /**
+   * When a movement happened. Now: on the server's clock as this computer knows it, and after the
+   * item's latest count (a movement recorded now comes after what is already known of the item, even
+   * if another computer's clock ran a little ahead). Or a time a person gave (read off the wall, so
+   * not corrected), never in the future.
+   */
+  function happened(
     itemId: string,
-    reason: movements.NewMovement['reason'],
-    quantity: string,
-    note: string,
-  ): number {
+    occurredAt: string | undefined,
+  ): Pick<movements.NewMovement, 'occurredAt' | 'clockOffsetMs'> {
+    const now = serverTime(db, clock);
+    if (occurredAt === undefined) {
+      const after = movements.latestCountAt(db, itemId);
+      const ms = after === null ? now.ms : Math.max(now.ms, Date.parse(after) + 1);
+      return { occurredAt: new Date(ms).toISOString(), clockOffsetMs: now.offsetMs };
+    }
+    if (Date.parse(occurredAt) > now.ms + FUTURE_GRACE_MS) {
+      throw fail.validation('occurredAt', 'When it happened cannot be in the future');
+    }
+    return { occurredAt, clockOffsetMs: null };
+  }
+
+  /** Records a movement with its outbox entry (inside the caller's transaction); the item's level after it. */
+  function record(actor: Actor, itemId: string, change: StockChange): number {
     const movement = {
       id: newId(),
       restaurantId: actor.restaurantId,
       itemId,
-      reason,
-      quantityMilli: milliFromQuantity(quantity),
-      note,
+      reason: change.reason,
+      quantityMilli: milliFromQuantity(change.quantity),
+      note: change.note,
       by: actor.userId,
       at: now(),
+      ...happened(itemId, change.occurredAt),
     };
     movements.insertMovement(db, movement);
     const onHand = movements.moveOnHand(db, movement);
@@ -89,7 +111,8 @@ export function createInventoryService({ db, clock }: StoreContext, stockList: S
       db.transaction(() => {
         items.insertItem(db, { ...item, by: actor.userId, at: now() });
         appendMutation(db, { name: 'item.create', args: item, at: now(), authorId: actor.userId });
-        if (milliFromQuantity(input.openingStock) > 0) record(actor, id, 'count', input.openingStock, 'Opening stock');
+        if (milliFromQuantity(input.openingStock) > 0)
+          record(actor, id, { reason: 'count', quantity: input.openingStock, note: 'Opening stock' });
       })();
       return toItem(itemOf(actor, id));
     },
@@ -123,7 +146,7 @@ export function createInventoryService({ db, clock }: StoreContext, stockList: S
 
     adjustStock(actor: Actor, input: ParsedInput<'inventory.adjustStock'>): Item {
       const current = itemOf(actor, input.itemId);
-      const onHand = db.transaction(() => record(actor, current.id, input.reason, input.quantity, input.note))();
+      const onHand = db.transaction(() => record(actor, current.id, input))();
       // A movement changes only the item's level: the rest is as just read.
       return toItem({ ...current, on_hand_milli: onHand });
     },

@@ -259,6 +259,8 @@ describe('stock movements', () => {
         note: '',
         recordedByName: 'Carl Cook',
         recordedAt: core.clock.iso(),
+        occurredAt: core.clock.iso(),
+        receivedAt: null,
       },
       {
         reason: 'usage',
@@ -267,6 +269,8 @@ describe('stock movements', () => {
         note: 'Lunch',
         recordedByName: 'Carl Cook',
         recordedAt: new Date(core.clock.now().getTime() - MINUTE).toISOString(),
+        occurredAt: new Date(core.clock.now().getTime() - MINUTE).toISOString(),
+        receivedAt: null,
       },
       {
         reason: 'delivery',
@@ -275,6 +279,8 @@ describe('stock movements', () => {
         note: 'Monday delivery',
         recordedByName: session.user.fullName,
         recordedAt: new Date(core.clock.now().getTime() - 2 * MINUTE).toISOString(),
+        occurredAt: new Date(core.clock.now().getTime() - 2 * MINUTE).toISOString(),
+        receivedAt: null,
       },
     ]);
   });

@@ -12,6 +12,9 @@ export interface MovementRow {
   /** Who recorded it, by name (the column `recorded_by` holds their user id). */
   recorded_by_name: string;
   recorded_at: string;
+  occurred_at: string;
+  /** When the central server received it; null until pulled from there. */
+  received_at: string | null;
 }
 
 export interface NewMovement {
@@ -22,33 +25,44 @@ export interface NewMovement {
   quantityMilli: number;
   note: string;
   by: string;
+  /** When this computer recorded it, by its own clock. */
   at: string;
+  /** When it happened: on the server's clock as this computer knows it, or a time the user gave. */
+  occurredAt: string;
+  /** The offset to the server's clock `occurredAt` was corrected by; null when none was known. */
+  clockOffsetMs: number | null;
 }
 
-/** Server order for what has synced, then this device's order for what has not. */
-const ORDER = 'ORDER BY m.server_seq IS NULL, m.server_seq, m.seq';
+/**
+ * The order stock is derived in, the same on every computer and the server: when each movement
+ * happened; at one instant a count comes last (it is the level as of then, after what happened
+ * then); then by id.
+ */
+const ORDER = "ORDER BY m.occurred_at, m.reason = 'count', m.id";
 
 export function insertMovement(db: Db, movement: NewMovement): void {
   sql<void, NewMovement>(
     db,
-    `INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, note, recorded_by, recorded_at)
-     VALUES (@id, @restaurantId, @itemId, @reason, @quantityMilli, @note, @by, @at)`,
+    `INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, note, recorded_by, recorded_at,
+       occurred_at, clock_offset_ms)
+     VALUES (@id, @restaurantId, @itemId, @reason, @quantityMilli, @note, @by, @at, @occurredAt, @clockOffsetMs)`,
   ).run(movement);
 }
 
-/** Oldest first, with the name of who recorded each. */
+/** In the order stock is derived in, with the name of who recorded each. */
 export const movementsOf = (db: Db, itemId: string): MovementRow[] =>
   sql<MovementRow, [itemId: string]>(
     db,
-    `SELECT m.id, m.reason, m.quantity_milli, m.note, coalesce(u.full_name, '') AS recorded_by_name, m.recorded_at
+    `SELECT m.id, m.reason, m.quantity_milli, m.note, coalesce(u.full_name, '') AS recorded_by_name, m.recorded_at,
+            m.occurred_at, m.received_at
        FROM stock_movements m LEFT JOIN users u ON u.id = m.recorded_by
       WHERE m.item_id = ? ${ORDER}`,
   ).all(itemId);
 
-/** The level after each movement: a count sets it, anything else moves it. */
 /** What the running level needs of a movement. */
 type StockChange = Pick<MovementRow, 'reason' | 'quantity_milli'>;
 
+/** The level after each movement, in order: a count sets it, anything else moves it. */
 export function runningOnHand(movements: readonly StockChange[]): number[] {
   let onHand = 0;
   return movements.map((movement) => {
@@ -57,59 +71,86 @@ export function runningOnHand(movements: readonly StockChange[]): number[] {
   });
 }
 
+/** What placing a movement in the cached level needs of it. */
+export type PlacedChange = Pick<NewMovement, 'id' | 'itemId' | 'reason' | 'quantityMilli' | 'occurredAt'>;
+
 /**
- * Moves an item's cached on-hand level by a movement just recorded on this computer, in the same
- * transaction: a count sets it, anything else moves it. The cost does not grow with the item's
- * history. Exact for a movement that comes last in the item's order, as every movement recorded here
- * does today (not yet placed by the server, and the newest here); one placed earlier in the order (a
- * pulled one, or a back-dated one once movements carry when they happened) is re-derived with
- * `refreshOnHand` instead. Returns the item's level after it.
+ * Places a movement just recorded in its item's cached level, in the same transaction, without
+ * reading the item's history. The cache remembers the latest count (when it happened, its id): a
+ * movement after it moves the level, one before it changes nothing; a count after it becomes the
+ * level plus whatever occurred after it (an index range, empty for a count taken now); an earlier
+ * count changes nothing. Exact for any movement added to the item; removing one, or a movement whose
+ * time changed (a pull), re-derives with `refreshOnHand`. Returns the item's level after it, so the
+ * write answers without reading the item again.
  */
-export function moveOnHand(db: Db, movement: Pick<NewMovement, 'itemId' | 'reason' | 'quantityMilli'>): number {
-  // Returns the new level, so the write answers without reading the item again.
-  return sql<number, { itemId: string; quantityMilli: number; sets: number }>(
+export function moveOnHand(db: Db, movement: PlacedChange): number {
+  return sql<number, PlacedChange & { sets: number }>(
     db,
-    `INSERT INTO item_stock (item_id, on_hand_milli) VALUES (@itemId, @quantityMilli)
-     ON CONFLICT (item_id) DO UPDATE
-       SET on_hand_milli = CASE WHEN @sets THEN excluded.on_hand_milli ELSE on_hand_milli + excluded.on_hand_milli END
+    `INSERT INTO item_stock (item_id, on_hand_milli, count_at, count_id)
+     VALUES (@itemId, @quantityMilli, CASE WHEN @sets THEN @occurredAt END, CASE WHEN @sets THEN @id END)
+     ON CONFLICT (item_id) DO UPDATE SET
+       on_hand_milli = CASE
+         WHEN NOT @sets THEN on_hand_milli + CASE WHEN @occurredAt > coalesce(count_at, '') THEN @quantityMilli ELSE 0 END
+         WHEN (@occurredAt, @id) > (coalesce(count_at, ''), coalesce(count_id, '')) THEN @quantityMilli + (
+           SELECT coalesce(sum(m.quantity_milli), 0) FROM stock_movements m
+            WHERE m.item_id = @itemId AND m.occurred_at > @occurredAt AND m.reason <> 'count')
+         ELSE on_hand_milli END,
+       count_id = CASE WHEN @sets AND (@occurredAt, @id) > (coalesce(count_at, ''), coalesce(count_id, ''))
+                       THEN @id ELSE count_id END,
+       count_at = CASE WHEN @sets AND (@occurredAt, @id) > (coalesce(count_at, ''), coalesce(count_id, ''))
+                       THEN @occurredAt ELSE count_at END
      RETURNING on_hand_milli`,
   )
     .pluck()
-    .get({
-      itemId: movement.itemId,
-      quantityMilli: movement.quantityMilli,
-      sets: setsLevel(movement.reason) ? 1 : 0,
-    }) as number;
+    .get({ ...movement, sets: setsLevel(movement.reason) ? 1 : 0 }) as number;
 }
 
-/** Re-derives an item's on-hand level from all its movements and caches it. */
+/** When the item's latest count happened, as its cached level remembers; null before any count. */
+export const latestCountAt = (db: Db, itemId: string): string | null =>
+  sql<string | null, [itemId: string]>(db, 'SELECT count_at FROM item_stock WHERE item_id = ?').pluck().get(itemId) ??
+  null;
+
+/**
+ * Re-derives an item's on-hand level and caches it: its latest count by when it happened, plus every
+ * other movement that occurred after it. Two index reads, however long the item's history.
+ */
 export function refreshOnHand(db: Db, itemId: string): number {
-  const changes = sql<StockChange, [itemId: string]>(
+  const count = sql<{ id: string; at: string; quantity: number }, [itemId: string]>(
     db,
-    `SELECT m.reason, m.quantity_milli FROM stock_movements m WHERE m.item_id = ? ${ORDER}`,
-  ).all(itemId);
-  const onHand = runningOnHand(changes).at(-1) ?? 0;
-  sql<void, { itemId: string; onHand: number }>(
+    `SELECT id, occurred_at AS at, quantity_milli AS quantity FROM stock_movements
+      WHERE item_id = ? AND reason = 'count' ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+  ).get(itemId);
+  const after = sql<number, [itemId: string, since: string]>(
     db,
-    `INSERT INTO item_stock (item_id, on_hand_milli) VALUES (@itemId, @onHand)
-     ON CONFLICT (item_id) DO UPDATE SET on_hand_milli = excluded.on_hand_milli`,
-  ).run({ itemId, onHand });
+    `SELECT coalesce(sum(quantity_milli), 0) FROM stock_movements
+      WHERE item_id = ? AND occurred_at > ? AND reason <> 'count'`,
+  )
+    .pluck()
+    .get(itemId, count?.at ?? '')!;
+  const onHand = (count?.quantity ?? 0) + after;
+  sql<void, { itemId: string; onHand: number; at: string | null; id: string | null }>(
+    db,
+    `INSERT INTO item_stock (item_id, on_hand_milli, count_at, count_id) VALUES (@itemId, @onHand, @at, @id)
+     ON CONFLICT (item_id) DO UPDATE
+       SET on_hand_milli = excluded.on_hand_milli, count_at = excluded.count_at, count_id = excluded.count_id`,
+  ).run({ itemId, onHand, at: count?.at ?? null, id: count?.id ?? null });
   return onHand;
 }
 
 /**
- * A movement as the central server has it: its place in the server's order, and the server's word on
- * who recorded it (a change sent under another session than its author's is the sender's there) and
- * when (it bounds the time a computer's clock claims).
+ * A movement as the central server has it: its place in the server's order, when the server received
+ * it, and the server's word on who recorded it (a change sent under another session than its
+ * author's is the sender's there) and when (it bounds the times a computer's clock claims).
  */
-export function saveMovement(db: Db, movement: NewMovement & { serverSeq: number }): void {
-  sql<void, NewMovement & { serverSeq: number }>(
+export function saveMovement(db: Db, movement: NewMovement & { serverSeq: number; receivedAt: string | null }): void {
+  sql<void, NewMovement & { serverSeq: number; receivedAt: string | null }>(
     db,
     `INSERT INTO stock_movements (id, restaurant_id, item_id, reason, quantity_milli, note, recorded_by, recorded_at,
-       server_seq)
-     VALUES (@id, @restaurantId, @itemId, @reason, @quantityMilli, @note, @by, @at, @serverSeq)
+       occurred_at, clock_offset_ms, received_at, server_seq)
+     VALUES (@id, @restaurantId, @itemId, @reason, @quantityMilli, @note, @by, @at, @occurredAt, @clockOffsetMs,
+       @receivedAt, @serverSeq)
      ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, recorded_by = excluded.recorded_by,
-       recorded_at = excluded.recorded_at`,
+       recorded_at = excluded.recorded_at, occurred_at = excluded.occurred_at, received_at = excluded.received_at`,
   ).run(movement);
 }
 
@@ -121,10 +162,9 @@ export const movementsAfter = (db: Db, restaurantId: string, afterSeq: number, l
   sql<PlacedMovement, { restaurantId: string; afterSeq: number; limit: number }>(
     db,
     `SELECT seq, id, item_id AS itemId, reason, quantity_milli AS quantityMilli, note, recorded_by AS "by",
-            recorded_at AS "at", server_seq AS serverSeq
+            recorded_at AS "at", occurred_at AS occurredAt, clock_offset_ms AS clockOffsetMs, server_seq AS serverSeq
        FROM stock_movements WHERE restaurant_id = @restaurantId AND seq > @afterSeq ORDER BY seq LIMIT @limit`,
   ).all({ restaurantId, afterSeq, limit });
-
 /** Removes a movement the server has not placed: one it refused. */
 export function removeUnsyncedMovement(db: Db, id: string): void {
   sql<void, [id: string]>(db, 'DELETE FROM stock_movements WHERE id = ? AND server_seq IS NULL').run(id);

@@ -17,10 +17,11 @@ describe('the cached on-hand level', () => {
     const core = await open();
     const { user, restaurant } = await registerOwner(core);
     const flour = await core.call('inventory.create', itemInput({ name: 'Flour', openingStock: '5' }));
-    // 3,000 deliveries of 0.001 already synced, written behind the services with their level.
+    // 3,000 deliveries of 0.001 after the opening count, written behind the services with their level.
+    const at = core.clock.iso();
+    const occurredAt = new Date(core.clock.now().getTime() + 1).toISOString();
     core.db.transaction(() => {
       for (let i = 0; i < 3_000; i++) {
-        const at = core.clock.iso();
         insertMovement(core.db, {
           id: newId(),
           restaurantId: restaurant.id,
@@ -30,6 +31,8 @@ describe('the cached on-hand level', () => {
           note: '',
           by: user.id,
           at,
+          occurredAt,
+          clockOffsetMs: null,
         });
       }
       core.db.prepare('UPDATE item_stock SET on_hand_milli = 8000 WHERE item_id = ?').run(flour.id);

@@ -62,4 +62,6 @@ export const toMovement = (row: MovementRow, onHandAfter: number): Movement => (
   note: row.note,
   recordedByName: row.recorded_by_name,
   recordedAt: row.recorded_at,
+  occurredAt: row.occurred_at,
+  receivedAt: row.received_at,
 });

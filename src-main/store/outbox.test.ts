@@ -113,6 +113,9 @@ describe('outbox rows written with every change', () => {
           note: 'Opening stock',
           by: user.id,
           at: core.clock.iso(),
+          // No server reached yet: no offset, so it happened when this computer's clock says.
+          occurredAt: core.clock.iso(),
+          clockOffsetMs: null,
         },
       ],
     ]);

@@ -52,7 +52,7 @@ describe('two devices', () => {
     await syncAll([a, b]);
 
     for (const device of [a, b]) {
-      // Server order: A's usage (10 → 8) before B's count (7); A's waste and B's delivery on 4 → 6.
+      // A's usage (10 → 8) happened before B's count (7); A's waste and B's delivery on 4 → 6.
       expect(await onHandByName(device)).toEqual({ 'Bread flour': '7', Milk: '6' });
       expect(await item(device, flour.id)).toMatchObject({
         name: 'Bread flour',
@@ -118,8 +118,10 @@ describe('three devices', () => {
     await c.setOnline(true);
     await syncAll([c, a, b]);
     for (const device of [a, b, c]) {
-      // Beer: 24, +12, counted 30, then C's -4; C's rename reached the server last, so it stands.
-      expect(await onHandByName(device)).toEqual({ Lager: '26', Limes: '4' });
+      // Beer: 24, C's -4 and A's +12, then B's count of 30: C's usage happened before the count,
+      // which found what it left, though it reached the server after (stock is in time order).
+      // C's rename reached the server last, so it stands (item edits are in server order).
+      expect(await onHandByName(device)).toEqual({ Lager: '30', Limes: '4' });
       expect(await item(device, beer.id)).toMatchObject({ name: 'Lager', supplier: 'Brewery' });
     }
     // C's count of the lemons B deleted meanwhile is refused, and C lists why.

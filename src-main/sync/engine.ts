@@ -13,6 +13,7 @@ import type { CentralServer, TransactionOptions } from '../central/central-serve
 import { ServerConnectionError } from '../central/server-errors';
 import type { Logger } from '../ipc/router';
 import type { Clock } from '../store/clock';
+import { clockOffset } from '../store/clock-offset';
 import type { Db } from '../store/database';
 import { waitingMutations } from '../store/outbox';
 import type { ChangeFeed } from './change-feed';
@@ -130,7 +131,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
     state = 'syncing';
     changes.bumpStatus();
-    const { staleReason, applied } = await checkServer(db, server, token, deps.deviceId);
+    const { staleReason, applied } = await checkServer(db, deps.clock, server, token, deps.deviceId);
     if (staleReason) await resyncWith(server, token, restaurantId, staleReason);
     const pushed = await push({
       db,
@@ -243,6 +244,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         lastSyncedAt: lastSyncedAt(db),
         lastError,
         rejections: countRejected(db),
+        clockOffsetMs: clockOffset(db)?.offsetMs ?? null,
         progress,
         change: changes.current().data,
       };

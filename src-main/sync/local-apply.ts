@@ -46,7 +46,7 @@ export function applyItem(db: Db, row: ServerItem): void {
   });
 }
 
-/** A movement gets the server's place in line. */
+/** A movement gets the server's place in line, and the server's word on when it happened and arrived. */
 export function applyMovement(db: Db, row: ServerMovement): void {
   saveMovement(db, {
     id: row.id,
@@ -57,6 +57,9 @@ export function applyMovement(db: Db, row: ServerMovement): void {
     note: row.note,
     by: row.recorded_by,
     at: row.recorded_at,
+    occurredAt: row.occurred_at,
+    clockOffsetMs: row.clock_offset_ms,
+    receivedAt: row.received_at,
     serverSeq: row.seq,
   });
 }

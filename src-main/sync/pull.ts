@@ -5,6 +5,7 @@
 import { saveRestaurant } from '../auth/accounts-store';
 import type { CentralServer, Query } from '../central/central-server';
 import { type Clock, isoNow } from '../store/clock';
+import { measuredOffset, saveClockOffset } from '../store/clock-offset';
 import type { Db } from '../store/database';
 import { acknowledgedMutation } from '../store/outbox';
 import { applyItem, applyMovement, applyUser, overlayPendingItemEdits, refreshItems } from './local-apply';
@@ -119,6 +120,7 @@ function resyncReason(position: SyncPosition, head: Page['head']): string | null
  */
 export async function checkServer(
   db: Db,
+  clock: Clock,
   server: CentralServer,
   token: string,
   deviceId: string,
@@ -126,12 +128,17 @@ export async function checkServer(
   const seen = await server.transaction(token, async (query) => {
     const head = await readHead(query);
     if (!head) return null;
-    const { rows } = await query<{ state: { lastMutationId: number } }>('SELECT kg.device_state($1) AS state', [
-      deviceId,
-    ]);
-    return { head, applied: Number(rows[0]?.state.lastMutationId ?? 0) };
+    // The server's clock comes with the answer: each sync measures this computer's offset to it.
+    const sentAt = clock.now();
+    const { rows } = await query<{ state: { lastMutationId: number }; server_now: Date }>(
+      'SELECT kg.device_state($1) AS state, clock_timestamp() AS server_now',
+      [deviceId],
+    );
+    const offset = rows[0] ? measuredOffset(sentAt, rows[0].server_now, clock.now()) : null;
+    return { head, applied: Number(rows[0]?.state.lastMutationId ?? 0), offset };
   });
   if (!seen) return { staleReason: null, applied: null };
+  if (seen.offset) saveClockOffset(db, seen.offset);
   const position = readPosition(db);
   const reason = resyncReason(position, seen.head);
   if (reason || !position.generation || seen.applied >= acknowledgedMutation(db)) {
@@ -167,7 +174,8 @@ async function fetchPage(query: Query, cursor: number, withTotal: boolean): Prom
            OR id IN (SELECT item_id FROM kg.count_units WHERE ${IN_PAGE})`,
     ),
     movements: await select(
-      `SELECT seq, id, restaurant_id, item_id, reason, quantity::text AS quantity, note, recorded_by, recorded_at
+      `SELECT seq, id, restaurant_id, item_id, reason, quantity::text AS quantity, note, recorded_by, recorded_at,
+              occurred_at, clock_offset_ms, received_at
          FROM kg.stock_movements WHERE version > $1 AND version <= $2 ORDER BY seq`,
     ),
     storageAreas: await select(

@@ -75,6 +75,10 @@ export const serverMovement = z
     note: f.storedText('note'),
     recorded_by: uuid,
     recorded_at: time,
+    occurred_at: time,
+    clock_offset_ms: z.number().int().nullable(),
+    /** Rows stored before the server kept it have none. */
+    received_at: time.nullable(),
   })
   .superRefine(f.checkMovementSign);
 export type ServerMovement = z.infer<typeof serverMovement>;

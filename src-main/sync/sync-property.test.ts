@@ -1,12 +1,14 @@
 /**
- * Property: two or three devices of one restaurant doing random things — adding, editing and
- * deleting items, recording every kind of stock movement, going offline and back, syncing, and in
- * some runs the server restored from a backup taken along the way — end, once all are online and
- * have synced twice, with the same items and stock on every device and on the server; the server's
- * movements are exactly the devices' recorded ones, in the order the pushes reached it, but for those
- * on an item deleted meanwhile; and each item holds, per field, the last edit the server received.
- * An edit of, or a movement on, an item the server already holds as deleted is refused and listed
- * on the device that made it. A restore changes none of that.
+ * Property: two or three devices of one restaurant, each with its clock off by up to ten minutes
+ * (measured at each sync), doing random things — adding, editing and deleting items, recording every
+ * kind of stock movement, going offline and back, syncing, and in some runs the server restored from
+ * a backup taken along the way — end, once all are online and have synced twice, with the same items
+ * and stock on every device and on the server; each item's stock is what its movements add up to in
+ * the order they truly happened (not the order they reached the server); the server's movements are
+ * exactly the devices' recorded ones, in the order the pushes reached it, but for those on an item
+ * deleted meanwhile; and each item holds, per field, the last edit the server received. An edit of,
+ * or a movement on, an item the server already holds as deleted is refused and listed on the device
+ * that made it. A restore changes none of that.
  */
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
@@ -15,9 +17,10 @@ import type { Area, MovementReason } from '../../shared/domain';
 import type { AppError } from '../../shared/errors';
 import { serverBackups } from '../central/testing/server-backup';
 import type { ItemFields } from '../inventory/items-store';
+import { clockOffset } from '../store/clock-offset';
 import { lastIssuedMutation, readOutbox } from '../store/outbox';
 import { assertProperty } from '../testing/property';
-import { removeFolder, tempFolder } from '../testing/temp-core';
+import { MINUTE, removeFolder, tempFolder } from '../testing/temp-core';
 import {
   type Device,
   deviceSet,
@@ -92,7 +95,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 /** An item as the server should hold it: its fields, and whether it was deleted. */
 type ModelItem = ItemFields & { area: Area; deleted: boolean };
 
-type Movement = { kind: 'movement'; id: string; itemId: string; reason: MovementReason; milli: number };
+/** `happened`: the real time it was recorded at, whatever the recording computer's clock said. */
+type Movement = {
+  kind: 'movement';
+  id: string;
+  itemId: string;
+  reason: MovementReason;
+  milli: number;
+  happened: number;
+};
 type Pending =
   | { kind: 'create'; id: string; item: ModelItem }
   | { kind: 'update'; id: string; fields: Partial<ItemFields> }
@@ -123,9 +134,11 @@ function deliver(model: Model, pending: Pending[], device: Device): void {
   }
 }
 
+/** The item's movements applied in the order they truly happened. */
 function expectedOnHand(model: Model, itemId: string): number {
   let onHand = 0;
-  for (const movement of model.movements.filter((m) => m.itemId === itemId)) {
+  const inTime = model.movements.filter((m) => m.itemId === itemId).sort((a, b) => a.happened - b.happened);
+  for (const movement of inTime) {
     onHand = movement.reason === 'count' ? movement.milli : onHand + movement.milli;
   }
   return onHand;
@@ -155,8 +168,8 @@ function expectMatchesModel(onServer: RestaurantState, model: Model): void {
 /** Failures a device may give for an operation it cannot do: the item is gone here, or the name is taken. */
 const EXPECTED_REFUSALS: AppError['kind'][] = ['not_found', 'conflict'];
 
-/** What a call just queued in a device's outbox, read as the model's pending changes. */
-function queuedSince(target: Device, after: number): Pending[] {
+/** What a call just queued in a device's outbox, read as the model's pending changes, made at `happened`. */
+function queuedSince(target: Device, after: number, happened: number): Pending[] {
   return readOutbox(target.db, 1_000_000)
     .filter((mutation) => mutation.mutationId > after)
     .map((mutation): Pending => {
@@ -173,7 +186,7 @@ function queuedSince(target: Device, after: number): Pending[] {
           return { kind: 'delete', id: mutation.args.id };
         case 'movement.record': {
           const { id, itemId, reason, quantityMilli } = mutation.args;
-          return { kind: 'movement', id, itemId, reason, milli: quantityMilli };
+          return { kind: 'movement', id, itemId, reason, milli: quantityMilli, happened };
         }
         default:
           throw new Error(`Unexpected change in the outbox: ${mutation.name}`);
@@ -199,7 +212,27 @@ interface Run {
   pending: Pending[][];
   created: string[];
   model: Model;
+  /**
+   * The real time every movement recorded so far is placed before, given the uncertainty of the
+   * clock offset each was corrected by (and a millisecond of rounding).
+   */
+  horizon: number;
 }
+
+const uncertaintyOf = (target: Device): number => (clockOffset(target.db)?.uncertaintyMs ?? 0) + 1;
+
+/**
+ * Waits until a movement `target` records cannot be placed before any recorded so far by a
+ * measuring error: each computer's time is right within its measure's uncertainty.
+ */
+async function pastHorizon(run: Run, target: Device): Promise<void> {
+  const wait = run.horizon + uncertaintyOf(target) + 1 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/** Whether a step may record a movement. */
+const recordsMovement = (step: Op): boolean =>
+  step.kind === 'adjust' || (step.kind === 'create' && step.opening !== '0');
 
 /** Runs a call the device may refuse (the item is gone there, or the name is taken). */
 async function attempt(work: () => Promise<unknown>): Promise<void> {
@@ -215,7 +248,9 @@ async function perform(run: Run, step: Op, position: number): Promise<void> {
   const index = step.device % run.devices.length;
   const target = run.devices[index]!;
   const itemId = 'item' in step ? run.created[step.item % Math.max(run.created.length, 1)] : undefined;
+  if (recordsMovement(step)) await pastHorizon(run, target);
   const before = lastIssuedMutation(target.db);
+  const happened = Date.now();
   switch (step.kind) {
     case 'create': {
       const item = { name: `Item ${position}`, category: '', supplier: '', unit: 'kg', unitCost: '1.00', par: null };
@@ -247,7 +282,8 @@ async function perform(run: Run, step: Op, position: number): Promise<void> {
       } else await syncOffline(target);
       return;
   }
-  run.pending[index]!.push(...queuedSince(target, before));
+  if (recordsMovement(step)) run.horizon = Math.max(run.horizon, Date.now() + uncertaintyOf(target));
+  run.pending[index]!.push(...queuedSince(target, before, happened));
 }
 
 test('random edits, counts, offline periods and a restore of the server on 2–3 devices converge to the server, which holds exactly their movements', async () => {
@@ -256,7 +292,8 @@ test('random edits, counts, offline periods and a restore of the server on 2–3
       fc.integer({ min: 2, max: 3 }),
       fc.array(op, { minLength: 20, maxLength: 45 }),
       restore,
-      async (count, ops, plan) => {
+      fc.array(fc.integer({ min: -10 * MINUTE, max: 10 * MINUTE }), { minLength: 3, maxLength: 3 }),
+      async (count, ops, plan, offsets) => {
         const devices = deviceSet(() => file.server);
         try {
           const first = await devices.open('device 0');
@@ -270,7 +307,11 @@ test('random edits, counts, offline periods and a restore of the server on 2–3
             pending: Array.from({ length: count }, () => []),
             created: [],
             model: { items: new Map(), movements: [], refused: new Map() },
+            horizon: 0,
           };
+          // Each computer's clock runs off the real time by its own offset; a first sync measures it.
+          for (const [index, target] of run.devices.entries()) target.clock.runOffBy(offsets[index]!);
+          await syncAll(run.devices, 1);
           const taken = { file: null as string | null };
           // A restore planned past the last step happens after it, before the final syncs.
           const when = plan && { ...plan, restoreAt: Math.min(plan.restoreAt, ops.length) };
@@ -286,6 +327,10 @@ test('random edits, counts, offline periods and a restore of the server on 2–3
 
           const onServer = await expectConverged(file.server, restaurant.id, run.devices);
           expectMatchesModel(onServer, run.model);
+          for (const [index, target] of run.devices.entries()) {
+            const measured = clockOffset(target.db)!;
+            expect(Math.abs(measured.offsetMs + offsets[index]!)).toBeLessThanOrEqual(measured.uncertaintyMs + 1);
+          }
           for (const target of run.devices) {
             const reasons = (await target.call('sync.rejections', {})).map((rejection) => rejection.reason);
             expect(reasons).toHaveLength(run.model.refused.get(target) ?? 0);

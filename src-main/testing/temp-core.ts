@@ -21,12 +21,23 @@ import type { SyncOptions } from '../sync/sync-feature';
 export const quietLog: Logger = { error: () => {}, warn: () => {}, info: () => {} };
 
 export class TestClock {
+  /** Set: the clock runs, reading the real time off by this much (ms); unset: it stands still. */
+  private runningOffBy: number | null = null;
   constructor(private current = new Date('2026-11-26T09:00:00.000Z')) {}
-  now = (): Date => new Date(this.current);
+  now = (): Date => (this.runningOffBy === null ? new Date(this.current) : new Date(Date.now() + this.runningOffBy));
   advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
+    if (this.runningOffBy === null) this.current = new Date(this.current.getTime() + ms);
+    else this.runningOffBy += ms;
   }
-  iso = (): string => this.current.toISOString();
+  set(when: Date): void {
+    this.runningOffBy = null;
+    this.current = new Date(when);
+  }
+  /** From now on the clock runs with the real time, `offsetMs` ahead of it (behind if negative). */
+  runOffBy(offsetMs: number): void {
+    this.runningOffBy = offsetMs;
+  }
+  iso = (): string => this.now().toISOString();
 }
 
 export const SECOND = 1000;

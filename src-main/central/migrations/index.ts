@@ -83,6 +83,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'storage areas, shelf order and count units',
     sql: readFileSync(new URL('./0014-storage-areas-and-count-units.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 15,
+    name: 'movements in the order they happened',
+    sql: readFileSync(new URL('./0015-movements-in-time.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -19,6 +19,7 @@ const RELEASED = {
   '0012-checked-person.sql': '96175310c46f96ddb04b852dc57184cc5c2b0700e81a5d9be78cfe3564a36d82',
   '0013-legacy-import.sql': 'f9b90c45c4e77308553affcc37ed39aa72eeec05258f27e1931b0ab22d37d27f',
   '0014-storage-areas-and-count-units.sql': '0d59d3156a6e3643aa56155f78bfb571f4c5372afd19b7046c8002714bb3a356',
+  '0015-movements-in-time.sql': '9fc67d2b8265aef9b8070683aff494042f77358529846ef936f75dd181bca249',
 };
 
 describe('released central server migrations', () => {

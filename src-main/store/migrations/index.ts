@@ -47,4 +47,9 @@ export const localMigrations: readonly Migration[] = [
     name: 'storage areas, shelf order and count units',
     sql: readFileSync(new URL('./0008-storage-areas-and-count-units.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 9,
+    name: 'movements in the order they happened',
+    sql: readFileSync(new URL('./0009-movements-in-time.sql', import.meta.url), 'utf8'),
+  },
 ];
