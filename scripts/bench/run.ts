@@ -7,6 +7,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { browserBenchmarks } from './browser.bench';
 import { chainBenchmarks } from './chain.bench';
 import { inventoryBenchmarks } from './inventory.bench';
+import { legacyBenchmarks } from './legacy.bench';
 import { scaleBenchmarks } from './scale.bench';
 import { syncBenchmarks } from './sync.bench';
 import { type BenchRow, formatTable, passes } from './table';
@@ -18,6 +19,7 @@ const SUITES: Record<string, Suite> = {
   scale: scaleBenchmarks,
   sync: syncBenchmarks,
   chain: chainBenchmarks,
+  legacy: legacyBenchmarks,
   browser: browserBenchmarks,
 };
 

@@ -76,11 +76,17 @@ export function cleanText(value: string | null, field: TextField, notes: string[
   return text;
 }
 
-/** The old column read as an instant: text without a zone is UTC (the old services wrote utcnow()). */
+/**
+ * The old column read as an instant. Text without a zone is UTC (the old services wrote utcnow());
+ * PostgreSQL writes a zone as "+01" or "+05:30", which JavaScript reads only as "+01:00".
+ */
 export function instant(value: string | null): string | null {
   if (value === null) return null;
-  const zoned = /([+-]\d\d(:?\d\d)?|Z)$/.test(value) ? value : `${value}Z`;
-  const time = new Date(zoned.replace(' ', 'T'));
+  const iso = value
+    .trim()
+    .replace(' ', 'T')
+    .replace(/([+-]\d\d)$/, '$1:00');
+  const time = new Date(/([+-]\d\d:\d\d|Z)$/.test(iso) ? iso : `${iso}Z`);
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }
 

@@ -34,22 +34,29 @@ export function standIns(user: Pick<PlannedUser, 'username' | 'oldId'>): [userna
 
 export const rememberKey = (source: string, oldId: string) => `${source}:${oldId}`;
 
-function oldKeysOf(restaurant: PlannedRestaurant): string[] {
-  return [
-    rememberKey('restaurants', restaurant.key),
-    ...restaurant.users.map((user) => rememberKey('users', user.oldId)),
-    ...restaurant.items.flatMap((item) => item.parts.map((part) => rememberKey(part.table, part.oldId))),
-  ];
+/** Every old row of the planned restaurant, as two parallel lists (source, old id) for unnest. */
+function oldKeysOf(restaurant: PlannedRestaurant): [string[], string[]] {
+  const sources = ['restaurants', ...restaurant.users.map(() => 'users')];
+  const ids = [restaurant.key, ...restaurant.users.map((user) => user.oldId)];
+  for (const item of restaurant.items) {
+    for (const part of item.parts) {
+      sources.push(part.table);
+      ids.push(part.oldId);
+    }
+  }
+  return [sources, ids];
 }
 
 export async function readServerState(client: pg.ClientBase, restaurant: PlannedRestaurant): Promise<ServerState> {
+  // Two index lookups: the rows of the restaurant this key became, and the planned old rows by key.
   const { rows } = await client.query<Remembered>(
-    `WITH mine AS (
-       SELECT restaurant_id FROM kg.legacy_rows WHERE source = 'restaurants' AND old_id = $1)
-     SELECT source, old_id AS "oldId", new_id AS "newId", restaurant_id AS "restaurantId", imported
+    `SELECT source, old_id AS "oldId", new_id AS "newId", restaurant_id AS "restaurantId", imported
        FROM kg.legacy_rows
-      WHERE restaurant_id IN (SELECT restaurant_id FROM mine) OR source || ':' || old_id = ANY($2)`,
-    [restaurant.key, oldKeysOf(restaurant)],
+      WHERE restaurant_id = (SELECT restaurant_id FROM kg.legacy_rows WHERE source = 'restaurants' AND old_id = $1)
+     UNION ALL
+     SELECT l.source, l.old_id, l.new_id, l.restaurant_id, l.imported
+       FROM unnest($2::text[], $3::text[]) AS k(source, old_id) JOIN kg.legacy_rows l USING (source, old_id)`,
+    [restaurant.key, ...oldKeysOf(restaurant)],
   );
   const remembered = new Map(rows.map((row) => [rememberKey(row.source, row.oldId), row]));
   const restaurantId = remembered.get(rememberKey('restaurants', restaurant.key))?.restaurantId ?? null;
