@@ -12,6 +12,7 @@ import { inventoryChannels } from './inventory';
 import { storageChannels } from './storage';
 import { syncChannels } from './sync';
 import { teamChannels } from './team';
+import { updatesChannels } from './updates';
 
 export const channels = {
   ...authChannels,
@@ -23,6 +24,7 @@ export const channels = {
   ...centralChannels,
   ...syncChannels,
   ...backupsChannels,
+  ...updatesChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -33,8 +33,11 @@ import { diskFullError, isDiskFull } from '../store/disk-full';
 import { lockFolder } from '../store/folder-lock';
 import { deviceId } from '../store/meta';
 import { localMigrations } from '../store/migrations';
+import { waitingMutations } from '../store/outbox';
 import { createSyncFeature, type SyncOptions } from '../sync/sync-feature';
 import { teamHandlers } from '../team/team-handlers';
+import { createUpdateMachine, type UpdateSource } from '../updates/update-machine';
+import { updateSettings, updatesHandlers } from '../updates/updates-handlers';
 import { startDailyBackups } from './daily-backup';
 import { damageOr, type LocalStore, openLocalStore, throwIfDamaged } from './local-store';
 import { restoreBackup } from './restore';
@@ -53,6 +56,8 @@ export interface CoreOptions {
   saveBackupCopy?: SaveBackupCopy;
   /** Check outputs against the contract (see RouterOptions): tests and development, not a packaged app. */
   checkOutputs: boolean;
+  /** Where updates of the app come from, or why it cannot update itself (the default). */
+  updates?: UpdateSource | { unavailable: string };
 }
 
 export interface Core extends Router {
@@ -158,6 +163,15 @@ async function assemble(
     onThisComputer,
   );
   const accounts = switchOnEachCall(onThisComputer, central, sync.isConfigured);
+  const updates = createUpdateMachine({
+    currentVersion: options.appVersion,
+    computerId: store.deviceId,
+    source: options.updates ?? { unavailable: 'This build does not update itself.' },
+    settings: updateSettings(db),
+    changesWaiting: () => (sync.isConfigured() ? waitingMutations(db) : 0),
+    clock,
+    log: options.log,
+  });
   const handlers = {
     ...authHandlers(accounts),
     ...teamHandlers(accounts),
@@ -167,6 +181,7 @@ async function assemble(
     ...centralHandlers(sync.link, sync.joining),
     ...sync.handlers,
     ...backupHandlers({ db, dataFolder: options.dataFolder, clock, restore, saveCopy: options.saveBackupCopy }),
+    ...updatesHandlers(updates),
   };
   const router = createRouter(handlers, { actor: auth.actor }, options.log, {
     checkOutputs: options.checkOutputs,
@@ -180,6 +195,7 @@ async function assemble(
   const stopBackups = startDailyBackups(db, options.dataFolder, clock, options.log);
   const checkpoints = checkpointWhenQuiet(db);
   sync.engine.start();
+  updates.start();
 
   return {
     db,
@@ -194,6 +210,7 @@ async function assemble(
     },
     syncNow: () => sync.engine.syncNow(),
     async close() {
+      updates.stop();
       stopBackups();
       checkpoints.stop();
       await sync.close();

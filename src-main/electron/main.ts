@@ -17,6 +17,7 @@ import { restoreBackup, setDamagedStoreAside } from '../core/restore';
 import { StoreNeedsRestore } from '../core/store-check';
 import { backupFolder } from '../store/backup';
 import { askWhereToSave, installMenu } from './menu';
+import { electronUpdateSource } from './updater';
 import { createMainWindow, isTrustedSender, lockDownNavigation, registerAppScheme, serveAppScheme } from './window';
 
 log.initialize();
@@ -113,6 +114,7 @@ const coreOptions = (dataFolder: string): CoreOptions => ({
   log,
   saveBackupCopy,
   checkOutputs: !app.isPackaged,
+  updates: electronUpdateSource(),
 });
 
 /**

@@ -127,6 +127,11 @@ beforeAll(async () => {
     'backups.saveCopy': { name: 'kitchenguard-2026-01-01T00-00-00-000Z-manual.sqlite' },
     // No such backup: a restore here would replace the store the other calls work on.
     'backups.restore': { name: 'kitchenguard-2026-01-01T00-00-00-000Z-manual.sqlite' },
+    'updates.status': {},
+    'updates.check': {},
+    'updates.setChannel': { channel: 'stable' },
+    // Nothing is ready in a test core (it cannot update itself): refused, never a restart.
+    'updates.restart': { confirmed: false },
   };
 });
 

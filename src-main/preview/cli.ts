@@ -3,13 +3,17 @@
  * opens the core on a data folder and serves the built renderer (out/renderer) on 127.0.0.1. Prints the address to
  * open, token included. Without --port it comes back on the port and token the folder's preview
  * had last time (address.ts), so an open tab reconnects; a port since taken is replaced, and said.
+ * KITCHENGUARD_UPDATE_FEED=URL: check for updates in an electron-builder feed there (latest.yml…),
+ * downloading into <data folder>/updates; the preview cannot install them.
  */
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import log from 'electron-log/node';
 import { openCore } from '../core/app-core';
 import { restoreAdvice, StoreNeedsRestore } from '../core/store-check';
+import { httpUpdateFeed } from '../updates/update-feed';
 import { rememberAddress, whereToListen } from './address';
 import { backupDownloads } from './downloads';
 import { startPreviewServer } from './server';
@@ -25,6 +29,11 @@ const { values } = parseArgs({
   },
 });
 
+/** The version the app would report: package.json's (npm's variable is missing when run by tsx directly). */
+const appVersion = (): string =>
+  process.env.npm_package_version ??
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version;
+
 /** Where Electron would keep the same user's data on Linux, so both hosts share one store. */
 const defaultDataFolder = () => join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'KitchenGuard', 'data');
 
@@ -38,12 +47,17 @@ const listenAt = (() => {
 })();
 log.transports.file.resolvePathFn = () => join(dataFolder, 'logs', 'preview.log');
 const downloads = backupDownloads();
+const updateFeed = process.env.KITCHENGUARD_UPDATE_FEED;
+const updates = updateFeed
+  ? httpUpdateFeed(updateFeed, join(dataFolder, 'updates'), 'The browser preview cannot install updates.')
+  : { unavailable: 'The browser preview does not update itself.' };
 const core = await openCore({
   dataFolder,
-  appVersion: process.env.npm_package_version ?? 'preview',
+  appVersion: appVersion(),
   log,
   saveBackupCopy: downloads.offer,
   checkOutputs: !values['skip-output-checks'],
+  updates,
 }).catch(
   // A store written by a newer version, a folder in use, a damaged store: the reason, not a stack trace.
   (error: unknown) =>

@@ -1,19 +1,8 @@
 import { Badge, Code, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { FactRow as Row } from '../../ui/FactRow';
 import { formatDateTime, plural } from '../../ui/format';
 import { useComputerStatus } from './computer-api';
 import { KEYCHAIN_MISSING } from './KeychainNote';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={150} fw={500} c="dimmed" style={{ verticalAlign: 'top' }}>
-        {label}
-      </Table.Th>
-      <Table.Td>{children}</Table.Td>
-    </Table.Tr>
-  );
-}
 
 /** Where this computer keeps the data, and the state of its keychain, backups and sync. */
 export function ComputerPanel() {

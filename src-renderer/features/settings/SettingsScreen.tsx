@@ -5,6 +5,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useSignedIn } from '../auth/signed-in';
 import { CentralServerPanel } from '../central/CentralServerPanel';
 import { ComputerPanel } from '../computer/ComputerPanel';
+import { AboutPanel } from '../updates/AboutPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
@@ -25,6 +26,7 @@ export function SettingsScreen() {
         <Stack gap="lg">
           <ChangePasswordForm />
           <ComputerPanel />
+          <AboutPanel />
         </Stack>
       </SimpleGrid>
       {/* Full width: a table with its actions. A restore replaces every account's data on this computer: an owner's or a manager's call. */}
