@@ -132,12 +132,12 @@ describe('the first run', () => {
 
   test('items of one name, area and unit are merged with their stocks added; one name in two units stays two', async () => {
     const items = await rows(
-      `SELECT i.area, i.name, i.unit, i.unit_cost::text AS cost, s.on_hand::text AS on_hand, m.note, m.recorded_at
+      `SELECT i.area, i.name, i.unit, i.unit_cost::text AS cost, s.on_hand::text AS on_hand, m.note, m.occurred_at
          FROM kg.items i JOIN kg.restaurants r ON r.id = i.restaurant_id JOIN kg.item_stock s ON s.item_id = i.id
          JOIN kg.stock_movements m ON m.item_id = i.id
         WHERE r.name = 'Harbour Bistro' ORDER BY i.area, i.name`,
     );
-    expect(items.map(({ note: _, recorded_at: __, ...item }) => item)).toEqual([
+    expect(items.map(({ note: _, occurred_at: __, ...item }) => item)).toEqual([
       { area: 'bar', name: 'Gin', unit: 'bottle', cost: '18.99', on_hand: '5.000' },
       { area: 'kitchen', name: 'Flour (bag)', unit: 'bag', cost: '12.00', on_hand: '2.000' },
       { area: 'kitchen', name: 'Flour (kg)', unit: 'kg', cost: '0.90', on_hand: '10.000' },
@@ -148,7 +148,7 @@ describe('the first run', () => {
     expect(tomatoes.note).toBe(
       'Imported from the old KitchenGuard: 5 kg from kitchen_produce 1 (alice) + 3.25 kg from kitchen_produce 2 (bob_cook)',
     );
-    expect(tomatoes.recorded_at).toEqual(new Date('2025-11-30T08:00:00Z'));
+    expect(tomatoes.occurred_at).toEqual(new Date('2025-11-30T08:00:00Z'));
     const [long] = await rows(`SELECT name FROM kg.items WHERE name LIKE 'Extra virgin%'`);
     expect(long?.name).toBe(LONG_NAME.slice(0, 120).trim());
   });

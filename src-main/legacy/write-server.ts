@@ -106,13 +106,14 @@ async function insertItems(client: pg.ClientBase, changes: RestaurantChanges, ve
   );
 }
 
+/** The old stock is a count that happened when the old row last changed (its updated_at). */
 async function insertCounts(client: pg.ClientBase, changes: RestaurantChanges, version: number) {
   if (changes.counts.length === 0) return;
   await client.query(
     `INSERT INTO kg.stock_movements (id, restaurant_id, item_id, reason, quantity, note, recorded_by, recorded_at,
-                                     device_id, version, sent_by)
-     SELECT id, $2, "itemId", 'count', "quantityMilli" / 1000.0, note, "recordedBy", coalesce(at, now()), $4, $3,
-            "recordedBy"
+                                     occurred_at, device_id, version, sent_by)
+     SELECT id, $2, "itemId", 'count', "quantityMilli" / 1000.0, note, "recordedBy", coalesce(at, now()),
+            coalesce(at, now()), $4, $3, "recordedBy"
        FROM jsonb_to_recordset($1) AS x(id uuid, "itemId" uuid, "quantityMilli" bigint, note text,
             "recordedBy" uuid, at timestamptz)
      ON CONFLICT (id) DO NOTHING`,

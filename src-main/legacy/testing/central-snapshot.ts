@@ -18,7 +18,7 @@ const QUERIES = {
   items: `SELECT id, restaurant_id, area, name, category, supplier, unit, unit_cost::text, par, created_by, updated_by,
                  created_at, updated_at, deleted_at, version
             FROM kg.items WHERE restaurant_id IN (${IMPORTED}) ORDER BY id`,
-  stock_movements: `SELECT id, restaurant_id, item_id, reason, quantity::text, note, recorded_by, recorded_at, device_id,
+  stock_movements: `SELECT id, restaurant_id, item_id, reason, quantity::text, note, recorded_by, recorded_at, occurred_at, device_id,
                            version, sent_by, claimed_at
                       FROM kg.stock_movements WHERE restaurant_id IN (${IMPORTED}) ORDER BY id`,
   legacy_rows: 'SELECT source, old_id, new_id, restaurant_id, imported FROM kg.legacy_rows ORDER BY source, old_id',
