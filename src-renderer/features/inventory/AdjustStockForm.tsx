@@ -1,6 +1,6 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { adjustStockInput, type Item } from '../../../shared/contract/inventory';
 import type { MovementReason } from '../../../shared/domain';
@@ -27,16 +27,78 @@ const REASON_OPTIONS = Object.entries(REASONS).map(([value, { label }]) => ({ va
 
 const typedChange = (reason: MovementReason, amount: string) => signedChange(reason, normaliseDecimal(amount));
 
-export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => void }) {
-  const adjust = useAdjustStock();
-  const form = useContractForm(adjustStockInput, {
-    defaultValues: { itemId: item.id, reason: 'delivery', quantity: '', note: '' },
-    normalise: (values) => ({ ...values, quantity: typedChange(values.reason, values.quantity) }),
+/** A datetime-local field's text (this computer's local time) as the core takes it; empty is now. */
+function typedTime(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
+/** This computer's local time to the minute, as a datetime-local field shows it. */
+function localMinute(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/**
+ * When it happened: now, unless the person says earlier ("arrived this morning at 7"); a count's
+ * as-of time. Typed in this computer's local time.
+ */
+function WhenField({ form, reason }: { form: AdjustForm; reason: MovementReason }) {
+  const [earlier, setEarlier] = useState(false);
+  const label = reason === 'count' ? 'As of' : 'When';
+  if (!earlier)
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Text size="sm">
+          {label}: <b>now</b>
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => {
+            form.setValue('occurredAt', localMinute(new Date()));
+            setEarlier(true);
+            setTimeout(() => form.setFocus('occurredAt'));
+          }}
+        >
+          Earlier…
+        </Button>
+      </Group>
+    );
+  return (
+    <TextField
+      form={form}
+      name="occurredAt"
+      type="datetime-local"
+      label={label}
+      description="When it happened, if earlier than now"
+      max={localMinute(new Date())}
+    />
+  );
+}
+
+type AdjustForm = ReturnType<typeof useAdjustForm>;
+
+const useAdjustForm = (item: Item) =>
+  useContractForm(adjustStockInput, {
+    defaultValues: { itemId: item.id, reason: 'delivery', quantity: '', note: '', occurredAt: '' },
+    normalise: (values) => ({
+      ...values,
+      quantity: typedChange(values.reason, values.quantity),
+      occurredAt: typedTime(values.occurredAt),
+    }),
     // The amount has the focus as the popover opens: choosing a reason first must not call it wrong.
     mode: 'onSubmit',
   });
-  const [reason = 'delivery', amount = ''] = form.watch(['reason', 'quantity']);
-  const after = amount.trim() === '' ? null : levelAfter(item.onHand, reason, typedChange(reason, amount));
+
+export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => void }) {
+  const adjust = useAdjustStock();
+  const form = useAdjustForm(item);
+  const [reason = 'delivery', amount = '', occurredAt = ''] = form.watch(['reason', 'quantity', 'occurredAt']);
+  // A movement placed earlier may land before the latest count: the level after is the core's to say.
+  const after =
+    amount.trim() === '' || occurredAt !== '' ? null : levelAfter(item.onHand, reason, typedChange(reason, amount));
   const negative = goesNegative(item.onHand, after);
   // A reason chosen with the mouse leaves the focus where it was, then sends it to the amount;
   // the arrow keys keep it on the reasons, to move on through them.
@@ -97,6 +159,8 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
           data-autofocus
         />
         <TextField form={form} name="note" label="Note" placeholder="Optional, e.g. invoice 1042" autoComplete="off" />
+        {/* After the note: amount, Tab, note stays the quick way for what happens now. */}
+        <WhenField form={form} reason={reason} />
         {negative && (
           <Alert color="orange" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} role="status">
             <Text size="sm">

@@ -5,6 +5,7 @@ import type { MovementReason } from '../../../shared/domain';
 import { setsLevel } from '../../../shared/quantity';
 import { capitalise, formatAmount, formatDateTime, formatMoney, formatQuantity } from '../../ui/format';
 import { useItemHistory } from './inventory-api';
+import { otherTimes } from './movement-times';
 
 const REASON_COLOURS: Record<MovementReason, string> = {
   delivery: 'teal',
@@ -32,7 +33,21 @@ function Fact({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** Every movement of one item, newest first: when, who, why, by how much, and the level after. */
+/** When it was recorded and synced, under when it happened, where they differ. */
+function OtherTimes({ movement }: { movement: Movement }) {
+  const line = otherTimes(movement);
+  // It wraps, so the date above sets the column's width and the reason beside keeps its room.
+  return line === null ? null : (
+    <Text size="xs" c="dimmed" style={{ whiteSpace: 'normal' }}>
+      {line}
+    </Text>
+  );
+}
+
+/**
+ * Every movement of one item, newest first in the order stock is derived in (when each happened):
+ * when, who, why, by how much, and the level after.
+ */
 interface HistoryDrawerProps {
   opened: boolean;
   item: Item | undefined;
@@ -89,9 +104,13 @@ export const HistoryDrawer = memo(function HistoryDrawer({ opened, item, onClose
           <Table.Tbody>
             {history.data.movements.map((movement) => (
               <Table.Tr key={movement.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(movement.recordedAt)}</Table.Td>
-                <Table.Td>{movement.recordedByName}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(movement.occurredAt)}
+                  <OtherTimes movement={movement} />
+                </Table.Td>
+                <Table.Td>{movement.recordedByName}</Table.Td>
+                {/* Room for the widest reason ("Correction"): its badge is never cut short. */}
+                <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 104 }}>
                   <Badge variant="light" color={REASON_COLOURS[movement.reason]} size="sm" tt="none">
                     {capitalise(movement.reason)}
                   </Badge>

@@ -1,12 +1,12 @@
 import { Badge, Button, Group, Progress, Text, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconCloud, IconCloudOff, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconClockExclamation, IconCloud, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { formatAgo, formatCount, formatDateTime, plural } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { RejectionsDrawer } from './RejectionsDrawer';
 import { useSyncNow, useSyncStatus } from './sync-api';
-import { canSyncNow, describeState, STATE_LABELS } from './sync-states';
+import { canSyncNow, clockWarning, describeState, STATE_LABELS } from './sync-states';
 
 const ICON = 14;
 /** Everything but the last error keeps its size when the bar is short of room. */
@@ -56,6 +56,20 @@ function LastError({ message, offline }: { message: string; offline: boolean }) 
   );
 }
 
+/** A clock more than two minutes off the server's, in words, with what to do on hover. */
+function ClockWarning({ label, detail }: { label: string; detail: string }) {
+  return (
+    <Tooltip label={detail} multiline maw={420} events={{ hover: true, focus: true, touch: true }}>
+      <Group gap={4} wrap="nowrap" c="orange.8" tabIndex={0} style={KEEP} aria-label={detail}>
+        <IconClockExclamation size={ICON} />
+        <Text size="xs" c="orange.8">
+          {label}
+        </Text>
+      </Group>
+    </Tooltip>
+  );
+}
+
 function InitialSyncBar({ done, total }: { done: number; total: number }) {
   return (
     <Group gap={6} wrap="nowrap" style={KEEP}>
@@ -78,11 +92,13 @@ export function SyncIndicator({ signedIn }: { signedIn: boolean }) {
   const [showRefused, setShowRefused] = useState(false);
   if (!status) return null;
   const configured = status.state !== 'not_configured';
+  const clock = clockWarning(status);
 
   return (
     <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
       {status.lastError && <LastError message={status.lastError} offline={status.state === 'offline'} />}
       {status.progress && <InitialSyncBar {...status.progress} />}
+      {configured && clock && <ClockWarning {...clock} />}
       {signedIn && status.rejections > 0 && (
         <Button size="compact-xs" variant="light" color="red" onClick={() => setShowRefused(true)} style={KEEP}>
           {plural(status.rejections, 'change')} refused

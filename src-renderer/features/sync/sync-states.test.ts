@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SYNC_STATES } from '../../../shared/contract/sync';
-import { canSyncNow, describeState, STATE_LABELS } from './sync-states';
+import { canSyncNow, clockWarning, describeState, STATE_LABELS } from './sync-states';
 
 const SERVER = 'kitchenguard on db.example.com';
 
@@ -32,5 +32,25 @@ describe('how each sync state reads', () => {
   it('offers "Sync now" only with a server and someone signed in', () => {
     const offered = SYNC_STATES.filter(canSyncNow);
     expect(offered.sort()).toEqual(['error', 'offline', 'online', 'syncing']);
+  });
+});
+
+describe('a clock off the server’s', () => {
+  const MINUTE = 60_000;
+  it('says nothing within two minutes, or before any contact', () => {
+    expect(clockWarning({ clockOffsetMs: null })).toBe(null);
+    expect(clockWarning({ clockOffsetMs: 2 * MINUTE })).toBe(null);
+    expect(clockWarning({ clockOffsetMs: -2 * MINUTE })).toBe(null);
+  });
+
+  it('says which way and by how much beyond that', () => {
+    // The offset is the server's clock minus this computer's: negative means this one runs ahead.
+    expect(clockWarning({ clockOffsetMs: -12 * MINUTE - 20_000 })).toEqual({
+      label: 'Clock 12 min fast',
+      detail:
+        "This computer's clock is 12 minutes ahead of the central server's. Stock times are corrected by it; set the clock right in the system settings.",
+    });
+    expect(clockWarning({ clockOffsetMs: 3 * MINUTE })?.label).toBe('Clock 3 min slow');
+    expect(clockWarning({ clockOffsetMs: 121_000 })?.detail).toMatch(/^This computer's clock is 2 minutes behind/);
   });
 });

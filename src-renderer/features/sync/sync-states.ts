@@ -2,7 +2,8 @@
  * How each sync state reads in the status bar: a few words that make sense on their own (the bar
  * also shows "Saved on this computer"), a colour, and a sentence on hover.
  */
-import type { SyncStatus } from '../../../shared/contract/sync';
+import { CLOCK_WARNING_MS, type SyncStatus } from '../../../shared/contract/sync';
+import { plural } from '../../ui/format';
 
 type State = SyncStatus['state'];
 
@@ -35,3 +36,19 @@ export function describeState({ state, server }: Pick<SyncStatus, 'state' | 'ser
 
 /** "Sync now" is only worth offering once there is a server and someone signed in to sync. */
 export const canSyncNow = (state: State): boolean => state !== 'not_configured' && state !== 'signed_out';
+
+/**
+ * What the status bar says of a clock more than two minutes off the server's, or null: stock times
+ * are corrected by the measured offset, but the person should set the clock right.
+ */
+export function clockWarning({
+  clockOffsetMs,
+}: Pick<SyncStatus, 'clockOffsetMs'>): { label: string; detail: string } | null {
+  if (clockOffsetMs === null || Math.abs(clockOffsetMs) <= CLOCK_WARNING_MS) return null;
+  const minutes = Math.round(Math.abs(clockOffsetMs) / 60_000);
+  const ahead = clockOffsetMs < 0;
+  return {
+    label: `Clock ${minutes} min ${ahead ? 'fast' : 'slow'}`,
+    detail: `This computer's clock is ${plural(minutes, 'minute')} ${ahead ? 'ahead of' : 'behind'} the central server's. Stock times are corrected by it; set the clock right in the system settings.`,
+  };
+}
