@@ -17,6 +17,8 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await app.shot('sign-in');
     await app.showRegistration();
     await app.fillRegistration(OWNER);
+    // The computer's own currency (en-US here) is suggested; money then shows in it.
+    await expect(app.registerForm.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD – US Dollar');
     await app.shot('register');
     await app.submitRegistration();
     await expect(app.statusBar).toContainText(`${OWNER.fullName} · ${OWNER.restaurantName}`);
@@ -42,13 +44,13 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
       Supplier: 'Green Valley Farms',
       'On hand': '12 kg',
       Par: '10',
-      'Unit cost': '3.20',
-      'Stock value': '38.40',
+      'Unit cost': '$3.20',
+      'Stock value': '$38.40',
     });
-    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '0 bottles', 'Unit cost': '19.99', 'Stock value': '0.00' });
-    await kitchen.expectRow(FLOUR.name, { 'On hand': '5 bags', 'Stock value': '122.50' });
+    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '0 bottles', 'Unit cost': '$19.99', 'Stock value': '$0.00' });
+    await kitchen.expectRow(FLOUR.name, { 'On hand': '5 bags', 'Stock value': '$122.50' });
     // 38.40 + 0.00 + 122.50; the olive oil (0 of par 2) must be ordered.
-    await kitchen.expectTotal('160.90', '3 items');
+    await kitchen.expectTotal('$160.90', '3 items');
     await expect(kitchen.card('To order')).toContainText('1 item');
     await app.shot('kitchen-items');
   });
@@ -57,17 +59,17 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await app.go('Bar');
     await bar.addItem(GIN, () => app.shot('bar-item-dialog'));
     await bar.addItem(LIMES);
-    await bar.expectRow(GIN.name, { 'On hand': '8 bottles', 'Unit cost': '27.45', 'Stock value': '219.60' });
-    await bar.expectRow(LIMES.name, { 'On hand': '60 each', 'Unit cost': '0.35', 'Stock value': '21.00' });
-    await bar.expectTotal('240.60', '2 items');
+    await bar.expectRow(GIN.name, { 'On hand': '8 bottles', 'Unit cost': '$27.45', 'Stock value': '$219.60' });
+    await bar.expectRow(LIMES.name, { 'On hand': '60 each', 'Unit cost': '$0.35', 'Stock value': '$21.00' });
+    await bar.expectTotal('$240.60', '2 items');
     await app.shot('bar-items');
   });
 
   await test.step('adjust stock: a delivery, a usage, a count', async () => {
     await bar.adjust(GIN.name, 'Count', '7', 'Friday close', () => app.shot('adjust-count'));
     // 7 × 27.45
-    await bar.expectRow(GIN.name, { 'On hand': '7 bottles', 'Stock value': '192.15' });
-    await bar.expectTotal('213.15', '2 items');
+    await bar.expectRow(GIN.name, { 'On hand': '7 bottles', 'Stock value': '$192.15' });
+    await bar.expectTotal('$213.15', '2 items');
 
     await app.go('Kitchen');
     await kitchen.adjust(OLIVE_OIL.name, 'Delivery', '3', 'Invoice 1042', async (popover) => {
@@ -76,12 +78,12 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
       await app.shot('adjust-delivery');
     });
     // 3 × 19.99
-    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '3 bottles', 'Stock value': '59.97' });
+    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '3 bottles', 'Stock value': '$59.97' });
     await kitchen.adjust(TOMATOES.name, 'Usage', '2.5', 'Sauce base');
     // 9.5 × 3.20, now below its par of 10
-    await kitchen.expectRow(TOMATOES.name, { 'On hand': '9.5 kg', 'Stock value': '30.40' });
+    await kitchen.expectRow(TOMATOES.name, { 'On hand': '9.5 kg', 'Stock value': '$30.40' });
     await expect(kitchen.cell(TOMATOES.name, 'On hand')).toContainText('Below par: order more');
-    await kitchen.expectTotal('212.87', '3 items');
+    await kitchen.expectTotal('$212.87', '3 items');
     await expect(kitchen.card('To order')).toContainText('1 item');
     await app.shot('kitchen-adjusted');
   });
@@ -138,12 +140,12 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await expect(app.statusBar).toContainText(`${OWNER.fullName} · ${OWNER.restaurantName}`);
     await expect(kitchen.row(TOMATOES.name)).toBeVisible();
     expect(await kitchen.renderedRows()).toEqual(kitchenBefore);
-    await kitchen.expectTotal('212.87', '3 items');
+    await kitchen.expectTotal('$212.87', '3 items');
     await app.shot('kitchen-after-restart');
     await app.go('Bar');
-    await bar.expectRow(GIN.name, { 'On hand': '7 bottles', 'Stock value': '192.15' });
-    await bar.expectRow(LIMES.name, { 'On hand': '60 each', 'Stock value': '21.00' });
-    await bar.expectTotal('213.15', '2 items');
+    await bar.expectRow(GIN.name, { 'On hand': '7 bottles', 'Stock value': '$192.15' });
+    await bar.expectRow(LIMES.name, { 'On hand': '60 each', 'Stock value': '$21.00' });
+    await bar.expectTotal('$213.15', '2 items');
   });
 
   await test.step('sign out, and sign in again', async () => {
@@ -153,7 +155,7 @@ test('register, stock the kitchen and bar, adjust, survive a restart, sign out a
     await app.shot('sign-in-filled');
     await app.submitSignIn();
     await app.expectScreen('Kitchen');
-    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '3 bottles', 'Stock value': '59.97' });
+    await kitchen.expectRow(OLIVE_OIL.name, { 'On hand': '3 bottles', 'Stock value': '$59.97' });
     await app.shot('signed-in-again');
   });
 });

@@ -7,7 +7,7 @@
  * listed on the laptop that made it, and undone there.
  */
 import { rmSync } from 'node:fs';
-import { test as base, expect } from './support/app';
+import { test as base, chooseCurrency, expect } from './support/app';
 import { Computer } from './support/central-app';
 import { type CentralServerInfo, centralServer, type Relay, startRelay } from './support/central-server';
 import type { Account, ItemSpec, Member } from './support/data';
@@ -150,6 +150,46 @@ test('an item added on one computer shows on the other; stock changed offline ar
 });
 
 test.describe(() => {
+  test.use({ shotFolder: 'central-sync-currency' });
+
+  test("a restaurant's currency shows on every computer, and a change of it reaches the other", async ({
+    site: { server, relay, office, laptop },
+  }) => {
+    const owner = { ...someone('owner'), currency: 'EUR' };
+    const [officeKitchen, laptopKitchen] = [office.stock('kitchen'), laptop.stock('kitchen')];
+
+    await office.open();
+    await office.connectFromSignIn(server);
+    await office.register(owner);
+    await officeKitchen.addItem(TOMATOES);
+    await expect(officeKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('€2.50');
+    await expect(officeKitchen.cell('Tomatoes', 'Stock value')).toHaveText('€25.00');
+    await officeKitchen.expectTotal('€25.00', '1 item');
+    await office.expectInStep();
+    await office.shot('office-euros');
+
+    await laptop.open();
+    await laptop.connectFromSignIn(server, relay.port);
+    await laptop.signIn(owner.username, owner.password);
+    await expect(laptopKitchen.cell('Tomatoes', 'Stock value')).toHaveText('€25.00');
+    await laptop.shot('laptop-euros');
+
+    // The owner changes it on the laptop; the office shows it after its next sync.
+    await laptop.go('Settings');
+    const currency = laptop.page.getByRole('region', { name: 'Restaurant currency' });
+    await chooseCurrency(currency, 'GBP');
+    await laptop.shot('settings-currency');
+    await currency.getByRole('button', { name: 'Save currency' }).click();
+    await laptop.go('Kitchen');
+    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('£2.50');
+    await laptop.expectInStep();
+    await office.syncNow();
+    await expect(officeKitchen.cell('Tomatoes', 'Stock value')).toHaveText('£25.00');
+    await office.shot('office-pounds');
+  });
+});
+
+test.describe(() => {
   test.use({ shotFolder: 'central-sync-refused' });
 
   test('a change the server refuses is listed on the computer that made it, and undone there', async ({
@@ -171,12 +211,12 @@ test.describe(() => {
     await laptop.open();
     await laptop.connectFromSignIn(server, relay.port);
     await laptop.signIn(manager.username, manager.password);
-    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('2.50');
+    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('$2.50');
 
     // Offline, the manager changes the price; meanwhile the owner makes them staff.
     relay.setOnline(false);
     await laptopKitchen.editItem('Tomatoes', { unitCost: '3.10' });
-    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('3.10');
+    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('$3.10');
     await expect(laptop.waiting).toHaveText('1 change to send');
     await office.go('Team');
     await office.team.setRole(manager, 'Staff');
@@ -186,7 +226,7 @@ test.describe(() => {
     await laptop.syncNow();
     const refused = laptop.statusBar.getByRole('button', { name: '1 change refused' });
     await expect(refused).toBeVisible();
-    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('2.50');
+    await expect(laptopKitchen.cell('Tomatoes', 'Unit cost')).toHaveText('$2.50');
     await laptop.shot('laptop-refused');
     await refused.click();
     const drawer = laptop.page.getByRole('dialog', { name: 'Changes the server refused' });

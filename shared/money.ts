@@ -19,9 +19,33 @@ export function stockValueCents(quantityMilli: number, unitCostCents: number): b
   return divideRounded(BigInt(quantityMilli) * BigInt(unitCostCents), BigInt(PER_UNIT));
 }
 
-const currencyFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const plainFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const currencyFormats = new Map<string, Intl.NumberFormat>();
 
-/** For display only: "1,234.50". Formats the exact decimal string, never a float sum. */
-export function formatMoney(text: string): string {
-  return currencyFormat.format(text as unknown as number);
+/**
+ * In the restaurant's currency, the currency's own decimals but never hiding a cent ("€1,234.50",
+ * "¥1,234.5"); before a restaurant has chosen one, the amount alone.
+ */
+function formatFor(currency: string | null): Intl.NumberFormat {
+  if (currency === null) return plainFormat;
+  let format = currencyFormats.get(currency);
+  if (!format) {
+    const { minimumFractionDigits = 2 } = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+    }).resolvedOptions();
+    format = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: Math.min(minimumFractionDigits, MONEY_SCALE),
+      maximumFractionDigits: MONEY_SCALE,
+    });
+    currencyFormats.set(currency, format);
+  }
+  return format;
+}
+
+/** For display only: "$1,234.50". Formats the exact decimal string, never a float sum. */
+export function formatMoney(text: string, currency: string | null): string {
+  return formatFor(currency).format(text as unknown as number);
 }

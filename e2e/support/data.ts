@@ -9,6 +9,8 @@ export interface Account {
   username: string;
   email: string;
   password: string;
+  /** ISO 4217 code chosen at registration; left out, the form's suggestion (the locale's) stays. */
+  currency?: string;
 }
 
 export interface ItemSpec {

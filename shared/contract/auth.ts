@@ -12,7 +12,9 @@ export const userProfileSchema = teamMemberSchema
   });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
-export const restaurantSchema = z.object({ id: f.id, name: z.string(), type: z.string() });
+/** `currency`: none until an owner or a manager chooses one (money then shows without a sign). */
+export const restaurantSchema = z.object({ id: f.id, name: z.string(), type: z.string(), currency: f.storedCurrency });
+export type RestaurantView = z.infer<typeof restaurantSchema>;
 
 export const sessionViewSchema = z.object({
   user: userProfileSchema,
@@ -26,6 +28,8 @@ export type SessionView = z.infer<typeof sessionViewSchema>;
 export const registerInput = z.strictObject({
   restaurantName: f.typedText('restaurantName'),
   restaurantType: z.enum(RESTAURANT_TYPES, { error: 'Choose a restaurant type' }),
+  /** The form suggests the computer's own; left out, none is chosen yet. */
+  currency: f.currency.optional(),
   fullName: f.typedText('fullName'),
   position: f.typedText('position').default(''),
   username: f.username,
@@ -65,6 +69,8 @@ export const resetPasswordInput = z.strictObject({
 
 export const okSchema = z.object({ ok: z.literal(true) });
 
+export const setCurrencyInput = z.strictObject({ currency: f.currency });
+
 export const authChannels = {
   'auth.register': { input: registerInput, output: sessionViewSchema },
   'auth.login': { input: loginInput, output: sessionViewSchema },
@@ -74,4 +80,6 @@ export const authChannels = {
   'auth.updateProfile': { input: updateProfileInput, output: userProfileSchema },
   'auth.issueResetCode': { input: issueResetCodeInput, output: resetCodeSchema },
   'auth.resetPassword': { input: resetPasswordInput, output: okSchema },
+  /** Owners and managers: every computer of the restaurant shows money in it. */
+  'auth.setCurrency': { input: setCurrencyInput, output: restaurantSchema },
 } as const;

@@ -5,6 +5,7 @@
  * holds), and the server's CHECK constraints must agree (src-main/central/limits.test.ts).
  */
 import { z } from 'zod';
+import { isCurrency } from '../currency';
 import type { MovementReason } from '../domain';
 import { centsFromMoney, MAX_UNIT_COST_CENTS, MONEY_SCALE } from '../money';
 import { MAX_QUANTITY_MILLI, milliFromQuantity, movementQuantityProblem, QUANTITY_SCALE } from '../quantity';
@@ -172,5 +173,15 @@ const produceListOf = (name: z.ZodString) =>
   z.array(name, { error: 'Must be a list of names' }).max(PRODUCE_NAMES_MAX, `At most ${PRODUCE_NAMES_MAX} names`);
 export const produceList = produceListOf(typedText('produceName'));
 export const storedProduceList = produceListOf(storedText('produceName'));
+
+/** The restaurant's currency, chosen from the list of ISO 4217 codes (EUR, USD, …). */
+export const currency = z
+  .string({ error: 'Currency must be text' })
+  .refine(isCurrency, 'Choose a currency from the list, such as EUR or USD');
+/** As the server or the store holds it: a well-formed code, or none chosen yet. */
+export const storedCurrency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'A currency is a three-letter code')
+  .nullable();
 
 export const empty = z.strictObject({});

@@ -19,6 +19,7 @@ export interface AccountBackend {
   updateProfile(actor: Actor, input: ParsedInput<'auth.updateProfile'>): Answer<'auth.updateProfile'>;
   issueResetCode(actor: Actor, input: ParsedInput<'auth.issueResetCode'>): Answer<'auth.issueResetCode'>;
   resetPassword(input: ParsedInput<'auth.resetPassword'>): Answer<'auth.resetPassword'>;
+  setCurrency(actor: Actor, input: ParsedInput<'auth.setCurrency'>): Answer<'auth.setCurrency'>;
   listTeam(actor: Actor): Answer<'team.list'>;
   addMember(actor: Actor, input: ParsedInput<'team.create'>): Answer<'team.create'>;
   setRole(actor: Actor, input: ParsedInput<'team.setRole'>): Answer<'team.setRole'>;

@@ -16,14 +16,22 @@ import { hashPassword } from '../auth/passwords';
 import { toTeamMember } from '../auth/views';
 import type { CentralLink } from '../central/central-link';
 import { ServerConnectionError } from '../central/server-errors';
-import type { Actor } from '../ipc/actor';
+import { type Actor, requireManager } from '../ipc/actor';
 import { isoNow } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import { newId } from '../store/ids';
 import { adoptGrant, assertSameRestaurant, heedRefusal, storeUser } from '../sync/adopt';
 import type { SyncEngine } from '../sync/engine';
 import { enrolThisComputer } from '../sync/enrolment';
-import { callServer, type LoginReply, refusal, registerReply, serverLogin, userReply } from '../sync/server-calls';
+import {
+  callServer,
+  type LoginReply,
+  refusal,
+  registerReply,
+  serverLogin,
+  setServerCurrency,
+  userReply,
+} from '../sync/server-calls';
 import type { SyncSession } from '../sync/sync-session';
 import { boundRestaurant } from '../sync/sync-state';
 import type { AccountBackend } from './account-backend';
@@ -102,6 +110,13 @@ export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountB
     return token;
   }
 
+  /** Decided on the server, which every computer pulls it from; kept here at once. */
+  async function setCurrency(actor: Actor, input: ParsedInput<'auth.setCurrency'>) {
+    requireManager(actor);
+    const currency = await setServerCurrency(await link.requireServer(), await ownToken(actor), input.currency);
+    return local.setCurrency(actor, { currency });
+  }
+
   return {
     async register(input) {
       // Checked first: the server would make the restaurant, and this computer could not take it.
@@ -129,8 +144,9 @@ export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountB
       if (grant.status === 'refused') throw refusal(grant);
       await enrolThisComputer(link, input.username, input.password);
       const view = await adoptGrant(adoptDeps, grant, input.password);
+      const chosen = input.currency ? await setCurrency(auth.actor(), { currency: input.currency }) : null;
       engine.nudge();
-      return view;
+      return chosen ? { ...view, restaurant: chosen } : view;
     },
 
     async signIn(input) {
@@ -210,6 +226,8 @@ export function createCentralAccounts(deps: CentralAccountsDeps, local: AccountB
       }
       return { ok: true as const };
     },
+
+    setCurrency,
 
     listTeam: (actor) => local.listTeam(actor),
 

@@ -1,8 +1,10 @@
 /** Accounts without a central server: this computer's store is the authority (auth/ and team/ services). */
 import { fail } from '../../shared/errors';
+import { findRestaurant, setRestaurantCurrency } from '../auth/accounts-store';
 import type { AuthService } from '../auth/auth-service';
 import { createCredentialsService } from '../auth/credentials-service';
 import { requireManager } from '../ipc/actor';
+import { isoNow } from '../store/clock';
 import type { StoreContext } from '../store/context';
 import { createTeamService } from '../team/team-service';
 import type { AccountBackend } from './account-backend';
@@ -25,6 +27,11 @@ export function createLocalAccounts(deps: LocalAccountsDeps): AccountBackend {
     updateProfile: (actor, input) => credentials.updateProfile(actor, input),
     issueResetCode: (actor, input) => credentials.issueResetCode(actor, input),
     resetPassword: (input) => credentials.resetPassword(input),
+    setCurrency: (actor, input) => {
+      requireManager(actor);
+      setRestaurantCurrency(deps.db, actor.restaurantId, input.currency, isoNow(deps.clock));
+      return findRestaurant(deps.db, actor.restaurantId)!;
+    },
     listTeam: (actor) => team.list(actor),
     addMember: (actor, input) => team.create(actor, input),
     setRole: (actor, input) => team.setRole(actor, input),

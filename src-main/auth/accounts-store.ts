@@ -27,6 +27,8 @@ export interface RestaurantRow {
   id: string;
   name: string;
   type: string;
+  /** ISO 4217; null until chosen. */
+  currency: string | null;
 }
 
 /** Usernames and emails are unique whatever their case. */
@@ -47,12 +49,20 @@ export interface NewUser {
 export function insertRestaurant(db: Db, restaurant: RestaurantRow, at: string): void {
   sql<void, RestaurantRow & { at: string }>(
     db,
-    'INSERT INTO restaurants (id, name, type, created_at, updated_at) VALUES (@id, @name, @type, @at, @at)',
+    `INSERT INTO restaurants (id, name, type, currency, created_at, updated_at)
+     VALUES (@id, @name, @type, @currency, @at, @at)`,
   ).run({ ...restaurant, at });
 }
 
+export function setRestaurantCurrency(db: Db, id: string, currency: string, at: string): void {
+  sql<void, { id: string; currency: string; at: string }>(
+    db,
+    'UPDATE restaurants SET currency = @currency, updated_at = @at WHERE id = @id',
+  ).run({ id, currency, at });
+}
+
 export const findRestaurant = (db: Db, id: string): RestaurantRow | undefined =>
-  sql<RestaurantRow, [id: string]>(db, 'SELECT id, name, type FROM restaurants WHERE id = ?').get(id);
+  sql<RestaurantRow, [id: string]>(db, 'SELECT id, name, type, currency FROM restaurants WHERE id = ?').get(id);
 
 export function insertUser(db: Db, user: NewUser): void {
   sql<void, NewUser & { usernameKey: string; emailKey: string }>(
@@ -177,12 +187,15 @@ export function setActive(db: Db, userId: string, active: boolean, at: string): 
 }
 
 /** A restaurant as the central server has it: added, or its name and type brought up to date. */
+/** A restaurant as the server has it; a currency it does not say (null) stays as this computer has it. */
 export function saveRestaurant(db: Db, restaurant: RestaurantRow & { created_at: string; updated_at: string }): void {
   sql<void, RestaurantRow & { created_at: string; updated_at: string }>(
     db,
-    `INSERT INTO restaurants (id, name, type, created_at, updated_at)
-     VALUES (@id, @name, @type, @created_at, @updated_at)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, updated_at = excluded.updated_at`,
+    `INSERT INTO restaurants (id, name, type, currency, created_at, updated_at)
+     VALUES (@id, @name, @type, @currency, @created_at, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,
+       currency = coalesce(excluded.currency, restaurants.currency),
+       updated_at = excluded.updated_at`,
   ).run(restaurant);
 }
 

@@ -12,5 +12,6 @@ export function authHandlers(accounts: AccountBackend): Handlers<keyof typeof au
     'auth.updateProfile': (input, request) => accounts.updateProfile(request.actor(), input),
     'auth.issueResetCode': (input, request) => accounts.issueResetCode(request.actor(), input),
     'auth.resetPassword': (input) => accounts.resetPassword(input),
+    'auth.setCurrency': (input, request) => accounts.setCurrency(request.actor(), input),
   };
 }

@@ -120,7 +120,7 @@ export function createAuthService(deps: AuthDeps) {
       const userId = newId();
       db.transaction(() => {
         accounts.assertUsernameAndEmailFree(db, input);
-        accounts.insertRestaurant(db, restaurant, at);
+        accounts.insertRestaurant(db, { ...restaurant, currency: input.currency ?? null }, at);
         accounts.insertUser(db, { ...input, id: userId, restaurantId: restaurant.id, passwordHash, role: 'owner', at });
         appendMutation(db, { name: 'restaurant.create', args: restaurant, at, authorId: userId });
         appendMutation(db, {

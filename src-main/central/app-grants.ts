@@ -38,6 +38,7 @@ export const COMPUTER_FUNCTIONS = [
   'kg.set_device_position(uuid, bigint)',
   'kg.list_computers()',
   'kg.revoke_computer(uuid)',
+  'kg.set_currency(text)',
 ];
 
 /** What the shared role may read: the schema version a connection test checks, nothing of a restaurant. */

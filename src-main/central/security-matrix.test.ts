@@ -440,6 +440,13 @@ const MATRIX: Record<string, Entry> = {
     ),
     none: withoutSession('kg.revoke_computer($1)', () => b.deviceId),
   },
+  'kg.set_currency(text)': {
+    roles: ['computer'],
+    own: async (app) => expect((await app.call(a.token, 'kg.set_currency($1)', 'EUR')).currency).toBe('EUR'),
+    // It names no restaurant: only the session's own, and B's session is none on A's computer.
+    cross: bOnA('kg.set_currency($1)', () => 'EUR'),
+    none: withoutSession('kg.set_currency($1)', () => 'EUR'),
+  },
   'kg.register(jsonb,jsonb,text,uuid)': {
     roles: ['shared'],
     own: async (app) =>

@@ -71,6 +71,7 @@ beforeAll(async () => {
     'auth.login': { login: 'nobody-here', password: 'not the password' },
     'auth.logout': {},
     'auth.session': {},
+    'auth.setCurrency': { currency: 'EUR' },
     'auth.changePassword': { currentPassword: 'not the password', newPassword: 'a brand new secret' },
     'auth.updateProfile': {
       fullName: 'Olive Owner',

@@ -21,7 +21,7 @@ import { dropMutationsUpTo, lastIssuedMutation } from '../store/outbox';
 import { adoptGrant } from './adopt';
 import type { SyncEngine } from './engine';
 import { enrolThisComputer } from './enrolment';
-import { asAppFailure, callServer, type LoginReply, loginReply } from './server-calls';
+import { asAppFailure, callServer, type LoginReply, loginReply, setServerCurrency } from './server-calls';
 import { bindRestaurant, boundRestaurant, unbindRestaurant } from './sync-state';
 import { setDevicePosition, type UploadCounts, uploadHoldings } from './upload';
 
@@ -129,6 +129,8 @@ async function bringUp(deps: JoinDeps, actor: Actor, ownerPassword: string): Pro
   const upTo = lastIssuedMutation(db);
   const target = { db, server, token: grant.token, restaurantId: actor.restaurantId, deviceId: deps.deviceId };
   const uploaded = await uploadHoldings(target);
+  const currency = findRestaurant(db, actor.restaurantId)?.currency;
+  if (currency) await setServerCurrency(server, grant.token, currency);
   await setDevicePosition(target, upTo);
   db.transaction(() => {
     dropMutationsUpTo(db, upTo);

@@ -162,7 +162,7 @@ async function fetchPage(query: Query, cursor: number, withTotal: boolean): Prom
     upto,
     total,
     restaurants: await select(
-      'SELECT id, name, type, created_at, updated_at FROM kg.restaurants WHERE version > $1 AND version <= $2',
+      'SELECT id, name, type, currency, created_at, updated_at FROM kg.restaurants WHERE version > $1 AND version <= $2',
     ),
     users: await select(`SELECT ${SERVER_USER_COLUMNS} FROM kg.users WHERE version > $1 AND version <= $2`),
     // Items a page's movements, shelves and count units refer to come with it, whatever their own version.

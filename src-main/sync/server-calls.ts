@@ -42,11 +42,24 @@ const userJson = z
       created_at: json.createdAt,
       updated_at: json.createdAt,
     }),
-    restaurant: { ...json.restaurant, created_at: json.createdAt, updated_at: json.createdAt },
+    // kg.user_json does not carry the currency: the restaurant's row, pulled, does.
+    restaurant: { ...json.restaurant, currency: null, created_at: json.createdAt, updated_at: json.createdAt },
   }));
 export type ServerUserJson = z.output<typeof userJson>;
 
 const grant = z.object({ token: z.string().min(20), expiresAt: z.string(), user: userJson });
+
+/** Sets the restaurant's currency on the server (owners and managers); its computers pull it. */
+export async function setServerCurrency(server: CentralServer, token: string, currency: string): Promise<string> {
+  const reply = await callServer(
+    server,
+    token,
+    'SELECT kg.set_currency($1) AS reply',
+    [currency],
+    z.object({ currency: z.string() }),
+  );
+  return reply.currency;
+}
 export type ServerGrant = z.output<typeof grant>;
 
 export const loginReply = z.discriminatedUnion('status', [

@@ -22,6 +22,7 @@ export const serverRestaurant = z.object({
   id: uuid,
   name: f.storedText('restaurantName'),
   type: f.storedText('restaurantType'),
+  currency: f.storedCurrency,
   created_at: time,
   updated_at: time,
 });

@@ -21,12 +21,22 @@ describe('numbers', () => {
     expect(formatQuantity('9007199254740993')).toBe('9,007,199,254,740,993');
   });
 
-  it('formats money with two decimals from its exact text', () => {
-    expect(formatMoney('1234.5')).toBe('1,234.50');
-    expect(formatMoney('0')).toBe('0.00');
-    expect(formatMoney('-7.05')).toBe('-7.05');
+  it('formats money with two decimals from its exact text, before a currency is chosen', () => {
+    expect(formatMoney('1234.5', null)).toBe('1,234.50');
+    expect(formatMoney('0', null)).toBe('0.00');
+    expect(formatMoney('-7.05', null)).toBe('-7.05');
     // A float would show …999.98.
-    expect(formatMoney('99999999999999.99')).toBe('99,999,999,999,999.99');
+    expect(formatMoney('99999999999999.99', null)).toBe('99,999,999,999,999.99');
+  });
+
+  it("formats money in the restaurant's currency, with its decimals but never hiding a cent", () => {
+    expect(formatMoney('1234.5', 'EUR')).toBe('€1,234.50');
+    expect(formatMoney('-7.05', 'USD')).toBe('-$7.05');
+    expect(formatMoney('99999999999999.99', 'GBP')).toBe('£99,999,999,999,999.99');
+    expect(formatMoney('1234', 'JPY')).toBe('¥1,234');
+    expect(formatMoney('1234.5', 'JPY')).toBe('¥1,234.5');
+    // Three decimals of its own: shown with the two money has.
+    expect(formatMoney('2.5', 'KWD')).toBe('KWD\u00a02.50');
   });
 
   it('puts the unit after an amount, and nothing when there is none', () => {

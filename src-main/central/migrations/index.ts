@@ -88,6 +88,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'movements in the order they happened',
     sql: readFileSync(new URL('./0015-movements-in-time.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 16,
+    name: 'restaurant currency',
+    sql: readFileSync(new URL('./0016-restaurant-currency.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

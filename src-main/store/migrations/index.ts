@@ -52,4 +52,9 @@ export const localMigrations: readonly Migration[] = [
     name: 'movements in the order they happened',
     sql: readFileSync(new URL('./0009-movements-in-time.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 10,
+    name: 'restaurant currency',
+    sql: readFileSync(new URL('./0010-restaurant-currency.sql', import.meta.url), 'utf8'),
+  },
 ];

@@ -14,6 +14,7 @@ const RELEASED = {
   '0007-item-names-indexed.sql': '0259eb7e98027667a4d82b096ff61575c6bedf01d3c432ba35ce66a6b87f5626',
   '0008-storage-areas-and-count-units.sql': '8b174533e90a25057e1741b1d1231ac8f3067ac7ea513221c4c878e3b9277165',
   '0009-movements-in-time.sql': '55541885e4be584787b704c0491ee4ea7e9f90cb1da830772e30925c1fc0cce4',
+  '0010-restaurant-currency.sql': '02463527fda2434acd7654046036f6099d45f0eb94efc3c355b3747474e7034c',
 };
 
 describe('released local store migrations', () => {

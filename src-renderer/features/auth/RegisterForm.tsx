@@ -1,6 +1,7 @@
 import { Anchor, Button, Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { registerInput } from '../../../shared/contract/auth';
+import { CURRENCIES, currencyLabel, currencyOfLocale } from '../../../shared/currency';
 import { RESTAURANT_TYPES } from '../../../shared/domain';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
@@ -14,12 +15,23 @@ import { StepHeading } from './StepHeading';
 import { useRegister } from './session';
 
 const TYPE_OPTIONS = RESTAURANT_TYPES.map((type) => ({ value: type, label: capitalise(type) }));
+/** The computer's own currency first chosen; every one the runtime knows can be. */
+const CURRENCY_OPTIONS = CURRENCIES.map((code) => ({ value: code, label: currencyLabel(code) }));
+const OWN_CURRENCY = currencyOfLocale(navigator.language) ?? undefined;
 
 /** A new restaurant and its owner, in one step. */
 export function RegisterForm({ onSignIn }: { onSignIn: () => void }) {
   const register = useRegister();
   const form = useContractForm(registerInput, {
-    defaultValues: { restaurantName: '', fullName: '', position: '', username: '', email: '', password: '' },
+    defaultValues: {
+      restaurantName: '',
+      currency: OWN_CURRENCY,
+      fullName: '',
+      position: '',
+      username: '',
+      email: '',
+      password: '',
+    },
   });
   const submit = form.handleSubmit((values) =>
     register.mutate(values, { onError: (error) => showBridgeError(form, error) }),
@@ -44,6 +56,15 @@ export function RegisterForm({ onSignIn }: { onSignIn: () => void }) {
               withAsterisk
               placeholder="Choose…"
               data={TYPE_OPTIONS}
+            />
+            <SelectField
+              form={form}
+              name="currency"
+              label="Currency"
+              description="Money shows in it on every computer; owners and managers can change it in Settings."
+              placeholder="Choose…"
+              searchable
+              data={CURRENCY_OPTIONS}
             />
           </SimpleGrid>
         </Fieldset>

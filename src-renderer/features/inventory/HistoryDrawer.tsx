@@ -3,7 +3,8 @@ import { memo } from 'react';
 import type { Item, Movement } from '../../../shared/contract/inventory';
 import type { MovementReason } from '../../../shared/domain';
 import { setsLevel } from '../../../shared/quantity';
-import { capitalise, formatAmount, formatDateTime, formatMoney, formatQuantity } from '../../ui/format';
+import { capitalise, formatAmount, formatDateTime, formatQuantity } from '../../ui/format';
+import { useMoney } from '../auth/signed-in';
 import { useItemHistory } from './inventory-api';
 import { otherTimes } from './movement-times';
 
@@ -57,6 +58,7 @@ interface HistoryDrawerProps {
 export const HistoryDrawer = memo(function HistoryDrawer({ opened, item, onClose }: HistoryDrawerProps) {
   const history = useItemHistory(item?.id ?? null);
   const current = history.data?.item ?? item;
+  const formatMoney = useMoney();
 
   return (
     <Drawer

@@ -2,8 +2,9 @@ import { SimpleGrid } from '@mantine/core';
 import { memo } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
-import { formatMoney, plural } from '../../ui/format';
+import { plural } from '../../ui/format';
 import { StatCard } from '../../ui/StatCard';
+import { useMoney } from '../auth/signed-in';
 import { sumStockValue } from './stock-math';
 
 interface StockSummaryProps {
@@ -25,6 +26,7 @@ export const StockSummary = memo(function StockSummary({
   filtering,
   toOrder,
 }: StockSummaryProps) {
+  const formatMoney = useMoney();
   return (
     <SimpleGrid cols={3} spacing="md">
       <StatCard

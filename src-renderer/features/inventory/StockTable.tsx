@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, type ReactNode, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { SortableHeader } from '../../ui/SortableHeader';
+import { useMoney } from '../auth/signed-in';
 import classes from './StockTable.module.css';
 import { isSortable, type SortableColumn, type StockColumn, type StockSorting, stockColumns } from './stock-columns';
 import { stockLevel } from './stock-math';
@@ -39,7 +40,8 @@ export const StockTable = memo(function StockTable({
   label,
 }: StockTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const columns = useMemo(() => stockColumns(actions, actionsWidth), [actions, actionsWidth]);
+  const formatMoney = useMoney();
+  const columns = useMemo(() => stockColumns(actions, actionsWidth, formatMoney), [actions, actionsWidth, formatMoney]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,

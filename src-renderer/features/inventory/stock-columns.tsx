@@ -5,7 +5,7 @@
 import { IconAlertTriangle, IconArrowDown } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
-import { formatAmount, formatMoney, formatQuantity } from '../../ui/format';
+import { formatAmount, formatQuantity } from '../../ui/format';
 import classes from './StockTable.module.css';
 import { compareMoney, compareQuantity, stockLevel } from './stock-math';
 
@@ -101,7 +101,11 @@ export const isSortable = (column: StockColumn): column is StockColumn & { id: S
  * The numbers' widths fit each title with its sort arrow; the text columns share what is left in
  * proportion (Name the rest, the most), so a wider window shows longer names and suppliers.
  */
-export function stockColumns(actions: (item: Item) => ReactNode, actionsWidth: string): StockColumn[] {
+export function stockColumns(
+  actions: (item: Item) => ReactNode,
+  actionsWidth: string,
+  formatMoney: (text: string) => string,
+): StockColumn[] {
   return [
     {
       id: 'name',

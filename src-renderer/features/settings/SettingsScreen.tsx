@@ -8,6 +8,7 @@ import { ComputerPanel } from '../computer/ComputerPanel';
 import { AboutPanel } from '../updates/AboutPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { CurrencyForm } from './CurrencyForm';
 import { ProfileForm } from './ProfileForm';
 
 export function SettingsScreen() {
@@ -25,6 +26,7 @@ export function SettingsScreen() {
         </Stack>
         <Stack gap="lg">
           <ChangePasswordForm />
+          {canManage(user.role) && <CurrencyForm />}
           <ComputerPanel />
           <AboutPanel />
         </Stack>

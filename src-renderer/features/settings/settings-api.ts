@@ -3,3 +3,5 @@ import { useChannelMutation } from '../../api/hooks';
 export const useUpdateProfile = () =>
   useChannelMutation('auth.updateProfile', { invalidates: ['auth.session'], inForm: true });
 export const useChangePassword = () => useChannelMutation('auth.changePassword', { inForm: true });
+export const useSetCurrency = () =>
+  useChannelMutation('auth.setCurrency', { invalidates: ['auth.session'], inForm: true });
