@@ -2,6 +2,7 @@ import { Modal } from '@mantine/core';
 import { memo } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import type { Area } from '../../../shared/domain';
+import { CountUnitsEditor } from './CountUnitsEditor';
 import { ItemForm, type ItemSuggestions } from './ItemForm';
 
 interface ItemDialogProps {
@@ -31,6 +32,7 @@ export const ItemDialog = memo(function ItemDialog({
       size="lg"
     >
       <ItemForm key={item?.id ?? 'new'} area={area} item={item} suggestions={suggestions} onDone={onClose} />
+      {item && <CountUnitsEditor item={item} />}
     </Modal>
   );
 });

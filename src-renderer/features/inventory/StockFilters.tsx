@@ -1,6 +1,8 @@
 import { Button, Chip, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { memo } from 'react';
+import type { ShelvedArea } from '../../../shared/contract/storage';
+import { ON_NO_SHELF } from '../storage/stock-by-storage';
 import { isFiltering, NO_FILTER, type StockFilter } from './stock-filter';
 
 /** Part of the filter, merged into the rest (a whole filter replaces it). */
@@ -12,10 +14,22 @@ interface StockFiltersProps {
   onChange: ChangeFilter;
   categories: string[];
   suppliers: string[];
+  storageAreas: readonly ShelvedArea[];
+  /** Grouped by storage area. */
+  grouped: boolean;
+  onGroup: (grouped: boolean) => void;
 }
 
 /** Search as you type, narrow by category or supplier, or show only what must be ordered. */
-export function StockFilters({ filter, onChange, categories, suppliers }: StockFiltersProps) {
+export function StockFilters({
+  filter,
+  onChange,
+  categories,
+  suppliers,
+  storageAreas,
+  grouped,
+  onGroup,
+}: StockFiltersProps) {
   return (
     <Group gap="sm" wrap="nowrap">
       <TextInput
@@ -24,11 +38,20 @@ export function StockFilters({ filter, onChange, categories, suppliers }: StockF
         leftSection={<IconSearch size={16} />}
         value={filter.search}
         onChange={(event) => onChange({ search: event.currentTarget.value })}
-        style={{ flex: 1, maxWidth: 380 }}
+        style={{ flex: 1, minWidth: 180, maxWidth: 380 }}
         type="search"
       />
       <NarrowBy field="category" all="All categories" data={categories} value={filter.category} onChange={onChange} />
       <NarrowBy field="supplier" all="All suppliers" data={suppliers} value={filter.supplier} onChange={onChange} />
+      {storageAreas.length > 0 && (
+        <ByStorage
+          storageAreas={storageAreas}
+          value={filter.storageArea}
+          onChange={onChange}
+          grouped={grouped}
+          onGroup={onGroup}
+        />
+      )}
       <ToOrderOnly checked={filter.toOrderOnly} onChange={onChange} />
       <ClearFilters shown={isFiltering(filter)} onChange={onChange} />
     </Group>
@@ -53,8 +76,47 @@ const NarrowBy = memo(function NarrowBy({ field, all, data, value, onChange }: N
       onChange={(chosen) => onChange({ [field]: chosen })}
       clearable
       searchable
-      w={190}
+      w={170}
       nothingFoundMessage={`No such ${field}`}
+    />
+  );
+});
+
+interface ByStorageProps {
+  storageAreas: readonly ShelvedArea[];
+  value: string | null;
+  onChange: ChangeFilter;
+  grouped: boolean;
+  onGroup: (grouped: boolean) => void;
+}
+
+/** The choice that groups the list by storage area rather than narrowing it. */
+const GROUPED = 'grouped';
+
+/**
+ * Everything grouped by storage area, one storage area's shelf (in shelf order), or what stands on
+ * no shelf: one box, so the row of filters fits a laptop's width.
+ */
+const ByStorage = memo(function ByStorage({ storageAreas, value, onChange, grouped, onGroup }: ByStorageProps) {
+  const data = [
+    { value: GROUPED, label: 'Grouped by storage area' },
+    ...storageAreas.map((area) => ({ value: area.id, label: area.name })),
+    { value: ON_NO_SHELF, label: 'On no shelf' },
+  ];
+  return (
+    <Select
+      aria-label="Storage area"
+      placeholder="All storage areas"
+      data={data}
+      value={grouped ? GROUPED : value}
+      onChange={(chosen) => {
+        onGroup(chosen === GROUPED);
+        onChange({ storageArea: chosen === GROUPED ? null : chosen });
+      }}
+      clearable
+      searchable
+      w={170}
+      nothingFoundMessage="No such storage area"
     />
   );
 });

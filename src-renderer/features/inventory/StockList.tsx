@@ -2,7 +2,9 @@ import { Button, Center, EmptyState } from '@mantine/core';
 import { IconSearchOff } from '@tabler/icons-react';
 import { memo, type ReactNode, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
+import type { ShelvedArea } from '../../../shared/contract/storage';
 import type { Area } from '../../../shared/domain';
+import { arrangeByStorage, filterByStorage } from '../storage/stock-by-storage';
 import { StockFilters } from './StockFilters';
 import { StockSummary } from './StockSummary';
 import { StockTable } from './StockTable';
@@ -16,6 +18,8 @@ interface StockListProps {
   totalValue: string;
   categories: string[];
   suppliers: string[];
+  /** The side's storage areas in order, each with its shelf, archived ones left out. */
+  storageAreas: readonly ShelvedArea[];
   actions: (item: Item) => ReactNode;
   actionsWidth: string;
   label: string;
@@ -31,16 +35,33 @@ export const StockList = memo(function StockList({
   totalValue,
   categories,
   suppliers,
+  storageAreas,
   actions,
   actionsWidth,
   label,
 }: StockListProps) {
   const [filter, setFilter] = useState(NO_FILTER);
   const [sorting, setSorting] = useState<StockSorting>(null);
+  const [grouped, setGrouped] = useState(false);
   const appliedFilter = useDeferredValue(filter);
   const appliedSorting = useDeferredValue(sorting);
+  const appliedGrouped = useDeferredValue(grouped);
   const ordered = useMemo(() => sortStock(items, appliedSorting), [items, appliedSorting]);
-  const shown = useMemo(() => filterStock(ordered, appliedFilter), [ordered, appliedFilter]);
+  const shown = useMemo(
+    () => filterByStorage(filterStock(ordered, appliedFilter), storageAreas, appliedFilter.storageArea),
+    [ordered, appliedFilter, storageAreas],
+  );
+  // A new filter or grouping starts from the top; a save does not.
+  const view = useMemo(() => ({ appliedFilter, appliedGrouped }), [appliedFilter, appliedGrouped]);
+  const arranged = useMemo(
+    () =>
+      arrangeByStorage(shown, storageAreas, {
+        choice: appliedFilter.storageArea,
+        grouped: appliedGrouped,
+        ordered: appliedSorting !== null,
+      }),
+    [shown, storageAreas, appliedFilter.storageArea, appliedGrouped, appliedSorting],
+  );
   const toOrder = useMemo(() => items.filter(needsOrdering).length, [items]);
   const changeFilter = useCallback((change: Partial<StockFilter>) => setFilter((now) => ({ ...now, ...change })), []);
   const sortBy = useCallback((column: SortableColumn) => setSorting((now) => nextSorting(now, column)), []);
@@ -55,13 +76,22 @@ export const StockList = memo(function StockList({
         filtering={isFiltering(appliedFilter)}
         toOrder={toOrder}
       />
-      <StockFilters filter={filter} onChange={changeFilter} categories={categories} suppliers={suppliers} />
+      <StockFilters
+        filter={filter}
+        onChange={changeFilter}
+        categories={categories}
+        suppliers={suppliers}
+        storageAreas={storageAreas}
+        grouped={grouped}
+        onGroup={setGrouped}
+      />
       {shown.length > 0 ? (
         <StockTable
-          items={shown}
+          items={arranged.items}
+          headings={arranged.headings}
           sorting={sorting}
           onSort={sortBy}
-          scrollResetKey={appliedFilter}
+          scrollResetKey={view}
           actions={actions}
           actionsWidth={actionsWidth}
           label={label}

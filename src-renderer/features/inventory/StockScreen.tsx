@@ -1,12 +1,15 @@
 import { Alert, Button, Center, EmptyState, Group, Loader } from '@mantine/core';
-import { IconPackage, IconPlus } from '@tabler/icons-react';
+import { IconBuildingWarehouse, IconPackage, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
+import type { ShelvedArea } from '../../../shared/contract/storage';
 import { type Area, COMMON_UNITS, canManage } from '../../../shared/domain';
 import { capitalise } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { PageHeader } from '../../ui/PageHeader';
 import { useSignedIn } from '../auth/signed-in';
+import { StorageDrawer } from '../storage/StorageDrawer';
+import { useStorage } from '../storage/storage-api';
 import { DeleteItemDialog } from './DeleteItemDialog';
 import { HistoryDrawer } from './HistoryDrawer';
 import { ItemDialog } from './ItemDialog';
@@ -18,6 +21,7 @@ import type { ItemAction } from './stock-actions';
 import { distinctValues } from './stock-filter';
 
 const NO_ITEMS: Item[] = [];
+const NO_STORAGE_AREAS: ShelvedArea[] = [];
 
 /** One screen for the kitchen and for the bar: what is on the shelves, its value, what to order. */
 export function StockScreen({ area }: { area: Area }) {
@@ -25,6 +29,12 @@ export function StockScreen({ area }: { area: Area }) {
   const manager = canManage(user.role);
   const stock = useStock(area);
   const items = stock.data?.items ?? NO_ITEMS;
+  const storage = useStorage();
+  const storageAreas = useMemo(
+    () => storage.data?.areas.filter((one) => one.area === area && !one.archived) ?? NO_STORAGE_AREAS,
+    [storage.data, area],
+  );
+  const [storageOpen, setStorageOpen] = useState(false);
 
   // The same lists while what they hold is the same: a save does not render the filters and dialogs again.
   const categories = useSameList(useMemo(() => distinctValues(items, 'category'), [items]));
@@ -76,7 +86,20 @@ export function StockScreen({ area }: { area: Area }) {
       <PageHeader
         title={`${areaName} stock`}
         description={`What is on the ${area} shelves, what it is worth, and what to order.`}
-        actions={items.length > 0 && addButton}
+        actions={
+          items.length > 0 && (
+            <Group gap="sm" wrap="nowrap">
+              <Button
+                variant="default"
+                leftSection={<IconBuildingWarehouse size={16} />}
+                onClick={() => setStorageOpen(true)}
+              >
+                Storage areas
+              </Button>
+              {addButton}
+            </Group>
+          )
+        }
       />
       {stock.isPending && (
         <Center flex={1}>
@@ -113,6 +136,7 @@ export function StockScreen({ area }: { area: Area }) {
           totalValue={stock.data.totalValue}
           categories={categories}
           suppliers={suppliers}
+          storageAreas={storageAreas}
           actions={rowActions}
           actionsWidth={rowActionsWidth(manager)}
           label={`${areaName} stock`}
@@ -128,6 +152,13 @@ export function StockScreen({ area }: { area: Area }) {
       />
       <DeleteItemDialog opened={showing('delete')} item={actionItem} onClose={close} onClosed={keepFocus} />
       <HistoryDrawer opened={showing('history')} item={actionItem} onClose={close} />
+      <StorageDrawer
+        opened={storageOpen}
+        area={area}
+        items={items}
+        canManage={manager}
+        onClose={() => setStorageOpen(false)}
+      />
     </Page>
   );
 }

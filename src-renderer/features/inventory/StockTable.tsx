@@ -8,6 +8,7 @@ import { memo, type ReactNode, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { SortableHeader } from '../../ui/SortableHeader';
 import { useMoney } from '../auth/signed-in';
+import type { StockHeading } from '../storage/stock-by-storage';
 import classes from './StockTable.module.css';
 import { isSortable, type SortableColumn, type StockColumn, type StockSorting, stockColumns } from './stock-columns';
 import { stockLevel } from './stock-math';
@@ -25,6 +26,24 @@ interface StockTableProps {
   actions: (item: Item) => ReactNode;
   actionsWidth: string;
   label: string;
+  /** Group headings (by storage area) between the rows; an item may then show in two groups. */
+  headings?: readonly StockHeading[];
+}
+
+const NO_HEADINGS: readonly StockHeading[] = [];
+
+/**
+ * What a place in the scrolled list shows: heading `n` stands just before the item at its `at`, so
+ * it takes place `at + n`. A few headings: found by walking them.
+ */
+function slotOf(
+  headings: readonly StockHeading[],
+  slot: number,
+): { heading: number } | { item: number; group: number } {
+  let group = -1;
+  while (group + 1 < headings.length && headings[group + 1]!.at + group + 1 <= slot) group += 1;
+  if (group >= 0 && headings[group]!.at + group === slot) return { heading: group };
+  return { item: slot - group - 1, group };
 }
 
 const numericClass = (numeric: boolean | undefined) => (numeric ? classes.numeric : undefined);
@@ -38,12 +57,13 @@ export const StockTable = memo(function StockTable({
   actions,
   actionsWidth,
   label,
+  headings = NO_HEADINGS,
 }: StockTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const formatMoney = useMoney();
   const columns = useMemo(() => stockColumns(actions, actionsWidth, formatMoney), [actions, actionsWidth, formatMoney]);
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: items.length + headings.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -60,7 +80,7 @@ export const StockTable = memo(function StockTable({
 
   return (
     <div ref={scroller} className={classes.scroller}>
-      <table className={classes.table} aria-label={label} aria-rowcount={items.length + 1}>
+      <table className={classes.table} aria-label={label} aria-rowcount={items.length + headings.length + 1}>
         <colgroup>
           {columns.map((column) => (
             <col key={column.id} style={{ width: column.width }} />
@@ -76,8 +96,17 @@ export const StockTable = memo(function StockTable({
         <tbody>
           {spaceAbove > 0 && <Spacer height={spaceAbove} columns={columns.length} />}
           {visible.map((slot) => {
-            const item = items[slot.index];
-            return item && <StockRow key={item.id} item={item} index={slot.index} columns={columns} />;
+            const place = slotOf(headings, slot.index);
+            if ('heading' in place) {
+              const heading = headings[place.heading]!;
+              return (
+                <HeadingRow key={`h${place.heading}`} heading={heading} index={slot.index} columns={columns.length} />
+              );
+            }
+            const item = items[place.item];
+            // Grouped, an item on two shelves shows twice: its key says which group it is in.
+            const key = place.group < 0 ? item?.id : `${place.group}:${item?.id}`;
+            return item && <StockRow key={key} item={item} index={slot.index} columns={columns} />;
           })}
           {spaceBelow > 0 && <Spacer height={spaceBelow} columns={columns.length} />}
         </tbody>
@@ -142,6 +171,20 @@ const StockRow = memo(function StockRow({ item, index, columns }: StockRowProps)
     </tr>
   );
 });
+
+/** A group's title (a storage area) across the row, with how many items it holds. */
+function HeadingRow({ heading, index, columns }: { heading: StockHeading; index: number; columns: number }) {
+  return (
+    <tr className={classes.heading} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}>
+      <th colSpan={columns} scope="colgroup">
+        {heading.title}{' '}
+        <span className={classes.headingCount}>
+          · {heading.count} {heading.count === 1 ? 'item' : 'items'}
+        </span>
+      </th>
+    </tr>
+  );
+}
 
 /** Stands in for the rows scrolled out of view, so the scrollbar stays true. */
 function Spacer({ height, columns }: { height: number; columns: number }) {

@@ -7,12 +7,24 @@ export interface StockFilter {
   category: string | null;
   supplier: string | null;
   toOrderOnly: boolean;
+  /** A storage area's id, or what stands on no shelf (features/storage/stock-by-storage.ts). */
+  storageArea: string | null;
 }
 
-export const NO_FILTER: StockFilter = { search: '', category: null, supplier: null, toOrderOnly: false };
+export const NO_FILTER: StockFilter = {
+  search: '',
+  category: null,
+  supplier: null,
+  toOrderOnly: false,
+  storageArea: null,
+};
 
 export const isFiltering = (filter: StockFilter): boolean =>
-  filter.search.trim() !== '' || filter.category !== null || filter.supplier !== null || filter.toOrderOnly;
+  filter.search.trim() !== '' ||
+  filter.category !== null ||
+  filter.supplier !== null ||
+  filter.toOrderOnly ||
+  filter.storageArea !== null;
 
 /** Negative stock must be ordered too. */
 export const needsOrdering = (item: Item): boolean => stockLevel(item) !== 'ok';

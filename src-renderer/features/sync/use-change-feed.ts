@@ -25,6 +25,8 @@ const REFRESHED: readonly ChannelName[] = [
   'auth.session',
   'inventory.list',
   'inventory.history',
+  'inventory.countUnits',
+  'storage.list',
   'team.list',
   'sync.status',
   'sync.rejections',
