@@ -109,7 +109,7 @@ test('storage areas: shelves ordered by keyboard and by drag, the stock screen b
   });
 
   await test.step('and groups by storage area, an item on two shelves in both', async () => {
-    await choose(page.getByRole('combobox', { name: 'Storage area' }), 'Grouped by storage area');
+    await choose(page.getByRole('combobox', { name: 'Storage area' }), 'By storage area');
     // Two headings and five rows: vodka stands on both shelves.
     await expect(bar.table).toHaveAttribute('aria-rowcount', String(2 + 5 + 1));
     expect(await bar.renderedNames()).toEqual([

@@ -99,7 +99,7 @@ const GROUPED = 'grouped';
  */
 const ByStorage = memo(function ByStorage({ storageAreas, value, onChange, grouped, onGroup }: ByStorageProps) {
   const data = [
-    { value: GROUPED, label: 'Grouped by storage area' },
+    { value: GROUPED, label: 'By storage area' },
     ...storageAreas.map((area) => ({ value: area.id, label: area.name })),
     { value: ON_NO_SHELF, label: 'On no shelf' },
   ];
