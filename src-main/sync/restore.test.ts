@@ -137,6 +137,37 @@ describe('restore: everyone recovers', () => {
     expect((await a.call('inventory.get', { id: flour.id })).name).toBe('Flour T55');
   });
 
+  test('an edit waiting at the restore stays the last one the server received, though the upload already brought its value', async () => {
+    const { device: a, registration } = await ownerDevice(open, connection(server));
+    const manager = await a.call('team.create', member('manager'));
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const b = await joinedDevice(
+      open,
+      connection(server),
+      { username: manager.username, password: PASSWORD },
+      registration,
+    );
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const backup = await takeBackup();
+    const flour = await a.call('inventory.create', itemInput({ name: 'Flour', unit: 'kg' }));
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    await b.call('inventory.update', { id: flour.id, unit: 'bag' });
+    await a.call('inventory.update', { id: flour.id, unit: 'L' });
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+
+    // B uploads Flour as it holds it (in bags, its edit still waiting) and then pushes that edit;
+    // A's upload then brings its earlier edit, which the server received before B's.
+    await restoreBackup(backup);
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0, lastError: null });
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0, lastError: null });
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const { rows } = await adminQuery<{ unit: string }>(server, 'SELECT unit FROM kg.items WHERE id = $1', [flour.id]);
+    expect(rows).toEqual([{ unit: 'bag' }]);
+    expect((await a.call('inventory.get', { id: flour.id })).unit).toBe('bag');
+    expect((await b.call('inventory.get', { id: flour.id })).unit).toBe('bag');
+  });
+
   test('changes still waiting at the restore arrive in the order they were made: an item made, used, renamed and deleted offline refuses nothing', async () => {
     const { device: a, session } = await ownerDevice(open, connection(server));
     expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });

@@ -93,6 +93,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'restaurant currency',
     sql: readFileSync(new URL('./0016-restaurant-currency.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 17,
+    name: 'an item edit stamps every field it names',
+    sql: readFileSync(new URL('./0017-an-edit-stamps-what-it-names.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -21,6 +21,7 @@ const RELEASED = {
   '0014-storage-areas-and-count-units.sql': '0d59d3156a6e3643aa56155f78bfb571f4c5372afd19b7046c8002714bb3a356',
   '0015-movements-in-time.sql': '9fc67d2b8265aef9b8070683aff494042f77358529846ef936f75dd181bca249',
   '0016-restaurant-currency.sql': '411d4327e4c19957bf20c91fd9b65bd20a8c90f2579ca4041c4cd2af92c1f8c3',
+  '0017-an-edit-stamps-what-it-names.sql': '4d0df32e93d847d1fdda65a095c2ed826ef7ec433ac64f41253f87fa6f4e99c6',
 };
 
 describe('released central server migrations', () => {
