@@ -98,6 +98,8 @@ const WRITTEN_AT: Record<number, string> = {
         occurred_at, clock_offset_ms)
       VALUES ('${movement(5, 'delivery', 1000).id}', '${RESTAURANT}', '${FLOUR}', 'delivery', 1000, '${OWNER}', '${AT}',
         '2026-01-05T07:00:00.000Z', -1500);`,
+  // The restaurant's currency: money only changes its sign, what the services show stays.
+  10: `UPDATE restaurants SET currency = 'EUR';`,
 };
 
 /**
@@ -162,6 +164,7 @@ SHOWN[5] = SHOWN[4]!;
 SHOWN[6] = SHOWN[4]!;
 SHOWN[7] = SHOWN[4]!;
 SHOWN[8] = SHOWN[4]!;
+SHOWN[10] = SHOWN[9]!;
 
 /** A data folder as KitchenGuard left it at `version`: each migration up to it, and what it wrote. */
 function storeMadeBy(version: number): string {
