@@ -25,7 +25,7 @@ const SCALE = BigInt(10 ** QUANTITY_SCALE);
 const AMOUNT = /^(\d*)(?:\.(\d*))?$/;
 
 /** "0.7" → 700n thousandths; null when it is no plain decimal of at most three places. */
-function thousandths(text: string): bigint | null {
+export function thousandths(text: string): bigint | null {
   const match = AMOUNT.exec(text);
   if (!match || (match[1] === '' && !match[2])) return null;
   const [, whole = '', fraction = ''] = match;
