@@ -98,6 +98,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'an item edit stamps every field it names',
     sql: readFileSync(new URL('./0017-an-edit-stamps-what-it-names.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 18,
+    name: 'who is asking, planned once per connection',
+    sql: readFileSync(new URL('./0018-who-is-asking-planned-once.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -22,6 +22,7 @@ const RELEASED = {
   '0015-movements-in-time.sql': '9fc67d2b8265aef9b8070683aff494042f77358529846ef936f75dd181bca249',
   '0016-restaurant-currency.sql': '411d4327e4c19957bf20c91fd9b65bd20a8c90f2579ca4041c4cd2af92c1f8c3',
   '0017-an-edit-stamps-what-it-names.sql': '4d0df32e93d847d1fdda65a095c2ed826ef7ec433ac64f41253f87fa6f4e99c6',
+  '0018-who-is-asking-planned-once.sql': '6759cc894b315b2bfc382e8aa4077f0a4d247859b1a3cb2a0c75eebb6fd686b8',
 };
 
 describe('released central server migrations', () => {
