@@ -1,12 +1,12 @@
 /**
- * What importing one planned restaurant changes on a server that holds `state`: new rows, changed
- * rows (the old database changed since the last run), and a report line for every old row. Pure,
- * so --dry-run shows exactly what a run would write.
+ * What importing one planned restaurant changes where `state` is held (a central server, or this
+ * computer): new rows, changed rows (the old database changed since the last run), and a report line
+ * for every old row. Pure, so --dry-run and the desktop's preview show exactly what a run would write.
  */
 import { OldItemTables, type OldSource } from './old-tables';
-import type { PlannedItem, PlannedRestaurant, PlannedUser } from './plan';
+import type { Plan, PlannedItem, PlannedRestaurant, PlannedUser } from './plan';
 import { legacyId } from './plan';
-import { type Remembered, rememberKey, type ServerState, standIns } from './server-state';
+import { type Holdings, type Remembered, rememberKey, standIns } from './holdings';
 
 export type Outcome = 'imported' | 'merged' | 'updated' | 'unchanged' | 'skipped' | 'dropped' | 'kept';
 
@@ -92,16 +92,16 @@ function changedFields<T extends object>(before: T, now: T): Partial<T> {
 const describeChanges = (fields: object) =>
   `Changed in the old database since the last import: ${Object.keys(fields).join(', ')}`;
 
-function newUser(user: PlannedUser, state: ServerState, claimed: Set<string>, notes: string[]): NewUser {
+function newUser(user: PlannedUser, state: Holdings, claimed: Set<string>, notes: string[]): NewUser {
   const free = (name: string) => !state.takenNames.has(name.toLowerCase()) && !claimed.has(name.toLowerCase());
   const [otherUsername, otherEmail] = standIns(user);
   let { username, email } = user;
   if (!free(username)) {
-    notes.push(`Username "${username}" is taken on the server: "${otherUsername}"`);
+    notes.push(`Username "${username}" is taken ${state.place}: "${otherUsername}"`);
     username = otherUsername;
   }
   if (!free(email)) {
-    notes.push(`Email "${email}" is taken on the server: "${otherEmail}" (signs in with the username)`);
+    notes.push(`Email "${email}" is taken ${state.place}: "${otherEmail}" (signs in with the username)`);
     email = otherEmail;
   }
   claimed.add(username.toLowerCase());
@@ -109,7 +109,7 @@ function newUser(user: PlannedUser, state: ServerState, claimed: Set<string>, no
   return { user, id: user.newId, username, email };
 }
 
-function planUsers(restaurant: PlannedRestaurant, state: ServerState, changes: RestaurantChanges): void {
+function planUsers(restaurant: PlannedRestaurant, state: Holdings, changes: RestaurantChanges): void {
   const claimed = new Set<string>();
   for (const user of restaurant.users) {
     const known = state.remembered.get(rememberKey('users', user.oldId));
@@ -186,7 +186,7 @@ function itemLines(
   });
 }
 
-function planItems(restaurant: PlannedRestaurant, state: ServerState, changes: RestaurantChanges): void {
+function planItems(restaurant: PlannedRestaurant, state: Holdings, changes: RestaurantChanges): void {
   const usernames = new Map(restaurant.users.map((user) => [user.oldId, user.username]));
   const userIds = new Map(restaurant.users.map((user) => [user.oldId, user.newId]));
   for (const item of restaurant.items) {
@@ -222,7 +222,7 @@ function planItems(restaurant: PlannedRestaurant, state: ServerState, changes: R
 }
 
 /** Old rows this restaurant imported before that the old database no longer has: kept, and said. */
-function gone(restaurant: PlannedRestaurant, state: ServerState, changes: RestaurantChanges): void {
+function gone(restaurant: PlannedRestaurant, state: Holdings, changes: RestaurantChanges): void {
   const present = new Set(changes.lines.map((line) => rememberKey(line.source, line.oldId)));
   present.add(rememberKey('restaurants', restaurant.key));
   for (const row of state.rememberedHere) {
@@ -238,7 +238,7 @@ function gone(restaurant: PlannedRestaurant, state: ServerState, changes: Restau
   }
 }
 
-export function restaurantChanges(restaurant: PlannedRestaurant, state: ServerState): RestaurantChanges {
+export function restaurantChanges(restaurant: PlannedRestaurant, state: Holdings): RestaurantChanges {
   const isNew = state.restaurantId === null;
   const restaurantId = state.restaurantId ?? restaurant.newId;
   const known = state.remembered.get(rememberKey('restaurants', restaurant.key));
@@ -270,4 +270,55 @@ export function restaurantChanges(restaurant: PlannedRestaurant, state: ServerSt
   planItems(restaurant, state, changes);
   gone(restaurant, state, changes);
   return changes;
+}
+
+/** A run of an import: a line for every old row, and what it wrote. */
+export interface ImportOutcome {
+  lines: ReportLine[];
+  written: Written;
+  dryRun: boolean;
+}
+
+/** What an import wrote, per kind of row. */
+export interface Written {
+  restaurants: number;
+  users: number;
+  items: number;
+  stock_movements: number;
+  updated: number;
+}
+
+export const nothingWritten = (): Written => ({ restaurants: 0, users: 0, items: 0, stock_movements: 0, updated: 0 });
+
+/** What writing `changes` writes, counted the same wherever it is written. */
+export const writtenBy = (changes: RestaurantChanges): Written => ({
+  restaurants: changes.isNew ? 1 : 0,
+  users: changes.newUsers.length,
+  items: changes.newItems.length,
+  stock_movements: changes.counts.length,
+  updated: changes.userUpdates.length + changes.itemUpdates.length + (changes.restaurant && !changes.isNew ? 1 : 0),
+});
+
+/** Old rows no run imports: unreadable or orphaned rows, and every reset token. */
+export function notImported(plan: Plan): ReportLine[] {
+  return [
+    ...plan.skipped.map((row) => ({
+      source: row.source,
+      oldId: row.id ?? '?',
+      outcome: 'skipped' as const,
+      became: 'not imported',
+      newId: null,
+      notes: [row.reason],
+    })),
+    ...plan.droppedTokens.map((token) => ({
+      source: 'password_reset_tokens' as const,
+      oldId: token.oldId,
+      outcome: 'dropped' as const,
+      became: 'not imported',
+      newId: null,
+      notes: [
+        `Reset link of old user ${token.userId ?? '?'}${token.used ? ', used' : ''}, expiring ${token.expiresAt ?? '?'}: e-mailed links do not carry over; an owner or a manager gives a reset code instead`,
+      ],
+    })),
+  ];
 }

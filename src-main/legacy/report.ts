@@ -3,9 +3,8 @@
  * counts), counts per old table and outcome, what was written, then every old row with what it
  * became and every value changed on the way, and why. Never a password hash or a token.
  */
-import type { Outcome, ReportLine } from './changes';
+import type { ImportOutcome, Outcome, ReportLine } from './changes';
 import type { Plan } from './plan';
-import type { ServerImportResult } from './server-import';
 
 const OUTCOMES: Outcome[] = ['imported', 'merged', 'updated', 'unchanged', 'kept', 'skipped', 'dropped'];
 
@@ -52,7 +51,7 @@ function lineText(line: ReportLine): string[] {
   ];
 }
 
-export function formatReport(plan: Plan, result: ServerImportResult, at: Date): string {
+export function formatReport(plan: Plan, result: ImportOutcome, at: Date): string {
   const { written } = result;
   return [
     `Import of the old KitchenGuard, ${at.toISOString()}${result.dryRun ? ' — DRY RUN: nothing was written' : ''}`,

@@ -7,10 +7,19 @@
 import pg from 'pg';
 import { LATEST_SERVER_SCHEMA } from '../central/migrations';
 import { describeConnectionError } from '../central/server-errors';
-import { hasWrites, type ReportLine, type RestaurantChanges, restaurantChanges } from './changes';
+import {
+  hasWrites,
+  type ImportOutcome,
+  notImported,
+  nothingWritten,
+  type ReportLine,
+  type RestaurantChanges,
+  restaurantChanges,
+  type Written,
+} from './changes';
 import type { Plan, PlannedRestaurant } from './plan';
 import { readServerState } from './server-state';
-import { type Written, writeRestaurant } from './write-server';
+import { writeRestaurant } from './write-server';
 
 export interface ServerImportOptions {
   dryRun?: boolean;
@@ -18,13 +27,7 @@ export interface ServerImportOptions {
   onRestaurant?: (restaurant: PlannedRestaurant, changes: RestaurantChanges) => void | Promise<void>;
 }
 
-export interface ServerImportResult {
-  lines: ReportLine[];
-  written: Written;
-  dryRun: boolean;
-}
-
-const nothingWritten = (): Written => ({ restaurants: 0, users: 0, items: 0, stock_movements: 0, updated: 0 });
+export type ServerImportResult = ImportOutcome;
 
 async function requireSchema(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ version: number | null }>(
@@ -102,28 +105,4 @@ export async function importIntoServer(
     await client.end();
   }
   return { lines: [...lines, ...notImported(plan)], written, dryRun: options.dryRun ?? false };
-}
-
-/** Old rows no run imports: unreadable or orphaned rows, and every reset token. */
-function notImported(plan: Plan): ReportLine[] {
-  return [
-    ...plan.skipped.map((row) => ({
-      source: row.source,
-      oldId: row.id ?? '?',
-      outcome: 'skipped' as const,
-      became: 'not imported',
-      newId: null,
-      notes: [row.reason],
-    })),
-    ...plan.droppedTokens.map((token) => ({
-      source: 'password_reset_tokens' as const,
-      oldId: token.oldId,
-      outcome: 'dropped' as const,
-      became: 'not imported',
-      newId: null,
-      notes: [
-        `Reset link of old user ${token.userId ?? '?'}${token.used ? ', used' : ''}, expiring ${token.expiresAt ?? '?'}: e-mailed links do not carry over; an owner or a manager gives a reset code instead`,
-      ],
-    })),
-  ];
 }

@@ -5,19 +5,11 @@
  */
 import type pg from 'pg';
 import { moneyFromCents } from '../../shared/money';
-import type { NewUser, RestaurantChanges } from './changes';
+import { type NewUser, type RestaurantChanges, type Written, writtenBy } from './changes';
 import { legacyId } from './plan';
 
 /** The device the imported opening counts say they came from. */
 export const IMPORT_DEVICE = legacyId('device:import of the old KitchenGuard');
-
-export interface Written {
-  restaurants: number;
-  users: number;
-  items: number;
-  stock_movements: number;
-  updated: number;
-}
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
@@ -195,11 +187,5 @@ export async function writeRestaurant(client: pg.ClientBase, changes: Restaurant
   await insertCounts(client, changes, version);
   await applyUpdates(client, changes, version);
   await remember(client, changes);
-  return {
-    restaurants: changes.isNew ? 1 : 0,
-    users: changes.newUsers.length,
-    items: changes.newItems.length,
-    stock_movements: changes.counts.length,
-    updated: changes.userUpdates.length + changes.itemUpdates.length + (changes.restaurant && !changes.isNew ? 1 : 0),
-  };
+  return writtenBy(changes);
 }

@@ -57,4 +57,9 @@ export const localMigrations: readonly Migration[] = [
     name: 'restaurant currency',
     sql: readFileSync(new URL('./0010-restaurant-currency.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 11,
+    name: 'rows brought over from the old KitchenGuard',
+    sql: readFileSync(new URL('./0011-legacy-rows.sql', import.meta.url), 'utf8'),
+  },
 ];
