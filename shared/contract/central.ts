@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import * as f from './fields';
 
-const host = f.requiredText('Host', 253).regex(/^[A-Za-z0-9.-]+$/, 'Host must be a host name or an IP address');
-const port = z
+export const host = f.requiredText('Host', 253).regex(/^[A-Za-z0-9.-]+$/, 'Host must be a host name or an IP address');
+export const port = z
   .number({ error: 'Port must be a number' })
   .int('Port must be a whole number')
   .min(1, 'Port must be between 1 and 65535')
   .max(65535, 'Port must be between 1 and 65535');
-const identifier = (label: string) =>
+export const identifier = (label: string) =>
   f.requiredText(label, 63).regex(/^[A-Za-z_][A-Za-z0-9_$-]*$/, `${label} may use letters, digits and underscores`);
 
 export const connectionFields = {

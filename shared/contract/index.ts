@@ -9,6 +9,7 @@ import { centralChannels } from './central';
 import { computerChannels } from './computer';
 import { countUnitsChannels } from './count-units';
 import { inventoryChannels } from './inventory';
+import { legacyChannels } from './legacy';
 import { storageChannels } from './storage';
 import { syncChannels } from './sync';
 import { teamChannels } from './team';
@@ -25,6 +26,7 @@ export const channels = {
   ...syncChannels,
   ...backupsChannels,
   ...updatesChannels,
+  ...legacyChannels,
 } as const;
 
 export type Channels = typeof channels;

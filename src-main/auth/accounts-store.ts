@@ -225,3 +225,11 @@ export function setNeedsPassword(db: Db, id: string, needsPassword: boolean): vo
     flag: needsPassword ? 1 : 0,
   });
 }
+
+/** Users holding any of these lower-cased names as username or e-mail, with their names lower-cased. */
+export const usersHoldingNames = (db: Db, names: string[]): { id: string; username: string; email: string }[] =>
+  sql<{ id: string; username: string; email: string }, { names: string }>(
+    db,
+    `SELECT id, username_key AS username, email_key AS email FROM users
+      WHERE username_key IN (SELECT value FROM json_each(@names)) OR email_key IN (SELECT value FROM json_each(@names))`,
+  ).all({ names: JSON.stringify(names) });

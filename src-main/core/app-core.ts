@@ -22,6 +22,7 @@ import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { createInventoryService } from '../inventory/inventory-service';
 import { createStockList } from '../inventory/stock-list';
 import { createRouter, type Logger, type Router } from '../ipc/router';
+import { legacyHandlers } from '../legacy/legacy-handlers';
 import { openKeychain, type SecretStore } from '../secrets/keychain';
 import { storageHandlers } from '../storage/storage-handlers';
 import { createStorageService } from '../storage/storage-service';
@@ -182,6 +183,7 @@ async function assemble(
     ...sync.handlers,
     ...backupHandlers({ db, dataFolder: options.dataFolder, clock, restore, saveCopy: options.saveBackupCopy }),
     ...updatesHandlers(updates),
+    ...legacyHandlers({ ...store, auth, dataFolder: options.dataFolder, syncsWithServer: sync.isConfigured }),
   };
   const router = createRouter(handlers, { actor: auth.actor }, options.log, {
     checkOutputs: options.checkOutputs,

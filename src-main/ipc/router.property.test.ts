@@ -35,6 +35,9 @@ const PUBLIC = new Set<ChannelName>([
   'central.test',
   'central.connect',
   'central.setup',
+  // The old KitchenGuard is brought over from the sign-in screen, with the person's old password.
+  'legacy.preview',
+  'legacy.import',
   'sync.status',
   'sync.now',
   'sync.waitForChange',
@@ -45,6 +48,8 @@ const LONG_POLL: ChannelName = 'sync.waitForChange';
 
 /** No server is reachable here, and this CA file does not exist: valid central inputs stop at it. */
 const server = { host: '127.0.0.1', port: 9, database: 'kitchenguard', caFile: '/nonexistent/kg-test-ca.pem' };
+
+const legacyServer = { host: server.host, port: server.port, user: 'old_reader', caFile: server.caFile };
 
 let core: TestCore;
 let ownerName: string;
@@ -133,6 +138,8 @@ beforeAll(async () => {
     'updates.setChannel': { channel: 'stable' },
     // Nothing is ready in a test core (it cannot update itself): refused, never a restart.
     'updates.restart': { confirmed: false },
+    'legacy.preview': { ...legacyServer, password: 'old db password', login: 'alice', oldPassword: 'old password' },
+    'legacy.import': { ...legacyServer, password: 'old db password', login: 'alice', oldPassword: 'old password' },
   };
 });
 

@@ -3,10 +3,11 @@
  * computer): new rows, changed rows (the old database changed since the last run), and a report line
  * for every old row. Pure, so --dry-run and the desktop's preview show exactly what a run would write.
  */
+
+import { type Holdings, type Remembered, rememberKey, standIns } from './holdings';
 import { OldItemTables, type OldSource } from './old-tables';
 import type { Plan, PlannedItem, PlannedRestaurant, PlannedUser } from './plan';
 import { legacyId } from './plan';
-import { type Holdings, type Remembered, rememberKey, standIns } from './holdings';
 
 export type Outcome = 'imported' | 'merged' | 'updated' | 'unchanged' | 'skipped' | 'dropped' | 'kept';
 

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { type ZodType, z } from 'zod';
-import { describeConnectionError } from '../central/server-errors';
+import { describeConnectionError, type ServerProblem } from '../central/server-errors';
 import {
   itemsSql,
   OLD_ITEM_TABLES,
@@ -55,16 +55,31 @@ const connection = (server: OldServer, database: string): pg.ClientConfig => ({
   application_name: 'kitchenguard-import',
 });
 
+/** What went wrong reading the old server: which database, what kind of problem, and in words. */
+export class OldServerError extends Error {
+  constructor(
+    readonly database: string,
+    readonly problem: ServerProblem | 'table_missing',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OldServerError';
+  }
+}
+
 /** What went wrong reading the old server, in words that say which server and what to check. */
-function oldServerError(error: unknown, config: pg.ClientConfig): Error {
+function oldServerError(error: unknown, config: pg.ClientConfig): OldServerError {
   const database = String(config.database);
   if ((error as { code?: string }).code === '42P01') {
-    return new Error(
+    return new OldServerError(
+      database,
+      'table_missing',
       `Old KitchenGuard: the database "${database}" lacks a table the old services made (${(error as Error).message}). Check --auth-database and --inventory-database.`,
     );
   }
   const where = { host: String(config.host), port: Number(config.port), database, user: String(config.user) };
-  return new Error(`Old KitchenGuard (${database}): ${describeConnectionError(error, where).message}`);
+  const described = describeConnectionError(error, where);
+  return new OldServerError(database, described.problem, `Old KitchenGuard (${database}): ${described.message}`);
 }
 
 /** Runs `work` in one read-only snapshot of `database`. */

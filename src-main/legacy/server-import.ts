@@ -10,8 +10,8 @@ import { describeConnectionError } from '../central/server-errors';
 import {
   hasWrites,
   type ImportOutcome,
-  notImported,
   nothingWritten,
+  notImported,
   type ReportLine,
   type RestaurantChanges,
   restaurantChanges,
