@@ -52,6 +52,34 @@ const position = z.string();
 
 const countUnitArgs = z.object({ name: z.string(), size: z.string(), step: z.string().nullable() });
 
+/** A count line's entry: who, when it happened (on the server's clock as this computer knew it). */
+const countEntryArgs = z.object({
+  id: f.id,
+  countId: f.id,
+  itemId: f.id,
+  storageAreaId: f.id.nullable(),
+  /** `void`: undoes the entry `voids` (append-only: the entry stays). */
+  kind: z.enum(['set', 'add', 'settle', 'void']),
+  quantityMilli: whole,
+  parts: z.array(z.object({ unit: z.string(), amount: z.string() })),
+  voids: f.id.nullable(),
+  by: f.id,
+  at: f.isoTime,
+  occurredAt: f.isoTime,
+  clockOffsetMs: whole.nullable(),
+});
+
+/** What an approval posts per item: a count movement (`movementId`) at `occurredAt`. */
+const countResultArgs = z.object({
+  itemId: f.id,
+  movementId: f.id,
+  quantityMilli: whole,
+  occurredAt: f.isoTime,
+  decision: z.enum(['counted', 'zero']),
+});
+
+const countLineArgs = z.object({ itemId: f.id, storageAreaId: f.id.nullable() });
+
 const mutation = <N extends string, A extends z.ZodType>(name: N, args: A) => z.object({ name: z.literal(name), args });
 
 export const mutationSchema = z.discriminatedUnion('name', [
@@ -83,6 +111,34 @@ export const mutationSchema = z.discriminatedUnion('name', [
   mutation('shelf.remove', z.object({ storageAreaId: f.id, itemId: f.id })),
   /** The item's whole list of count units: the last one the server receives wins. */
   mutation('countUnits.set', z.object({ itemId: f.id, units: z.array(countUnitArgs) })),
+  mutation(
+    'count.start',
+    z.object({
+      id: f.id,
+      restaurantId: f.id,
+      areas: z.array(z.enum(AREAS)),
+      scope: z.enum(['full', 'partial']),
+      storageAreaIds: z.array(f.id),
+      categories: z.array(z.string()),
+      asOf: f.isoTime.nullable(),
+      blind: z.boolean(),
+      by: f.id,
+      at: f.isoTime,
+    }),
+  ),
+  mutation('count.enter', countEntryArgs),
+  mutation('count.submit', z.object({ countId: f.id, at: f.isoTime })),
+  /** Opens a submitted count again, for the lines asked to be recounted. */
+  mutation('count.reopen', z.object({ countId: f.id, recount: z.array(countLineArgs), at: f.isoTime })),
+  /**
+   * Approves once: the server takes the first approval it receives, with its count movements, and
+   * refuses any other (and one that did not see every entry the server holds: `entriesSeen`).
+   */
+  mutation(
+    'count.approve',
+    z.object({ countId: f.id, at: f.isoTime, entriesSeen: whole, results: z.array(countResultArgs) }),
+  ),
+  mutation('count.abandon', z.object({ countId: f.id, at: f.isoTime })),
 ]);
 
 export type Mutation = z.infer<typeof mutationSchema>;

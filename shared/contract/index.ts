@@ -8,6 +8,7 @@ import { backupsChannels } from './backups';
 import { centralChannels } from './central';
 import { computerChannels } from './computer';
 import { countUnitsChannels } from './count-units';
+import { countsChannels } from './counts';
 import { inventoryChannels } from './inventory';
 import { legacyChannels } from './legacy';
 import { storageChannels } from './storage';
@@ -21,6 +22,7 @@ export const channels = {
   ...inventoryChannels,
   ...countUnitsChannels,
   ...storageChannels,
+  ...countsChannels,
   ...computerChannels,
   ...centralChannels,
   ...syncChannels,

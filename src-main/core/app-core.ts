@@ -17,6 +17,8 @@ import { backupHandlers, type SaveBackupCopy } from '../backups/backups-handlers
 import { centralHandlers } from '../central/central-handlers';
 import { computerHandlers } from '../computer/computer-handlers';
 import { statusReporter } from '../computer/computer-status';
+import { countsHandlers } from '../counts/counts-handlers';
+import { createCountsService } from '../counts/counts-service';
 import { createCountUnitsService } from '../inventory/count-units-service';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { createInventoryService } from '../inventory/inventory-service';
@@ -82,6 +84,14 @@ const WRITES = new Set<ChannelName>([
   'storage.moveArea',
   'storage.placeItem',
   'storage.removeItem',
+  'counts.start',
+  'counts.enter',
+  'counts.undoEntry',
+  'counts.submit',
+  'counts.settle',
+  'counts.requestRecount',
+  'counts.approve',
+  'counts.abandon',
   'auth.updateProfile',
 ]);
 
@@ -178,6 +188,7 @@ async function assemble(
     ...teamHandlers(accounts),
     ...inventoryHandlers(createInventoryService(store, stockList), createCountUnitsService(store)),
     ...storageHandlers(createStorageService(store)),
+    ...countsHandlers(createCountsService(store)),
     ...computerHandlers(statusReporter({ ...options, db, secrets, centralConfigured: sync.isConfigured })),
     ...centralHandlers(sync.link, sync.joining),
     ...sync.handlers,

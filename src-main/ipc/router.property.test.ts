@@ -62,6 +62,8 @@ beforeAll(async () => {
   const staff = await addMember(core, 'staff');
   const item = await core.call('inventory.create', itemInput({ openingStock: '5' }));
   const cooler = await core.call('storage.createArea', { area: 'kitchen', name: 'Walk-in cooler' });
+  const count = await core.call('counts.start', { scope: 'full' });
+  const countId = count.id;
   // One valid input per channel, chosen so that running it leaves the owner able to sign in.
   baselines = {
     'auth.register': {
@@ -117,6 +119,18 @@ beforeAll(async () => {
     'storage.moveArea': { id: cooler.id, toIndex: 0 },
     'storage.placeItem': { storageAreaId: cooler.id, itemId: item.id, toIndex: 0 },
     'storage.removeItem': { storageAreaId: cooler.id, itemId: item.id },
+    'counts.list': {},
+    'counts.start': { scope: 'partial', storageAreaIds: [cooler.id], asOf: null, blind: true },
+    'counts.get': { countId },
+    'counts.enter': { countId, itemId: item.id, storageAreaId: cooler.id, quantity: '2', kind: 'add' },
+    'counts.undoEntry': { countId, entryId: item.id },
+    'counts.submit': { countId },
+    'counts.review': { countId },
+    'counts.settle': { countId, itemId: item.id, storageAreaId: null, quantity: '1' },
+    'counts.requestRecount': { countId, lines: [{ itemId: item.id, storageAreaId: null }] },
+    'counts.approve': { countId, decisions: [] },
+    'counts.abandon': { countId },
+    'counts.usage': { countId },
     'computer.status': {},
     'central.settings': {},
     'central.test': { ...server, user: 'kg_app', password: 'app password' },

@@ -34,6 +34,18 @@ function describeRejection(db: Db, mutation: Mutation): string {
       return `Taking ${item(mutation.args.itemId)} off the shelf of ${storageArea(mutation.args.storageAreaId)}`;
     case 'countUnits.set':
       return `Count units of ${item(mutation.args.itemId)}`;
+    case 'count.start':
+      return 'Starting a count';
+    case 'count.enter':
+      return `A count line of ${item(mutation.args.itemId)}`;
+    case 'count.submit':
+      return 'Submitting a count';
+    case 'count.reopen':
+      return 'Asking for a recount';
+    case 'count.approve':
+      return 'Approving a count';
+    case 'count.abandon':
+      return 'Abandoning a count';
     case 'restaurant.create':
       return `Setting up "${mutation.args.name}"`;
     case 'user.create':

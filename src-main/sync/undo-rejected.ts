@@ -78,6 +78,14 @@ function noteRefused(refused: Refused, mutation: Mutation): void {
     case 'countUnits.set':
       refused.storage.add(unitsKey(mutation.args.itemId));
       return;
+    case 'count.start':
+    case 'count.enter':
+    case 'count.submit':
+    case 'count.reopen':
+    case 'count.approve':
+    case 'count.abandon':
+      // Undone with the count sessions' sync (pulled counts, entries and results come next).
+      return;
     case 'restaurant.create':
       return;
     default:

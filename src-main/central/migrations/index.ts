@@ -103,6 +103,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'who is asking, planned once per connection',
     sql: readFileSync(new URL('./0018-who-is-asking-planned-once.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 19,
+    name: 'count sessions',
+    sql: readFileSync(new URL('./0019-count-sessions.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -23,6 +23,7 @@ const RELEASED = {
   '0016-restaurant-currency.sql': '411d4327e4c19957bf20c91fd9b65bd20a8c90f2579ca4041c4cd2af92c1f8c3',
   '0017-an-edit-stamps-what-it-names.sql': '4d0df32e93d847d1fdda65a095c2ed826ef7ec433ac64f41253f87fa6f4e99c6',
   '0018-who-is-asking-planned-once.sql': '6759cc894b315b2bfc382e8aa4077f0a4d247859b1a3cb2a0c75eebb6fd686b8',
+  '0019-count-sessions.sql': '7f666f6d9e8f16f2a4d050301147290b133dbcdd7d07ea27367a1cfe7b118ce7',
 };
 
 describe('released central server migrations', () => {

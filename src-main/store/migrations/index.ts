@@ -62,4 +62,9 @@ export const localMigrations: readonly Migration[] = [
     name: 'rows brought over from the old KitchenGuard',
     sql: readFileSync(new URL('./0011-legacy-rows.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 12,
+    name: 'count sessions',
+    sql: readFileSync(new URL('./0012-count-sessions.sql', import.meta.url), 'utf8'),
+  },
 ];

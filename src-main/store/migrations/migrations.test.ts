@@ -16,6 +16,7 @@ const RELEASED = {
   '0009-movements-in-time.sql': '55541885e4be584787b704c0491ee4ea7e9f90cb1da830772e30925c1fc0cce4',
   '0010-restaurant-currency.sql': '02463527fda2434acd7654046036f6099d45f0eb94efc3c355b3747474e7034c',
   '0011-legacy-rows.sql': '806cf6871c9847f23dfdfee1b0faf6072f6c6da719de58572361309d4343114f',
+  '0012-count-sessions.sql': '82b942ca42b69efa12eefda8becca5e77ff8b4762bba1b185357ee078443fd23',
 };
 
 describe('released local store migrations', () => {
