@@ -191,6 +191,39 @@ describe('restore: everyone recovers', () => {
     await expectConverged(server, session.restaurant.id, [a], { movements: 2, onHand: { [cream.id]: 11_500 } });
   });
 
+  test('a delete the restore lost comes back with the computer that holds it; what another computer pushed first is kept, not refused', async () => {
+    const { device: a, session, registration } = await ownerDevice(open, connection(server));
+    const manager = await a.call('team.create', member('manager'));
+    const flour = await a.call('inventory.create', itemInput({ name: 'Flour', openingStock: '10' }));
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const b = await joinedDevice(
+      open,
+      connection(server),
+      { username: manager.username, password: PASSWORD },
+      registration,
+    );
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const backup = await takeBackup();
+    await b.call('inventory.delete', { id: flour.id });
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    // A never saw the delete: the usage it records is of an item it still holds.
+    await a.call('inventory.adjustStock', { itemId: flour.id, reason: 'usage', quantity: '-1' });
+
+    await restoreBackup(backup);
+    // The restored server holds Flour undeleted, so A's usage arrives on a live item and is kept.
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0, lastError: null });
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0, lastError: null });
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    expect(await a.call('sync.rejections', {})).toEqual([]);
+    const { rows } = await adminQuery<{ deleted: boolean }>(
+      server,
+      'SELECT deleted_at IS NOT NULL AS deleted FROM kg.items WHERE id = $1',
+      [flour.id],
+    );
+    expect(rows).toEqual([{ deleted: true }]);
+    await expectConverged(server, session.restaurant.id, [a, b], { movements: 2, onHand: { [flour.id]: 9_000 } });
+  });
+
   test("pruning one restaurant's history leaves the other restaurants' devices alone", async () => {
     const { device: busy, session } = await ownerDevice(open, connection(server));
     const item = await busy.call('inventory.create', itemInput());

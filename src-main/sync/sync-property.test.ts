@@ -8,7 +8,8 @@
  * exactly the devices' recorded ones, in the order the pushes reached it, but for those on an item
  * deleted meanwhile; and each item holds, per field, the last edit the server received. An edit of,
  * or a movement on, an item the server already holds as deleted is refused and listed on the device
- * that made it. A restore changes none of that.
+ * that made it. A restore changes none of that, but for a delete it lost: the server holds that
+ * delete again only once a computer that holds it uploads after the restore.
  */
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
@@ -201,9 +202,42 @@ const restore = fc.option(fc.record({ backupAt: fc.nat({ max: 20 }), restoreAt: 
 type Restore = { backupAt: number; restoreAt: number } | null;
 
 /** Takes the backup or restores it when the run reaches that step; what was lost, devices bring back. */
-async function maybeRestore(plan: Restore, position: number, taken: { file: string | null }): Promise<void> {
-  if (plan?.backupAt === position) taken.file = await backups.take();
-  if (plan?.restoreAt === position && taken.file) await backups.restore(taken.file);
+type Taken = { file: string | null; deleted: Set<string> };
+
+async function maybeRestore(run: Run, plan: Restore, position: number, taken: Taken): Promise<void> {
+  if (plan?.backupAt === position) {
+    taken.file = await backups.take();
+    taken.deleted = new Set([...run.model.items].filter(([, item]) => item.deleted).map(([id]) => id));
+  }
+  if (plan?.restoreAt === position && taken.file) {
+    await backups.restore(taken.file);
+    forgetLostDeletes(run, taken.deleted);
+  }
+}
+
+/**
+ * A restore loses the deletes the server learned after the backup. Until a device that holds one
+ * (not still waiting in its outbox) uploads it at its first sync after the restore, the item is
+ * not deleted on the server: changes pushed before that are kept, not refused.
+ */
+function forgetLostDeletes(run: Run, deletedAtBackup: Set<string>): void {
+  const lost = [...run.model.items].filter(([id, item]) => item.deleted && !deletedAtBackup.has(id));
+  for (const [, item] of lost) item.deleted = false;
+  for (const [index, device] of run.devices.entries()) {
+    const waiting = new Set(run.pending[index]!.flatMap((change) => (change.kind === 'delete' ? [change.id] : [])));
+    const held = lost.map(([id]) => id).filter((id) => !waiting.has(id) && deletedOn(device, id));
+    run.lostDeletes.set(index, held);
+  }
+}
+
+const deletedOn = (device: Device, itemId: string): boolean =>
+  device.db.prepare('SELECT deleted_at IS NOT NULL FROM items WHERE id = ?').pluck().get(itemId) === 1;
+
+/** A device's sync: its upload after a restore brings back the deletes it holds, then its outbox arrives. */
+function deliverSync(run: Run, index: number): void {
+  for (const id of run.lostDeletes.get(index) ?? []) run.model.items.get(id)!.deleted = true;
+  run.lostDeletes.delete(index);
+  deliver(run.model, run.pending[index]!, run.devices[index]!);
 }
 
 interface Run {
@@ -217,6 +251,8 @@ interface Run {
    * clock offset each was corrected by (and a millisecond of rounding).
    */
   horizon: number;
+  /** Per device, the deletes a restore lost that its next sync brings back. */
+  lostDeletes: Map<number, string[]>;
 }
 
 const uncertaintyOf = (target: Device): number => (clockOffset(target.db)?.uncertaintyMs ?? 0) + 1;
@@ -278,7 +314,7 @@ async function perform(run: Run, step: Op, position: number): Promise<void> {
     case 'sync':
       if (run.online[index]) {
         await syncAll([target], 1);
-        deliver(run.model, run.pending[index]!, target);
+        deliverSync(run, index);
       } else await syncOffline(target);
       return;
   }
@@ -308,22 +344,23 @@ test('random edits, counts, offline periods and a restore of the server on 2–3
             created: [],
             model: { items: new Map(), movements: [], refused: new Map() },
             horizon: 0,
+            lostDeletes: new Map(),
           };
           // Each computer's clock runs off the real time by its own offset; a first sync measures it.
           for (const [index, target] of run.devices.entries()) target.clock.runOffBy(offsets[index]!);
           await syncAll(run.devices, 1);
-          const taken = { file: null as string | null };
+          const taken: Taken = { file: null, deleted: new Set() };
           // A restore planned past the last step happens after it, before the final syncs.
           const when = plan && { ...plan, restoreAt: Math.min(plan.restoreAt, ops.length) };
           for (const [position, step] of ops.entries()) {
-            await maybeRestore(when, position, taken);
+            await maybeRestore(run, when, position, taken);
             await perform(run, step, position);
           }
-          await maybeRestore(when, ops.length, taken);
+          await maybeRestore(run, when, ops.length, taken);
 
           for (const target of run.devices) await target.setOnline(true);
           await syncAll(run.devices);
-          for (const [index, pending] of run.pending.entries()) deliver(run.model, pending, run.devices[index]!);
+          for (const index of run.devices.keys()) deliverSync(run, index);
 
           const onServer = await expectConverged(file.server, restaurant.id, run.devices);
           expectMatchesModel(onServer, run.model);
