@@ -1,9 +1,10 @@
 /**
  * The sync engine: pushes the outbox and pulls what changed, at start, shortly after each local
  * write, periodically, and on "Sync now" — never on the path of a keystroke. One run at a time.
- * Between runs, a signed-in computer asks every few seconds whether its restaurant has anything new
- * (one indexed read, one short transaction: it works through a pooler in transaction mode, where
- * LISTEN cannot), so other computers' changes arrive within seconds, not at the next periodic run.
+ * Between runs, a signed-in computer asks every few seconds (counted from its last run) whether its
+ * restaurant has anything new (one indexed read, one short transaction: it works through a pooler in
+ * transaction mode, where LISTEN cannot), so other computers' changes arrive within seconds, not at
+ * the next periodic run.
  * Network trouble means "offline" and a retry with backoff; the app keeps working on its store.
  */
 import type { SyncStatus } from '../../shared/contract/sync';
@@ -100,8 +101,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     timer.unref();
   }
 
+  /** The next check comes `checkMs` after the last contact with the server: a run is as good as a check. */
   function scheduleCheck(): void {
     if (stopped) return;
+    if (checkTimer) clearTimeout(checkTimer);
     checkTimer = setTimeout(() => void check().finally(scheduleCheck), timing.checkMs);
     checkTimer.unref();
   }
@@ -230,6 +233,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         return run();
       }
       schedule(next);
+      scheduleCheck();
     })();
     return running;
   }

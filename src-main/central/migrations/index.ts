@@ -108,6 +108,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'count sessions',
     sql: readFileSync(new URL('./0019-count-sessions.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 20,
+    name: 'last synced, to the minute',
+    sql: readFileSync(new URL('./0020-last-synced-to-the-minute.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -22,6 +22,8 @@ export interface PoolerLimits {
   maxDbConnections: number;
   /** Seconds an unused server connection stays open (server_idle_timeout). */
   serverIdleSeconds: number;
+  /** Server connections one login (one computer) may hold (default_pool_size); all of them unless said. */
+  perLogin?: number;
 }
 
 export interface PgBouncer {
@@ -48,7 +50,7 @@ auth_file = ${join(folder, 'userlist.txt')}
 auth_user = ${TEST_POOLER_ROLE}
 auth_query = ${POOLER_AUTH_QUERY}
 max_client_conn = 2000
-default_pool_size = ${limits.maxDbConnections}
+default_pool_size = ${limits.perLogin ?? limits.maxDbConnections}
 max_db_connections = ${limits.maxDbConnections}
 server_idle_timeout = ${limits.serverIdleSeconds}
 server_lifetime = 3600
