@@ -15,6 +15,7 @@ import { oldFixture } from '../src-main/legacy/testing/old-fixture';
 import { createOldKitchenGuard, type OldKitchenGuard } from '../src-main/legacy/testing/old-kitchenguard';
 
 const run = promisify(execFile);
+const TSX = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
 let server: TestServer;
 let old: OldKitchenGuard;
 let folder: string;
@@ -31,30 +32,35 @@ afterAll(async () => {
   await server?.drop();
 });
 
-async function importLegacy(...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { cluster } = server;
+/** The command line and environment an administrator runs the import with, into `into` from `from`. */
+function cli(into: TestServer, from: OldKitchenGuard, report: string, extra: string[]) {
+  const { cluster } = into;
   const args = [
     ['--host', cluster.host],
     ['--port', String(cluster.port)],
-    ['--database', server.database],
+    ['--database', into.database],
     ['--admin-user', cluster.adminUser],
     ['--ca', cluster.caFile],
-    ['--legacy-host', old.server.host],
-    ['--legacy-port', String(old.server.port)],
-    ['--legacy-user', old.server.user],
-    ['--auth-database', old.server.authDatabase],
-    ['--inventory-database', old.server.inventoryDatabase],
-    ['--report', join(folder, 'report.txt')],
+    ['--legacy-host', from.server.host],
+    ['--legacy-port', String(from.server.port)],
+    ['--legacy-user', from.server.user],
+    ['--auth-database', from.server.authDatabase],
+    ['--inventory-database', from.server.inventoryDatabase],
+    ['--report', report],
   ].flat();
   const env = {
     ...process.env,
     KITCHENGUARD_ADMIN_PASSWORD: cluster.adminPassword,
-    KITCHENGUARD_LEGACY_PASSWORD: old.server.password,
+    KITCHENGUARD_LEGACY_PASSWORD: from.server.password,
   };
   const script = join(import.meta.dirname, 'import-legacy.ts');
-  const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+  return { command: TSX, args: [script, ...args, ...extra], options: { env, cwd: folder } };
+}
+
+async function importLegacy(...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { command, args, options } = cli(server, old, join(folder, 'report.txt'), extra);
   try {
-    const { stdout, stderr } = await run(tsx, [script, ...args, ...extra], { env, cwd: folder });
+    const { stdout, stderr } = await run(command, args, options);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -6,43 +6,17 @@
 import { removeTestCluster, startTestCluster } from '../../src-main/central/testing/pg-cluster';
 import { adminConfig, createServerDatabase } from '../../src-main/central/testing/server-database';
 import { importLegacy } from '../../src-main/legacy/legacy-import';
-import { createOldKitchenGuard, type OldKitchenGuard } from '../../src-main/legacy/testing/old-kitchenguard';
+import { fillOldInBulk } from '../../src-main/legacy/testing/old-in-bulk';
+import { createOldKitchenGuard } from '../../src-main/legacy/testing/old-kitchenguard';
 import type { BenchRow } from './table';
 
-const RESTAURANTS = Number(process.env.KG_BENCH_RESTAURANTS ?? 200);
-const USERS_PER_RESTAURANT = 5;
-const ITEMS_PER_USER = 500;
-/** Items 1..SHARED of every user of a restaurant have one name and unit: they merge. */
-const SHARED = 250;
-
-/** The old databases filled in SQL: a million rows would take minutes one INSERT at a time. */
-async function fillOld(old: OldKitchenGuard): Promise<void> {
-  await old.admin(
-    'auth',
-    `INSERT INTO users (id, username, email, password_hash, full_name, restaurant_name, created_at)
-     SELECT u, 'user' || u, 'user' || u || '@example.test', $1, 'User ' || u, 'Restaurant ' || ((u - 1) / $2),
-            timestamp '2024-01-01' + u * interval '1 minute'
-       FROM generate_series(1, $3::int) AS u`,
-    [
-      '$2b$12$HQFmJJ2jc.GYhrcnu/ofNuJVnShy3oWkMxMJnLk.pCUofWO5CVxE6',
-      USERS_PER_RESTAURANT,
-      RESTAURANTS * USERS_PER_RESTAURANT,
-    ],
-  );
-  for (const [table, from, to] of [
-    ['kitchen_produce', 1, 300],
-    ['bar_supplies', 301, ITEMS_PER_USER],
-  ] as const) {
-    await old.admin(
-      'inventory',
-      `INSERT INTO ${table} (user_id, name, category, supplier, unit_cost, unit, current_stock, updated_at)
-       SELECT u, CASE WHEN i <= $1 THEN 'Produce ' || i ELSE 'Produce ' || u || '-' || i END, 'Category ' || (i % 12),
-              'Supplier ' || (i % 7), (i % 5000) / 100.0, 'kg', (i % 40) + 0.5, timestamp '2025-11-01' + i * interval '1 second'
-         FROM generate_series(1, $2::int) AS u, generate_series($3::int, $4::int) AS i`,
-      [SHARED, RESTAURANTS * USERS_PER_RESTAURANT, from, to],
-    );
-  }
-}
+const SIZE = {
+  restaurants: Number(process.env.KG_BENCH_RESTAURANTS ?? 200),
+  usersPerRestaurant: 5,
+  itemsPerUser: 500,
+  /** Items 1..shared of every user of a restaurant have one name and unit: they merge. */
+  shared: 250,
+};
 
 export async function legacyBenchmarks(progress: (message: string) => void): Promise<BenchRow[]> {
   progress('starting a throwaway PostgreSQL with TLS…');
@@ -50,10 +24,11 @@ export async function legacyBenchmarks(progress: (message: string) => void): Pro
   try {
     const server = await createServerDatabase(cluster);
     const old = await createOldKitchenGuard(cluster);
-    const oldRows = RESTAURANTS * USERS_PER_RESTAURANT * (ITEMS_PER_USER + 1);
+    const { restaurants, usersPerRestaurant, itemsPerUser } = SIZE;
+    const oldRows = restaurants * usersPerRestaurant * (itemsPerUser + 1);
     progress(`filling the old KitchenGuard with ${oldRows.toLocaleString('en')} rows…`);
-    await fillOld(old);
-    progress(`importing ${RESTAURANTS} restaurants × ${USERS_PER_RESTAURANT} users × ${ITEMS_PER_USER} items…`);
+    await fillOldInBulk(old, SIZE);
+    progress(`importing ${restaurants} restaurants × ${usersPerRestaurant} users × ${itemsPerUser} items…`);
     const started = performance.now();
     const result = await importLegacy({ old: old.server, central: adminConfig(cluster, server.database) });
     const ms = performance.now() - started;
@@ -61,7 +36,7 @@ export async function legacyBenchmarks(progress: (message: string) => void): Pro
     const newRows = written.restaurants + written.users + written.items + written.stock_movements;
     return [
       {
-        metric: `import ${RESTAURANTS} restaurants × ${USERS_PER_RESTAURANT} users × ${ITEMS_PER_USER} items from the old KitchenGuard`,
+        metric: `import ${restaurants} restaurants × ${usersPerRestaurant} users × ${itemsPerUser} items from the old KitchenGuard`,
         n: 1,
         median: ms,
         target: { stat: 'median', maxMs: 60_000 },

@@ -182,7 +182,9 @@ function itemLines(
   const became = `${OldItemTables[item.parts[0]!.table].area} item "${item.name}" (${item.unit})`;
   item.parts.forEach((part, index) => {
     const partOutcome = index > 0 && outcome === 'imported' ? 'merged' : outcome;
-    const notes = index === 0 ? [...part.notes, ...item.notes, ...more] : [...part.notes];
+    // Lines of items are not added to later: a part's own notes are shared, not copied (a million lines).
+    const notes =
+      index === 0 && item.notes.length + more.length > 0 ? [...part.notes, ...item.notes, ...more] : part.notes;
     changes.lines.push({ source: part.table, oldId: part.oldId, outcome: partOutcome, became, newId: itemId, notes });
   });
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { instant, oldItem, oldUser, scaled } from './old-rows';
-import type { RawItem, RawUser } from './old-tables';
+import { hasOldShape, type RawItem, type RawUser, rawItem } from './old-tables';
 import { readPlanFile } from './plan-file';
 
 const item = (overrides: Partial<RawItem>): RawItem => ({
@@ -69,11 +69,35 @@ describe('decimals', () => {
   });
 });
 
+describe('the old shape', () => {
+  test.each([
+    ['a row as read', item({}), true],
+    ['an id that is no whole number', item({ id: '7a' }), false],
+    ['a column that is not text', { ...item({}), current_stock: 3 }, false],
+    ['a missing column', (({ unit: _, ...rest }) => rest)(item({})), false],
+  ])('%s: the quick check agrees with zod', (_, row, shaped) => {
+    expect(hasOldShape(rawItem, row)).toBe(shaped);
+    expect(rawItem.safeParse(row).success).toBe(shaped);
+  });
+});
+
 describe('times', () => {
   test('a time without a zone is UTC; one with a zone keeps it; a broken one is none', () => {
     expect(instant('2025-11-30 08:00:00')).toBe('2025-11-30T08:00:00.000Z');
     expect(instant('2025-11-30 08:00:00.123456+01')).toBe('2025-11-30T07:00:00.123Z');
     expect(instant('not a time')).toBeNull();
+  });
+
+  test.each([
+    ['2025-11-30 08:00:00.1', '2025-11-30T08:00:00.100Z'],
+    ['2025-11-30 08:00:00.123956', '2025-11-30T08:00:00.123Z'],
+    ['2024-02-29 12:00:00+00', '2024-02-29T12:00:00.000Z'],
+    ['2025-02-30 23:59:59', '2025-03-02T23:59:59.000Z'],
+    ['2025-11-30 24:00:00', '2025-12-01T00:00:00.000Z'],
+    ['0099-01-01 00:00:00', '0099-01-01T00:00:00.000Z'],
+    ['2025-13-01 00:00:00', null],
+  ])('%s is read as a JavaScript Date reads it: %s', (text, expected) => {
+    expect(instant(text)).toBe(expected);
   });
 });
 

@@ -65,7 +65,8 @@ export function cleanText(value: string | null, field: TextField, notes: string[
     text = text.replace(CONTROLS, ' ').replace(/ {2,}/g, ' ').trim();
     notes.push(`${label} held control characters: removed`);
   }
-  if ([...text].length > max) {
+  // Never more characters than UTF-16 units: most text is counted without spreading it.
+  if (text.length > max && [...text].length > max) {
     text = cutTo(text, max).trim();
     notes.push(`${label} was longer than ${max} characters: cut to "${text}"`);
   }
@@ -76,12 +77,34 @@ export function cleanText(value: string | null, field: TextField, notes: string[
   return text;
 }
 
+/** What PostgreSQL writes for a time in UTC, the old services' kind: read without a Date each (the bench reads a million). */
+const PLAIN_UTC = /^(\d{4}-\d\d-\d\d) ([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(?:\.(\d{1,6}))?(?:\+00)?$/;
+/** Each day as a Date writes it (Feb 30 is Mar 2), or null for none: few days, many times. */
+const days = new Map<string, string | null>();
+
+function dayOf(day: string): string | null {
+  let written = days.get(day);
+  if (written === undefined) {
+    const time = new Date(`${day}T00:00:00Z`);
+    written = Number.isNaN(time.getTime()) ? null : time.toISOString().slice(0, 10);
+    days.set(day, written);
+  }
+  return written;
+}
+
 /**
  * The old column read as an instant. Text without a zone is UTC (the old services wrote utcnow());
  * PostgreSQL writes a zone as "+01" or "+05:30", which JavaScript reads only as "+01:00".
  */
 export function instant(value: string | null): string | null {
   if (value === null) return null;
+  const plain = PLAIN_UTC.exec(value);
+  if (plain) {
+    const [, day, hours, minutes, seconds, fraction = ''] = plain;
+    const written = dayOf(day!);
+    // As Date would: milliseconds cut (not rounded) to three digits.
+    if (written) return `${written}T${hours}:${minutes}:${seconds}.${fraction.slice(0, 3).padEnd(3, '0')}Z`;
+  }
   const iso = value
     .trim()
     .replace(' ', 'T')

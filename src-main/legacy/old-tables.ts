@@ -18,7 +18,8 @@ export const OLD_ITEM_TABLES = Object.keys(OldItemTables) as OldItemTable[];
 export type OldSource = 'users' | 'password_reset_tokens' | OldItemTable;
 
 const cell = z.string().nullable();
-const oldId = z.string().regex(/^-?\d{1,19}$/, 'id is not a whole number');
+const OLD_ID = /^-?\d{1,19}$/;
+const oldId = z.string().regex(OLD_ID, 'id is not a whole number');
 
 export const rawUser = z.object({
   id: oldId,
@@ -60,6 +61,20 @@ export const rawItem = z.object({
   updated_at: cell,
 });
 export type RawItem = z.infer<typeof rawItem>;
+
+/**
+ * Whether a row read with `schema`'s SQL has the old shape: every column text or null, the id a
+ * whole number. What zod checks, without its cost per row (the bench reads half a million); zod
+ * still says what is wrong with a row that has not.
+ */
+export function hasOldShape(schema: z.ZodObject, row: Record<string, unknown>): boolean {
+  if (typeof row.id !== 'string' || !OLD_ID.test(row.id)) return false;
+  for (const column in schema.shape) {
+    const value = row[column];
+    if (value !== null && typeof value !== 'string') return false;
+  }
+  return true;
+}
 
 const asText = (schema: z.ZodObject) =>
   Object.keys(schema.shape)

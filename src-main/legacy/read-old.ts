@@ -4,9 +4,10 @@
  * shape are listed as unreadable; everything else goes on, as text, to be checked row by row.
  */
 import pg from 'pg';
-import { type ZodType, z } from 'zod';
+import { type ZodObject, z } from 'zod';
 import { describeConnectionError, type ServerProblem } from '../central/server-errors';
 import {
+  hasOldShape,
   itemsSql,
   OLD_ITEM_TABLES,
   type OldItemTable,
@@ -104,14 +105,26 @@ async function inSnapshot<T>(config: pg.ClientConfig, work: (client: pg.Client) 
   }
 }
 
-function checked<T>(source: OldSource, rows: unknown[], schema: ZodType<T>, unreadable: UnreadableRow[]): T[] {
-  return rows.flatMap((row) => {
+function checked<S extends ZodObject>(
+  source: OldSource,
+  rows: Record<string, unknown>[],
+  schema: S,
+  unreadable: UnreadableRow[],
+): z.infer<S>[] {
+  const readable: z.infer<S>[] = [];
+  for (const row of rows) {
+    if (hasOldShape(schema, row)) {
+      readable.push(row as z.infer<S>);
+      continue;
+    }
     const result = schema.safeParse(row);
-    if (result.success) return [result.data];
-    const id = (row as { id?: unknown }).id;
-    unreadable.push({ source, id: typeof id === 'string' ? id : null, reason: z.prettifyError(result.error) });
-    return [];
-  });
+    if (result.success) readable.push(result.data);
+    else {
+      const id = row.id;
+      unreadable.push({ source, id: typeof id === 'string' ? id : null, reason: z.prettifyError(result.error) });
+    }
+  }
+  return readable;
 }
 
 export async function readOldKitchenGuard(server: OldServer): Promise<OldRows> {

@@ -1,8 +1,9 @@
 /**
  * The import of a plan into a central server made by server:setup: one transaction per restaurant
  * (so an interrupted run keeps the restaurants it finished, and the next run goes on from there),
- * each holding a lock on its restaurant key so two runs never write one restaurant at once. A dry
- * run reads the same, in one read-only snapshot, and writes nothing.
+ * each holding a lock on its restaurant key so two runs never write one restaurant at once, a few
+ * restaurants at a time on connections of their own (parallel-writers.ts). A dry run reads the
+ * same, in one read-only snapshot, and writes nothing.
  */
 import pg from 'pg';
 import { LATEST_SERVER_SCHEMA } from '../central/migrations';
@@ -17,6 +18,7 @@ import {
   restaurantChanges,
   type Written,
 } from './changes';
+import { writeInParallel } from './parallel-writers';
 import type { Plan, PlannedRestaurant } from './plan';
 import { readServerState } from './server-state';
 import { writeRestaurant } from './write-server';
@@ -66,43 +68,60 @@ function add(total: Written, more: Written): void {
   for (const key of Object.keys(total) as (keyof Written)[]) total[key] += more[key];
 }
 
+/** Restaurants written at once: one plans while the server writes another (two cores are common). */
+const WRITERS = 2;
+
+async function connect(admin: pg.ClientConfig): Promise<pg.Client> {
+  const client = new pg.Client(admin);
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    const where = {
+      host: String(admin.host),
+      port: Number(admin.port),
+      database: String(admin.database),
+      user: String(admin.user),
+    };
+    throw new Error(`Central server: ${describeConnectionError(error, where).message}`);
+  }
+  return client;
+}
+
+async function dryRun(client: pg.Client, plan: Plan): Promise<ReportLine[]> {
+  const lines: ReportLine[] = [];
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  for (const restaurant of plan.restaurants) {
+    lines.push(...restaurantChanges(restaurant, await readServerState(client, restaurant)).lines);
+  }
+  await client.query('ROLLBACK');
+  return lines;
+}
+
 export async function importIntoServer(
   admin: pg.ClientConfig,
   plan: Plan,
   options: ServerImportOptions = {},
 ): Promise<ServerImportResult> {
-  const client = new pg.Client(admin);
-  client.on('error', () => undefined);
-  const where = {
-    host: String(admin.host),
-    port: Number(admin.port),
-    database: String(admin.database),
-    user: String(admin.user),
-  };
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(`Central server: ${describeConnectionError(error, where).message}`);
-  }
+  const clients = [await connect(admin)];
   const lines: ReportLine[] = [];
   const written = nothingWritten();
   try {
-    await requireSchema(client);
-    if (options.dryRun) {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      for (const restaurant of plan.restaurants) {
-        lines.push(...restaurantChanges(restaurant, await readServerState(client, restaurant)).lines);
-      }
-      await client.query('ROLLBACK');
-    } else {
-      for (const restaurant of plan.restaurants) {
-        const outcome = await importOne(client, restaurant, options);
+    await requireSchema(clients[0]!);
+    if (options.dryRun) lines.push(...(await dryRun(clients[0]!, plan)));
+    else {
+      const more = Math.min(WRITERS, plan.restaurants.length) - 1;
+      for (let count = 0; count < more; count++) clients.push(await connect(admin));
+      const outcomes = await writeInParallel(plan.restaurants, clients, (client, restaurant) =>
+        importOne(client, restaurant, options),
+      );
+      for (const outcome of outcomes) {
         lines.push(...outcome.changes.lines);
         add(written, outcome.written);
       }
     }
   } finally {
-    await client.end();
+    await Promise.all(clients.map((client) => client.end()));
   }
   return { lines: [...lines, ...notImported(plan)], written, dryRun: options.dryRun ?? false };
 }

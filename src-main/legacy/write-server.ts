@@ -92,7 +92,7 @@ async function insertItems(client: pg.ClientBase, changes: RestaurantChanges, ve
                            created_at, updated_at, version)
      SELECT id, $2, area, name, category, supplier, unit, cents / 100.0, created_by, created_by,
             coalesce(created_at, now()), coalesce(updated_at, created_at, now()), $3
-       FROM jsonb_to_recordset($1) AS x(id uuid, area text, name text, category text, supplier text, unit text,
+       FROM json_to_recordset($1) AS x(id uuid, area text, name text, category text, supplier text, unit text,
             cents bigint, created_by uuid, created_at timestamptz, updated_at timestamptz)`,
     [json(rows), changes.restaurantId, version],
   );
@@ -106,7 +106,7 @@ async function insertCounts(client: pg.ClientBase, changes: RestaurantChanges, v
                                      occurred_at, device_id, version, sent_by)
      SELECT id, $2, "itemId", 'count', "quantityMilli" / 1000.0, note, "recordedBy", coalesce(at, now()),
             coalesce(at, now()), $4, $3, "recordedBy"
-       FROM jsonb_to_recordset($1) AS x(id uuid, "itemId" uuid, "quantityMilli" bigint, note text,
+       FROM json_to_recordset($1) AS x(id uuid, "itemId" uuid, "quantityMilli" bigint, note text,
             "recordedBy" uuid, at timestamptz)
      ON CONFLICT (id) DO NOTHING`,
     [json(changes.counts), changes.restaurantId, version, IMPORT_DEVICE],
