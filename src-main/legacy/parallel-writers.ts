@@ -6,8 +6,9 @@
  * every name goes where one run restaurant after restaurant would put it, and a run stopped at
  * any moment leaves what such a run would have left.
  */
-import type { PlannedRestaurant } from './plan';
+
 import { namesWanted } from './holdings';
+import type { PlannedRestaurant } from './plan';
 
 /** For each restaurant, the earlier ones it waits for: the last before it to share each name. */
 export function earlierSharingNames(restaurants: PlannedRestaurant[]): number[][] {
