@@ -2,7 +2,7 @@
  * One QueryClient for the app. A lost session anywhere sends the user back to sign-in with an empty
  * cache; every successful write refreshes the status bar (its outbox count changed).
  */
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, notifyManager, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { SessionView } from '../../shared/contract/auth';
 import { clearUserNotices, notifyProblem } from '../ui/notify';
 import { type BridgeError, isBridgeError } from './bridge-error';
@@ -21,6 +21,10 @@ const STATUS_BAR = ['computer.status', 'sync.status'] as const;
 
 /** The key of `auth.session` as the app queries it (its input is empty). */
 const SESSION = channelKey('auth.session', {});
+
+// Screens hear of a changed cache in the same task (the default waits for a timer): a saved item is
+// drawn with the answer that carries it, not in a task after the popover has closed.
+notifyManager.setScheduler(queueMicrotask);
 
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({

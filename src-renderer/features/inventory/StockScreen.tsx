@@ -1,6 +1,6 @@
 import { Alert, Button, Center, EmptyState, Group, Loader } from '@mantine/core';
 import { IconBuildingWarehouse, IconPackage, IconPlus } from '@tabler/icons-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import type { ShelvedArea } from '../../../shared/contract/storage';
 import { type Area, COMMON_UNITS, canManage } from '../../../shared/domain';
@@ -36,10 +36,14 @@ export function StockScreen({ area }: { area: Area }) {
   );
   const [storageOpen, setStorageOpen] = useState(false);
 
-  // The same lists while what they hold is the same: a save does not render the filters and dialogs again.
-  const categories = useSameList(useMemo(() => distinctValues(items, 'category'), [items]));
-  const suppliers = useSameList(useMemo(() => distinctValues(items, 'supplier'), [items]));
-  const units = useSameList(useMemo(() => [...new Set([...COMMON_UNITS, ...distinctValues(items, 'unit')])], [items]));
+  // What the filters, suggestions and the storage drawer offer follows a save once its row is drawn:
+  // the same lists while what they hold is the same, so a save does not render them again either.
+  const offered = useDeferredValue(items);
+  const categories = useSameList(useMemo(() => distinctValues(offered, 'category'), [offered]));
+  const suppliers = useSameList(useMemo(() => distinctValues(offered, 'supplier'), [offered]));
+  const units = useSameList(
+    useMemo(() => [...new Set([...COMMON_UNITS, ...distinctValues(offered, 'unit')])], [offered]),
+  );
   const suggestions = useMemo(
     () => ({ names: area === 'kitchen' ? user.kitchenProduceList : user.barProduceList, categories, suppliers, units }),
     [area, user, categories, suppliers, units],
@@ -155,7 +159,7 @@ export function StockScreen({ area }: { area: Area }) {
       <StorageDrawer
         opened={storageOpen}
         area={area}
-        items={items}
+        items={offered}
         canManage={manager}
         onClose={() => setStorageOpen(false)}
       />

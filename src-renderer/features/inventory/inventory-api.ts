@@ -28,11 +28,23 @@ export const useStock = (area: Area) =>
     },
     // Kept up to date by saves and the change feed; read again only when the feed cannot say what changed.
     staleTime: Number.POSITIVE_INFINITY,
+    // Patches keep every unchanged item as it was: comparing thousands of them again would find nothing.
+    structuralSharing: false,
   });
+
+/**
+ * How far the feed followed a cached list that it found unchanged: such a list is not stored again
+ * (that would draw the screen for nothing), so its new position is kept here, beside it.
+ */
+const followedTo = new WeakMap<StockList, number>();
+const positionOf = (list: StockList): number => followedTo.get(list) ?? list.version;
 
 /** Where the change feed follows item changes from: the oldest cached list's position (none cached: none). */
 export function stockFollowedSince(client: QueryClient): number | undefined {
-  const versions = AREAS.flatMap((area) => client.getQueryData<StockList>(stockKey(area))?.version ?? []);
+  const versions = AREAS.flatMap((area) => {
+    const list = client.getQueryData<StockList>(stockKey(area));
+    return list ? positionOf(list) : [];
+  });
   return versions.length > 0 ? Math.min(...versions) : undefined;
 }
 
@@ -45,8 +57,15 @@ export async function followStock(client: QueryClient, changes: ItemChanges | nu
 export const useItemHistory = (itemId: string | null) =>
   useQuery({ ...channelQuery('inventory.history', { itemId: itemId ?? '' }), enabled: itemId !== null });
 
-const patchList = (client: QueryClient, area: Area, patch: (list: StockList) => StockList) =>
-  client.setQueryData<StockList>(stockKey(area), (list) => list && patch(list));
+/** A cached list patched; stored (and the screens told) only when its items changed. */
+function patchList(client: QueryClient, area: Area, patch: (list: StockList) => StockList): void {
+  const list = client.getQueryData<StockList>(stockKey(area));
+  if (!list) return;
+  const patched = patch(list);
+  const version = Math.max(patched.version, positionOf(list));
+  if (patched.items === list.items) followedTo.set(list, version);
+  else client.setQueryData<StockList>(stockKey(area), { ...patched, version });
+}
 
 /** The saved item into its area's cached list (a list not loaded yet is fetched whole when shown). */
 const placeItem = (client: QueryClient, item: Item) => patchList(client, item.area, (list) => withItem(list, item));

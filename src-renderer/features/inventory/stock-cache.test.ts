@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Item, ItemList, StockRow } from '../../../shared/contract/inventory';
+import type { ItemList } from '../../../shared/contract/inventory';
 import { withChanges, withItem, withoutItem } from './stock-cache';
-import { item } from './testing/item';
+import { item, rowOf } from './testing/item';
 
 const apples = item({ name: 'apples', stockValue: '10.50' });
 const butter = item({ name: 'Butter', stockValue: '4.25' });
@@ -37,21 +37,6 @@ describe('patching the cached stock list', () => {
   });
 });
 
-/** An item as the change feed carries it: a compact row, who changed it by place in `people`. */
-const rowOf = (it: Item): StockRow => [
-  it.id,
-  it.name,
-  it.category,
-  it.supplier,
-  it.unit,
-  it.unitCost,
-  it.par,
-  it.onHand,
-  it.stockValue,
-  it.updatedAt,
-  0,
-];
-
 describe('patching the cached stock list from the change feed', () => {
   it('puts changed items in, takes deleted ones and ones moved to the other area out', () => {
     const counted = { ...cream, onHand: '5', stockValue: '1.25' };
@@ -73,5 +58,12 @@ describe('patching the cached stock list from the change feed', () => {
       deleted: [],
     });
     expect(same).toEqual(LIST);
+  });
+});
+
+describe('patching with what the list already holds', () => {
+  it('gives back the same list, so nothing is drawn again', () => {
+    expect(withItem(LIST, { ...butter })).toBe(LIST);
+    expect(withItem(LIST, { ...butter, onHand: '2' })).not.toBe(LIST);
   });
 });

@@ -25,10 +25,17 @@ function placeOf(items: readonly Item[], key: string): number {
   return low;
 }
 
-/** The list with this item in it, new or changed (in its place by name), and the total with it. */
+/** Whether two readings of an item say the same in every field. */
+const sameItem = (a: Item, b: Item): boolean => (Object.keys(b) as (keyof Item)[]).every((key) => a[key] === b[key]);
+
+/**
+ * The list with this item in it, new or changed (in its place by name), and the total with it; the
+ * same list when it holds the item as it is already (the feed bringing back a save's own item).
+ */
 export function withItem<L extends ItemList>(list: L, item: Item): L {
   const at = list.items.findIndex((candidate) => candidate.id === item.id);
   const before = list.items[at];
+  if (before && sameItem(before, item)) return list;
   const items = at === -1 ? [...list.items] : list.items.toSpliced(at, 1);
   items.splice(placeOf(items, orderKey(item)), 0, item);
   const total = cents(list.totalValue) - (before ? cents(before.stockValue) : 0n) + cents(item.stockValue);

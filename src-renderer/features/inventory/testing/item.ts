@@ -1,5 +1,5 @@
 /** Test support: an item as `inventory.list` returns it, with only what a test cares about given. */
-import type { Item } from '../../../../shared/contract/inventory';
+import type { Item, StockRow } from '../../../../shared/contract/inventory';
 
 let next = 0;
 
@@ -21,3 +21,18 @@ export function item(fields: Partial<Item> = {}): Item {
     ...fields,
   };
 }
+
+/** An item as the change feed carries it: a compact row, who changed it by place in `people`. */
+export const rowOf = (it: Item): StockRow => [
+  it.id,
+  it.name,
+  it.category,
+  it.supplier,
+  it.unit,
+  it.unitCost,
+  it.par,
+  it.onHand,
+  it.stockValue,
+  it.updatedAt,
+  0,
+];
