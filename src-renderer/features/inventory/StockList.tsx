@@ -27,7 +27,9 @@ interface StockListProps {
 
 /**
  * The value cards, the search and filters, and the table. The search and the order live here, so a
- * keystroke renders this part of the screen alone, and the list follows when it is ready (deferred).
+ * keystroke renders this part of the screen alone. Filtering reuses each item's lower-cased text, so
+ * a keystroke draws the box and the table together, in one frame; sorting and grouping, which take
+ * longer, follow when they are ready (deferred) and never hold up typing.
  */
 export const StockList = memo(function StockList({
   area,
@@ -43,24 +45,23 @@ export const StockList = memo(function StockList({
   const [filter, setFilter] = useState(NO_FILTER);
   const [sorting, setSorting] = useState<StockSorting>(null);
   const [grouped, setGrouped] = useState(false);
-  const appliedFilter = useDeferredValue(filter);
   const appliedSorting = useDeferredValue(sorting);
   const appliedGrouped = useDeferredValue(grouped);
   const ordered = useMemo(() => sortStock(items, appliedSorting), [items, appliedSorting]);
   const shown = useMemo(
-    () => filterByStorage(filterStock(ordered, appliedFilter), storageAreas, appliedFilter.storageArea),
-    [ordered, appliedFilter, storageAreas],
+    () => filterByStorage(filterStock(ordered, filter), storageAreas, filter.storageArea),
+    [ordered, filter, storageAreas],
   );
   // A new filter or grouping starts from the top; a save does not.
-  const view = useMemo(() => ({ appliedFilter, appliedGrouped }), [appliedFilter, appliedGrouped]);
+  const view = useMemo(() => ({ filter, appliedGrouped }), [filter, appliedGrouped]);
   const arranged = useMemo(
     () =>
       arrangeByStorage(shown, storageAreas, {
-        choice: appliedFilter.storageArea,
+        choice: filter.storageArea,
         grouped: appliedGrouped,
         ordered: appliedSorting !== null,
       }),
-    [shown, storageAreas, appliedFilter.storageArea, appliedGrouped, appliedSorting],
+    [shown, storageAreas, filter.storageArea, appliedGrouped, appliedSorting],
   );
   const toOrder = useMemo(() => items.filter(needsOrdering).length, [items]);
   const changeFilter = useCallback((change: Partial<StockFilter>) => setFilter((now) => ({ ...now, ...change })), []);
@@ -73,7 +74,7 @@ export const StockList = memo(function StockList({
         totalValue={totalValue}
         itemCount={items.length}
         shown={shown}
-        filtering={isFiltering(appliedFilter)}
+        filtering={isFiltering(filter)}
         toOrder={toOrder}
       />
       <StockFilters
