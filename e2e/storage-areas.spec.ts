@@ -108,19 +108,23 @@ test('storage areas: shelves ordered by keyboard and by drag, the stock screen b
     await page.getByRole('button', { name: 'Clear' }).click();
   });
 
-  await test.step('and groups by storage area, an item on two shelves in both', async () => {
+  await test.step('and groups by storage area, an item on two shelves in both, saying so', async () => {
     await choose(page.getByRole('combobox', { name: 'Storage area' }), 'By storage area');
-    // Two headings and five rows: vodka stands on both shelves.
+    // Two headings and five rows: vodka stands on both shelves, each time with its whole on hand.
     await expect(bar.table).toHaveAttribute('aria-rowcount', String(2 + 5 + 1));
     expect(await bar.renderedNames()).toEqual([
       'Back bar · 3 items',
       'Gin',
-      'Vodka',
+      'Vodka\nAlso in Cellar',
       'Rum',
       'Cellar · 2 items',
       'Tonic',
-      'Vodka',
+      'Vodka\nAlso in Back bar',
     ]);
+    // Its on hand is said to be for both, not as much again on each shelf.
+    const inAll = /6 bottles\s*in all areas$/;
+    const onShelves = bar.table.getByRole('row').filter({ hasText: 'Also in' });
+    await expect(onShelves.locator('td:nth-child(4)')).toHaveText([inAll, inAll]); // On hand
     await app.shot('grouped-by-storage-area');
   });
 

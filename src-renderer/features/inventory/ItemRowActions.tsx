@@ -3,9 +3,9 @@ import { IconDots, IconHistory, IconPencil, IconTrash } from '@tabler/icons-reac
 import { memo } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { AdjustStockButton } from './AdjustStockButton';
+import { RowPopupButton } from './RowPopupButton';
 import classes from './StockTable.module.css';
 import type { ItemAction } from './stock-actions';
-import { useRowPopup } from './use-row-popup';
 
 /** Room for Adjust, History and (owners and managers) More, with the cell's padding. */
 export const rowActionsWidth = (canManage: boolean): string => (canManage ? '162px' : '128px');
@@ -18,36 +18,32 @@ interface ItemRowActionsProps {
 
 /** Edit and delete, less often needed than counting stock: one button's menu, mounted while open. */
 function MoreActions({ item, onAction }: Omit<ItemRowActionsProps, 'canManage'>) {
-  const { opened, setOpened, close, button } = useRowPopup();
-  // The dialog opens once the menu has gone and its button has the focus: it gives the focus back there.
-  const choose = (kind: 'edit' | 'delete') => () => close(() => onAction({ kind, item }));
-  const target = (
-    <button
-      ref={button}
-      type="button"
+  return (
+    <RowPopupButton
+      label={`More actions for ${item.name}`}
       className={classes.iconButton}
-      aria-label={`More actions for ${item.name}`}
-      aria-haspopup="menu"
-      aria-expanded={opened}
       title="More"
-      onClick={opened ? undefined : () => setOpened(true)}
+      opens="menu"
+      popup={(target, { setOpened, close }) => {
+        // The dialog opens once the menu has gone and its button has the focus: it gives the focus back there.
+        const choose = (kind: 'edit' | 'delete') => () => close(() => onAction({ kind, item }));
+        return (
+          <Menu opened onChange={setOpened} position="bottom-end" shadow="md" width={160}>
+            <Menu.Target>{target}</Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconPencil size={16} />} onClick={choose('edit')}>
+                Edit
+              </Menu.Item>
+              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={choose('delete')}>
+                Delete
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        );
+      }}
     >
       <IconDots size={18} aria-hidden />
-    </button>
-  );
-  if (!opened) return target;
-  return (
-    <Menu opened onChange={setOpened} position="bottom-end" shadow="md" width={160}>
-      <Menu.Target>{target}</Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPencil size={16} />} onClick={choose('edit')}>
-          Edit
-        </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={choose('delete')}>
-          Delete
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    </RowPopupButton>
   );
 }
 

@@ -8,7 +8,7 @@ import { memo, type ReactNode, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { SortableHeader } from '../../ui/SortableHeader';
 import { useMoney } from '../auth/signed-in';
-import type { StockHeading } from '../storage/stock-by-storage';
+import { groupsOfShared, type StockHeading } from '../storage/stock-by-storage';
 import classes from './StockTable.module.css';
 import { isSortable, type SortableColumn, type StockColumn, type StockSorting, stockColumns } from './stock-columns';
 import { stockLevel } from './stock-math';
@@ -74,6 +74,14 @@ export const StockTable = memo(function StockTable({
   useLayoutEffect(() => {
     if (virtualizer.scrollOffset) scroller.current?.scrollTo({ top: 0 });
   }, [sorting, scrollResetKey]);
+  const shared = useMemo(() => groupsOfShared(items, headings), [items, headings]);
+  /** Grouped, the other headings an item shows under, said in its row: its on hand is its total. */
+  const alsoIn = (id: string, group: number) =>
+    shared
+      .get(id)
+      ?.filter((other) => other !== group)
+      .map((other) => headings[other]?.title)
+      .join(', ');
   const visible = virtualizer.getVirtualItems();
   const spaceAbove = visible[0]?.start ?? 0;
   const spaceBelow = virtualizer.getTotalSize() - (visible.at(-1)?.end ?? 0);
@@ -106,7 +114,17 @@ export const StockTable = memo(function StockTable({
             const item = items[place.item];
             // Grouped, an item on two shelves shows twice: its key says which group it is in.
             const key = place.group < 0 ? item?.id : `${place.group}:${item?.id}`;
-            return item && <StockRow key={key} item={item} index={slot.index} columns={columns} />;
+            return (
+              item && (
+                <StockRow
+                  key={key}
+                  item={item}
+                  index={slot.index}
+                  columns={columns}
+                  alsoIn={alsoIn(item.id, place.group)}
+                />
+              )
+            );
           })}
           {spaceBelow > 0 && <Spacer height={spaceBelow} columns={columns.length} />}
         </tbody>
@@ -148,13 +166,15 @@ interface StockRowProps {
   item: Item;
   index: number;
   columns: StockColumn[];
+  /** Grouped by storage area: the other storage areas the item also stands in. */
+  alsoIn: string | undefined;
 }
 
 /**
  * Rendered again only when its item, position or columns change — not on every scroll, nor when a
  * search or a save elsewhere gives the table a new list holding the same item.
  */
-const StockRow = memo(function StockRow({ item, index, columns }: StockRowProps) {
+const StockRow = memo(function StockRow({ item, index, columns, alsoIn }: StockRowProps) {
   return (
     <tr
       className={classes.row}
@@ -165,7 +185,7 @@ const StockRow = memo(function StockRow({ item, index, columns }: StockRowProps)
     >
       {columns.map((column) => (
         <td key={column.id} className={numericClass(column.numeric)}>
-          {column.cell(item)}
+          {column.cell(item, alsoIn)}
         </td>
       ))}
     </tr>

@@ -33,6 +33,33 @@ function OnHand({ item }: { item: Item }) {
   );
 }
 
+/**
+ * Grouped by storage area, an item that stands in two shows under both headings with its whole on
+ * hand: its row says where else it stands, and that its on hand is for all of them.
+ */
+function ItemName({ name, alsoIn }: { name: string; alsoIn: string | undefined }) {
+  return (
+    <>
+      <span className={`${classes.text} ${classes.name}`} data-lines={alsoIn ? 1 : undefined} title={name}>
+        {name}
+      </span>
+      {alsoIn && <span className={classes.note} title={`Also in ${alsoIn}`}>{`Also in ${alsoIn}`}</span>}
+    </>
+  );
+}
+
+function OnHandInAll({ item, alsoIn }: { item: Item; alsoIn: string | undefined }) {
+  if (!alsoIn) return <OnHand item={item} />;
+  return (
+    <>
+      <OnHand item={item} />
+      <span className={classes.note} title="What is on hand in all its storage areas together">
+        in all areas
+      </span>
+    </>
+  );
+}
+
 /** Long text takes two lines, then is cut with an ellipsis; the full text shows on hover. */
 const orDash = (text: string): ReactNode =>
   text ? (
@@ -92,7 +119,8 @@ export interface StockColumn {
   numeric?: boolean;
   /** A fixed width; columns without one share what is left. */
   width?: string;
-  cell: (item: Item) => ReactNode;
+  /** `alsoIn`: grouped by storage area, the other storage areas the item stands in. */
+  cell: (item: Item, alsoIn?: string) => ReactNode;
 }
 
 export const isSortable = (column: StockColumn): column is StockColumn & { id: SortableColumn } => column.id in ORDERS;
@@ -110,15 +138,17 @@ export function stockColumns(
     {
       id: 'name',
       title: 'Name',
-      cell: ({ name }) => (
-        <span className={`${classes.text} ${classes.name}`} title={name}>
-          {name}
-        </span>
-      ),
+      cell: ({ name }, alsoIn) => <ItemName name={name} alsoIn={alsoIn} />,
     },
     { id: 'category', title: 'Category', width: '12%', cell: ({ category }) => orDash(category) },
     { id: 'supplier', title: 'Supplier', width: '17%', cell: ({ supplier }) => orDash(supplier) },
-    { id: 'onHand', title: 'On hand', numeric: true, width: '120px', cell: (item) => <OnHand item={item} /> },
+    {
+      id: 'onHand',
+      title: 'On hand',
+      numeric: true,
+      width: '120px',
+      cell: (item, alsoIn) => <OnHandInAll item={item} alsoIn={alsoIn} />,
+    },
     {
       id: 'par',
       title: 'Par',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ShelvedArea } from '../../../shared/contract/storage';
 import { item as testItem } from '../inventory/testing/item';
-import { arrangeByStorage, filterByStorage, groupByStorage, ON_NO_SHELF } from './stock-by-storage';
+import { arrangeByStorage, filterByStorage, groupByStorage, groupsOfShared, ON_NO_SHELF } from './stock-by-storage';
 
 const [vodka, gin, rum, tonic] = ['Vodka', 'Gin', 'Rum', 'Tonic'].map((name, n) => testItem({ id: `i${n}`, name }));
 const items = [gin!, rum!, tonic!, vodka!];
@@ -46,5 +46,11 @@ describe('the stock screen by storage area', () => {
       items,
       headings: [],
     });
+  });
+
+  it('knows which items show under more than one heading, and under which', () => {
+    const { items: grouped, headings } = groupByStorage(items, areas, false);
+    expect(groupsOfShared(grouped, headings)).toEqual(new Map([['i0', [0, 1]]]));
+    expect(groupsOfShared(items, []).size).toBe(0);
   });
 });

@@ -72,6 +72,23 @@ export function groupByStorage(
 }
 
 /**
+ * Grouped, an item on two shelves shows under both headings, each time with its whole on hand: for
+ * each such item, the headings (by place) it shows under. Items under one heading are left out.
+ */
+export function groupsOfShared(
+  items: readonly Item[],
+  headings: readonly StockHeading[],
+): ReadonlyMap<string, number[]> {
+  const groups = new Map<string, number[]>();
+  headings.forEach((heading, group) => {
+    const end = headings[group + 1]?.at ?? items.length;
+    for (const { id } of items.slice(heading.at, end)) groups.set(id, [...(groups.get(id) ?? []), group]);
+  });
+  for (const [id, under] of groups) if (under.length < 2) groups.delete(id);
+  return groups;
+}
+
+/**
  * The list as shown: one storage area's shelf in shelf order (unless a column orders it), or
  * grouped by storage area, or as it is.
  */
