@@ -1,6 +1,7 @@
 /**
  * A throwaway central server for the e2e run: a TLS PostgreSQL cluster with a test CA and one
- * KitchenGuard server database in it (the recipe of src-main/central/testing, ~3 s). Playwright's
+ * KitchenGuard server database in it (the recipe of src-main/central/testing, ~3 s), and the old
+ * KitchenGuard's two databases beside it (src-main/legacy/testing). Playwright's
  * global set-up starts it and the global teardown removes it; specs read where it is with
  * `centralServer()` and reach it through a `startRelay()` they can take offline.
  *
@@ -13,6 +14,8 @@ import { join } from 'node:path';
 import { removeTestCluster, startTestCluster, type TestCluster } from '../../src-main/central/testing/pg-cluster';
 import { createServerDatabase } from '../../src-main/central/testing/server-database';
 import { startTcpProxy, type TcpProxy } from '../../src-main/central/testing/tcp-proxy';
+import { oldFixture } from '../../src-main/legacy/testing/old-fixture';
+import { createOldKitchenGuard } from '../../src-main/legacy/testing/old-kitchenguard';
 
 /** What a person types into Settings → Central server, plus a CA that did not sign the server. */
 export interface CentralServerInfo {
@@ -23,6 +26,19 @@ export interface CentralServerInfo {
   password: string;
   caFile: string;
   wrongCaFile: string;
+  /** The old KitchenGuard's databases in the same cluster (src-main/legacy/testing/old-fixture.ts). */
+  old: OldKitchenGuardInfo;
+}
+
+/** What a person types into "Bring over from the old KitchenGuard" about the old server. */
+export interface OldKitchenGuardInfo {
+  host: string;
+  port: number;
+  authDatabase: string;
+  inventoryDatabase: string;
+  user: string;
+  password: string;
+  caFile: string;
 }
 
 const INFO_FILE = 'KITCHENGUARD_E2E_CENTRAL';
@@ -37,10 +53,14 @@ export async function startCentralServer(): Promise<void> {
   try {
     cluster = await startTestCluster();
     const { connection } = await createServerDatabase(cluster);
+    const old = await createOldKitchenGuard(cluster);
+    await old.seed(oldFixture());
+    const { ca: _, ...oldServer } = old.server;
     const info: CentralServerInfo = {
       ...connection,
       password: connection.password ?? '',
       wrongCaFile: join(cluster.folder, 'tls', 'wrong-ca.crt'),
+      old: { ...oldServer, caFile: cluster.caFile },
     };
     writeFileSync(file, JSON.stringify(info));
   } catch (error) {

@@ -13,9 +13,9 @@ export const READ_MS = 8_000;
 const COMPUTER = 'computer:';
 export const computerNotice = (name: string): string => `${COMPUTER}${name}`;
 
-/** "Saved.", "Olive oil: 3 bottles on hand"… */
-export function notifyDone(message: string, title?: string): void {
-  notifications.show({ color: 'teal', title, message, autoClose: DONE_MS });
+/** "Saved.", "Olive oil: 3 bottles on hand"… (`autoClose`: longer for more to read). */
+export function notifyDone(message: string, title?: string, autoClose = DONE_MS): void {
+  notifications.show({ color: 'teal', title, message, autoClose });
 }
 
 /** Something did not happen (red), or needs attention (yellow). */

@@ -6,6 +6,8 @@ import { Brand } from '../../ui/Brand';
 import { CentralServerLink } from '../central/CentralServerLink';
 import { CentralServerStep, ConnectedNotice } from '../central/CentralServerStep';
 import { KeychainNote } from '../computer/KeychainNote';
+import { LegacyImportStep } from '../legacy/LegacyImportStep';
+import { LegacyLink } from '../legacy/LegacyLink';
 import classes from './AuthScreen.module.css';
 import { RegisterForm } from './RegisterForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
@@ -15,9 +17,10 @@ type Step =
   | { form: 'sign-in'; login?: string; connectedTo?: string }
   | { form: 'register' }
   | { form: 'reset' }
-  | { form: 'central' };
+  | { form: 'central' }
+  | { form: 'legacy' };
 
-const WIDE: Step['form'][] = ['register', 'central'];
+const WIDE: Step['form'][] = ['register', 'central', 'legacy'];
 
 function Benefit({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   return (
@@ -32,7 +35,10 @@ function Benefit({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   );
 }
 
-/** Before sign-in: sign in, register a restaurant, set a new password with a reset code, or connect to a server. */
+/**
+ * Before sign-in: sign in, register a restaurant, set a new password with a reset code, connect to a
+ * server, or bring a restaurant over from the old KitchenGuard.
+ */
 export function AuthScreen() {
   const [step, setStep] = useState<Step>({ form: 'sign-in' });
   const signIn = (login?: string) => setStep({ form: 'sign-in', login });
@@ -72,8 +78,14 @@ export function AuthScreen() {
               {step.form === 'central' && (
                 <CentralServerStep onDone={(connectedTo) => setStep({ form: 'sign-in', connectedTo })} />
               )}
+              {step.form === 'legacy' && <LegacyImportStep onCancel={() => signIn()} />}
             </Paper>
-            {step.form !== 'central' && <CentralServerLink onOpen={() => setStep({ form: 'central' })} />}
+            {step.form !== 'central' && step.form !== 'legacy' && (
+              <Group gap={4} justify="center">
+                <CentralServerLink onOpen={() => setStep({ form: 'central' })} />
+                <LegacyLink onOpen={() => setStep({ form: 'legacy' })} />
+              </Group>
+            )}
             <KeychainNote />
           </Stack>
         </Center>

@@ -1,5 +1,5 @@
-import { Button } from '@mantine/core';
 import { IconServer } from '@tabler/icons-react';
+import { QuietButton } from '../../ui/QuietButton';
 import { configuredServer, useCentralSettings } from './central-api';
 
 /** Under the sign-in card, out of the way: where this computer syncs, and the way to change it. */
@@ -8,15 +8,8 @@ export function CentralServerLink({ onOpen }: { onOpen: () => void }) {
   if (!current) return null;
   const server = configuredServer(current);
   return (
-    <Button
-      variant="subtle"
-      color="gray"
-      size="xs"
-      leftSection={<IconServer size={14} />}
-      onClick={onOpen}
-      styles={{ label: { fontWeight: 500 } }}
-    >
+    <QuietButton icon={<IconServer size={14} />} onClick={onOpen}>
       {server ? `Central server: ${server}` : 'Central server…'}
-    </Button>
+    </QuietButton>
   );
 }
