@@ -104,6 +104,8 @@ const WRITTEN_AT: Record<number, string> = {
   11: '',
   // Count sessions: none written here (src-main/counts' tests cover them).
   12: '',
+  // An index in the stock list's order: nothing written.
+  13: '',
 };
 
 /**
@@ -171,6 +173,7 @@ SHOWN[8] = SHOWN[4]!;
 SHOWN[10] = SHOWN[9]!;
 SHOWN[11] = SHOWN[9]!;
 SHOWN[12] = SHOWN[9]!;
+SHOWN[13] = SHOWN[9]!;
 
 /** A data folder as KitchenGuard left it at `version`: each migration up to it, and what it wrote. */
 function storeMadeBy(version: number): string {

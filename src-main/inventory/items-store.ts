@@ -57,19 +57,24 @@ export type ListedItem = [
 ];
 
 /** One area's live items in name order (case aside, as SQLite's lower() folds it), then id. */
-export const listItems = (db: Db, restaurantId: string, area: Area): ListedItem[] =>
-  sql<ListedItem, { restaurantId: string; area: Area }>(
+export function listItems(db: Db, restaurantId: string, area: Area): ListedItem[] {
+  const items = sql<ListedItem, { restaurantId: string; area: Area }>(
     db,
     `SELECT i.id, i.name, i.category, i.supplier, i.unit, i.unit_cost_cents, i.par_milli,
-            coalesce(s.on_hand_milli, 0), i.updated_at, coalesce(u.full_name, '')
+            coalesce(s.on_hand_milli, 0), i.updated_at, i.updated_by
        FROM items i
        LEFT JOIN item_stock s ON s.item_id = i.id
-       LEFT JOIN users u ON u.id = i.updated_by
       WHERE i.deleted_at IS NULL AND i.restaurant_id = @restaurantId AND i.area = @area
       ORDER BY lower(i.name), i.id`,
   )
     .raw()
     .all({ restaurantId, area });
+  // Who changed each item, named here rather than joined: looking a handful of people up for every
+  // one of 20,000 items was a quarter of the query.
+  const names = new Map(sql<[string, string]>(db, 'SELECT id, full_name FROM users').raw().all());
+  for (const item of items) item[9] = names.get(item[9]) ?? '';
+  return items;
+}
 
 export const findItem = (db: Db, restaurantId: string, id: string): ItemRow | undefined =>
   sql<ItemRow, { restaurantId: string; id: string }>(

@@ -67,4 +67,9 @@ export const localMigrations: readonly Migration[] = [
     name: 'count sessions',
     sql: readFileSync(new URL('./0012-count-sessions.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 13,
+    name: 'item list order indexed',
+    sql: readFileSync(new URL('./0013-item-list-order-indexed.sql', import.meta.url), 'utf8'),
+  },
 ];

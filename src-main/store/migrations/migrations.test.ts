@@ -17,6 +17,7 @@ const RELEASED = {
   '0010-restaurant-currency.sql': '02463527fda2434acd7654046036f6099d45f0eb94efc3c355b3747474e7034c',
   '0011-legacy-rows.sql': '806cf6871c9847f23dfdfee1b0faf6072f6c6da719de58572361309d4343114f',
   '0012-count-sessions.sql': '82b942ca42b69efa12eefda8becca5e77ff8b4762bba1b185357ee078443fd23',
+  '0013-item-list-order-indexed.sql': 'f88b62ceb207c008c3c138715756d2b8c632cfb9676cd9a7151f612d7d03802c',
 };
 
 describe('released local store migrations', () => {
