@@ -189,13 +189,21 @@ function itemLines(
   });
 }
 
+/** What an earlier run made of one of the item's old rows in this restaurant (nothing, in a first run). */
+function firstKnown(item: PlannedItem, state: Holdings, restaurantId: string): Remembered | undefined {
+  if (state.remembered.size === 0) return undefined;
+  for (const part of item.parts) {
+    const row = state.remembered.get(rememberKey(part.table, part.oldId));
+    if (row !== undefined && row.restaurantId === restaurantId) return row;
+  }
+  return undefined;
+}
+
 function planItems(restaurant: PlannedRestaurant, state: Holdings, changes: RestaurantChanges): void {
   const usernames = new Map(restaurant.users.map((user) => [user.oldId, user.username]));
   const userIds = new Map(restaurant.users.map((user) => [user.oldId, user.newId]));
   for (const item of restaurant.items) {
-    const known = item.parts
-      .map((part) => state.remembered.get(rememberKey(part.table, part.oldId)))
-      .find((row): row is Remembered => row !== undefined && row.restaurantId === changes.restaurantId);
+    const known = firstKnown(item, state, changes.restaurantId);
     const itemId = known?.newId ?? item.newId;
     const snapshot = itemSnapshot(item);
     const remember = () => {
@@ -226,6 +234,7 @@ function planItems(restaurant: PlannedRestaurant, state: Holdings, changes: Rest
 
 /** Old rows this restaurant imported before that the old database no longer has: kept, and said. */
 function gone(restaurant: PlannedRestaurant, state: Holdings, changes: RestaurantChanges): void {
+  if (state.rememberedHere.length === 0) return;
   const present = new Set(changes.lines.map((line) => rememberKey(line.source, line.oldId)));
   present.add(rememberKey('restaurants', restaurant.key));
   for (const row of state.rememberedHere) {

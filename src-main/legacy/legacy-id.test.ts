@@ -4,7 +4,7 @@
  */
 import { v5 } from 'uuid';
 import { expect, test } from 'vitest';
-import { LEGACY_NAMESPACE, legacyId } from './plan';
+import { LEGACY_NAMESPACE, legacyId, numericOrder } from './plan';
 
 test.each([
   'users:1',
@@ -16,4 +16,10 @@ test.each([
   `restaurant:name:${'ü'.repeat(1014)}☕`,
 ])('legacyId(%j) is the uuid package’s v5', (name) => {
   expect(legacyId(name)).toBe(v5(name, LEGACY_NAMESPACE));
+});
+
+test('old ids sort in number order, as BigInt orders them', () => {
+  const ids = ['10', '9', '-3', '0', '-12', '123456789012345678', '123456789012345677', '-0', '007', '2'];
+  const byBigInt = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
+  for (const a of ids) for (const b of ids) expect([a, b, numericOrder(a, b)]).toEqual([a, b, byBigInt(a, b)]);
 });

@@ -93,10 +93,21 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const numericOrder = (a: string, b: string) => {
-  const difference = BigInt(a) - BigInt(b);
-  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
-};
+/** Whole numbers as PostgreSQL writes them: no leading zero, no "-0". */
+const CANONICAL = /^(?:0|-?[1-9]\d*)$/;
+
+/** Old ids in number order. Compared as text where that is the same (millions of sorts in the bench). */
+export function numericOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!CANONICAL.test(a) || !CANONICAL.test(b)) {
+    const difference = BigInt(a) - BigInt(b);
+    return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+  }
+  const negative = a[0] === '-';
+  if (negative !== (b[0] === '-')) return negative ? -1 : 1;
+  const magnitude = a.length !== b.length ? a.length - b.length : a < b ? -1 : 1;
+  return (negative ? -magnitude : magnitude) < 0 ? -1 : 1;
+}
 
 /** Oldest first (a missing created_at last), then by old id. */
 function byAge(a: OldUser, b: OldUser): number {
