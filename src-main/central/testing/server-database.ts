@@ -102,7 +102,7 @@ export async function createServerDatabase(
 
 /** Runs SQL as the administrator in the test server's database. */
 export async function adminQuery<R extends pg.QueryResultRow>(
-  server: TestServer,
+  server: Pick<TestServer, 'cluster' | 'database'>,
   text: string,
   params: unknown[] = [],
 ) {
