@@ -48,3 +48,17 @@ export const registerBench = async (core: Core): Promise<SessionView> =>
     email: 'bench@bistro.test',
     password: 'correct horse battery staple',
   })) as SessionView;
+
+/** One kitchen item to record stock movements on; its id. */
+export const createFlour = async (core: Core): Promise<string> =>
+  (
+    (await call(core, 'inventory.create', {
+      area: 'kitchen',
+      name: 'Flour',
+      category: 'Dry goods',
+      supplier: 'Mill',
+      unit: 'kg',
+      unitCost: '1.20',
+      par: null,
+    })) as { id: string }
+  ).id;

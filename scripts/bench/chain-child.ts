@@ -15,7 +15,7 @@ import { openCore } from '../../src-main/core/app-core';
 import { lastIssuedMutation } from '../../src-main/store/outbox';
 import { sql } from '../../src-main/store/statements';
 import type { SyncOptions } from '../../src-main/sync/sync-feature';
-import { type BenchKeychain, benchKeychain, call, quiet } from './bench-core';
+import { type BenchKeychain, benchKeychain, call, createFlour, quiet } from './bench-core';
 import { repeat, sleep } from './every';
 
 /** What the bench hands a child (KG_CHAIN_JOB, JSON). */
@@ -134,15 +134,7 @@ async function openRestaurant(server: ChainJob['server'], restaurant: number): P
     "UPDATE kg.credentials SET password_hash = crypt($1, gen_salt('bf', 4)) WHERE user_id = (SELECT id FROM kg.users WHERE username = $2)",
     [PASSWORD, username],
   );
-  const item = (await call(first.core, 'inventory.create', {
-    area: 'kitchen',
-    name: 'Flour',
-    category: 'Dry goods',
-    supplier: 'Mill',
-    unit: 'kg',
-    unitCost: '1.20',
-    par: null,
-  })) as { id: string };
+  const itemId = await createFlour(first.core);
   await first.core.syncNow();
   const others = await Promise.all(
     Array.from({ length: job.computersPerRestaurant - 1 }, async () => {
@@ -152,7 +144,7 @@ async function openRestaurant(server: ChainJob['server'], restaurant: number): P
       return other;
     }),
   );
-  return { computers: [first, ...others], item: item.id };
+  return { computers: [first, ...others], item: itemId };
 }
 
 /** The id of the movement a computer just recorded: its newest mutation's. */

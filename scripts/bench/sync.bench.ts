@@ -19,7 +19,7 @@ import { sql } from '../../src-main/store/statements';
 import { pull } from '../../src-main/sync/pull';
 import { push } from '../../src-main/sync/push';
 import { boundRestaurant } from '../../src-main/sync/sync-state';
-import { call, quiet } from './bench-core';
+import { call, createFlour, quiet } from './bench-core';
 import { type Samples, sample } from './measure';
 import type { BenchRow } from './table';
 
@@ -113,17 +113,9 @@ async function restaurantWithItem(server: TestServer, username: string) {
     email: `${username}@bistro.test`,
     password: PASSWORD,
   });
-  const item = (await call(device.core, 'inventory.create', {
-    area: 'kitchen',
-    name: 'Flour',
-    category: 'Dry goods',
-    supplier: 'Mill',
-    unit: 'kg',
-    unitCost: '1.20',
-    par: null,
-  })) as { id: string };
+  const itemId = await createFlour(device.core);
   await device.core.syncNow();
-  return { device, itemId: item.id };
+  return { device, itemId };
 }
 
 async function pushAll(device: Device, central: CentralServer): Promise<void> {
