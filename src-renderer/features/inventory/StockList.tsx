@@ -63,7 +63,7 @@ export const StockList = memo(function StockList({
       }),
     [shown, storageAreas, filter.storageArea, appliedGrouped, appliedSorting],
   );
-  const toOrder = useMemo(() => items.filter(needsOrdering).length, [items]);
+  const toOrder = useMemo(() => items.reduce((count, item) => count + (needsOrdering(item) ? 1 : 0), 0), [items]);
   const changeFilter = useCallback((change: Partial<StockFilter>) => setFilter((now) => ({ ...now, ...change })), []);
   const sortBy = useCallback((column: SortableColumn) => setSorting((now) => nextSorting(now, column)), []);
 

@@ -17,6 +17,10 @@ describe('filtering the stock list', () => {
     expect(shown({ search: ' \t ' })).toEqual(names(ITEMS));
   });
 
+  it('gives back the list itself when nothing filters it: a save to a 20,000-item list copies nothing', () => {
+    expect(filterStock(ITEMS, NO_FILTER)).toBe(ITEMS);
+  });
+
   it('searches name, category and supplier, in any case; every word must match somewhere', () => {
     expect(shown({ search: 'CREAM' })).toEqual(['Double cream']);
     expect(shown({ search: 'dairy' })).toEqual(['Double cream', 'Butter']);

@@ -32,7 +32,9 @@ export const needsOrdering = (item: Item): boolean => stockLevel(item) !== 'ok';
 /** What a search looks in, lower-cased once per item rather than on every keystroke. */
 const searchText = perItem((item: Item) => `${item.name}\n${item.category}\n${item.supplier}`.toLocaleLowerCase());
 
-export function filterStock(items: readonly Item[], filter: StockFilter): Item[] {
+/** The items the filter keeps, in their order: the list itself when nothing filters it. */
+export function filterStock(items: readonly Item[], filter: StockFilter): readonly Item[] {
+  if (!isFiltering(filter)) return items;
   const words = filter.search.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
   return items.filter((item) => {
     if (filter.category !== null && item.category !== filter.category) return false;
