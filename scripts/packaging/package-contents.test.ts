@@ -93,9 +93,10 @@ describe('the package (electron-builder --dir, stand-in Electron)', () => {
     expect(assets.length).toBeGreaterThanOrEqual(2);
     for (const asset of assets) expect(files, asset).toContain(asset);
 
-    const imports = [...text(manifest.main).matchAll(/\b(?:from|import)\s*\(?\s*["']([^"'.][^"']*)["']/g)].map(
-      (m) => m[1]!,
-    );
+    // Import statements only: not Buffer.from("…"), the channel 'legacy.import', or "kitchenguard-import".
+    const imports = [
+      ...text(manifest.main).matchAll(/(?<![\w.-])(?:from|import)\s*\(?\s*["']([^"'.\s][^"'\s]*)["']/g),
+    ].map((m) => m[1]!);
     const packages = [...new Set(imports.filter((name) => !isBuiltin(name)).map(packageOf))].filter(
       (n) => n !== 'electron',
     );
