@@ -226,5 +226,6 @@ describe('an import killed (kill -9) while it writes, at random moments, then ru
     expect(again.stdout).toMatch(
       /Written: 0 restaurant\(s\), 0 user\(s\), 0 item\(s\), 0 opening count\(s\); 0 row\(s\) updated/,
     );
-  });
+    // Five runs of the command, each starting Node and tsx: minutes on a loaded two-core machine.
+  }, 300_000);
 });
