@@ -1,9 +1,9 @@
 /**
  * Some restaurants of the chain bench (chain.bench.ts), in a process of their own: each simulated
  * computer is the real core over its own SQLite file, and in one process 200 of them would share one
- * thread that a busy machine gives a sliver of a core. Opens its restaurants, restarts every computer
- * with the shipped sync timing, says it is ready, records movements until told the window ended, then
- * reports each change made in the window with its arrivals on the restaurant's other computers.
+ * thread that a busy machine gives a sliver of a core. Opens its restaurants, says it is ready; told the
+ * window, restarts every computer with the shipped sync timing and records movements until its end,
+ * then reports each change made in the window with its arrivals on the restaurant's other computers.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -214,23 +214,18 @@ const nextWindow = () =>
   new Promise<ChainWindow>((resolve) => process.once('message', (window) => resolve(window as ChainWindow)));
 
 try {
-  const restaurants: Restaurant[] = [];
-  // Two at a time: registering pays bcrypt's shipped cost on the server (not measured).
-  for (let r = job.first; r < job.first + job.restaurants; r += 2) {
-    const count = Math.min(2, job.first + job.restaurants - r);
-    restaurants.push(
-      ...(await Promise.all(Array.from({ length: count }, (_, n) => openRestaurant(job.server, r + n)))),
-    );
-  }
+  const restaurants = await Promise.all(
+    Array.from({ length: job.restaurants }, (_, n) => openRestaurant(job.server, job.first + n)),
+  );
   computers.push(...restaurants.flatMap((restaurant) => restaurant.computers));
-  await Promise.all(computers.map(restart));
-  await Promise.all(computers.map((computer) => computer.core.syncNow()));
   const window = nextWindow();
   await send({ kind: 'ready' });
+  const { from, until, settleUntil } = await window;
+  // Every computer of the chain restarts at once when the warm-up begins.
+  await Promise.all(computers.map(restart));
   const changes = new Map<string, Change>();
   const stopFollowing = followArrivals(computers, changes);
   const lag = monitorEventLoopDelay({ resolution: 10 });
-  const { from, until, settleUntil } = await window;
   const cpu = process.cpuUsage();
   lag.enable();
   await writeFor(restaurants, { from, until }, changes);
