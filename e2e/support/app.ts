@@ -20,10 +20,11 @@ import { TeamScreen } from './team';
 /** `npm test` runs e2e in a keyring session: there a restarted core must resume the session. */
 export const KEYCHAIN_EXPECTED = process.env.KITCHENGUARD_KEYCHAIN === 'secret-service';
 
-export type Screen = 'Kitchen' | 'Bar' | 'Team' | 'Settings';
+export type Screen = 'Kitchen' | 'Bar' | 'Counts' | 'Team' | 'Settings';
 const HEADINGS: Record<Screen, string> = {
   Kitchen: 'Kitchen stock',
   Bar: 'Bar stock',
+  Counts: 'Counts',
   Team: 'Team',
   Settings: 'Profile & settings',
 };

@@ -29,6 +29,12 @@
     firstRow: () => (table()?.querySelector('tbody tr[aria-rowindex]') ? 'shown' : ''),
     rowCount: () => table()?.getAttribute('aria-rowcount') ?? '',
     onHand: (name) => rowOf(name)?.cells[3]?.textContent ?? '',
+    /** The count sheet: line `n` (0-based) has the cursor and the line before it says saved. */
+    countLine: (n) => {
+      const focused = document.activeElement?.getAttribute('data-line') === n;
+      const before = document.querySelector(`input[data-line="${Number(n) - 1}"]`)?.closest('tr');
+      return focused && before?.getAttribute('data-status') === 'saved' ? 'done' : '';
+    },
   };
 
   let pending = null;
@@ -40,13 +46,17 @@
       const read = () => readers[reader](argument);
       const before = read();
       pending = new Promise((done) => {
-        const observer = new MutationObserver(() => {
+        const check = () => {
           const now = read();
           if (now === before || now === '') return;
           observer.disconnect();
+          removeEventListener('focusin', check, true);
           painted().then((at) => done(at - lastInput));
-        });
+        };
+        const observer = new MutationObserver(check);
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        // A move of the focus alone changes no element.
+        addEventListener('focusin', check, true);
       });
     },
     settled: () => pending,

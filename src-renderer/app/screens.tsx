@@ -1,12 +1,13 @@
 /** The back office's screens, in navigation order. */
-import { IconBottle, IconSettings, IconToolsKitchen2, IconUsers } from '@tabler/icons-react';
+import { IconBottle, IconClipboardList, IconSettings, IconToolsKitchen2, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { canManage, type Role } from '../../shared/domain';
+import { CountsScreen } from '../features/counts/CountsScreen';
 import { StockScreen } from '../features/inventory/StockScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TeamScreen } from '../features/team/TeamScreen';
 
-export type ScreenId = 'kitchen' | 'bar' | 'team' | 'settings';
+export type ScreenId = 'kitchen' | 'bar' | 'counts' | 'team' | 'settings';
 
 interface Screen {
   id: ScreenId;
@@ -36,6 +37,14 @@ export const SCREENS: Screen[] = [
     icon: <IconBottle size={20} stroke={1.6} />,
     visibleTo: everyone,
     render: () => <StockScreen key="bar" area="bar" />,
+  },
+  {
+    id: 'counts',
+    label: 'Counts',
+    skipTo: 'Skip to counts',
+    icon: <IconClipboardList size={20} stroke={1.6} />,
+    visibleTo: everyone,
+    render: () => <CountsScreen />,
   },
   {
     id: 'team',

@@ -11,6 +11,7 @@ import { TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { formatAmount } from '../../ui/format';
+import { localMinute, typedTime } from '../../ui/local-time';
 import { notifyDone } from '../../ui/notify';
 import { useShownAfter } from '../../ui/use-shown-after';
 import { useAdjustStock } from './inventory-api';
@@ -26,19 +27,6 @@ const REASONS: Record<MovementReason, { label: string; amount: string; help: str
 const REASON_OPTIONS = Object.entries(REASONS).map(([value, { label }]) => ({ value, label }));
 
 const typedChange = (reason: MovementReason, amount: string) => signedChange(reason, normaliseDecimal(amount));
-
-/** A datetime-local field's text (this computer's local time) as the core takes it; empty is now. */
-function typedTime(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? text : date.toISOString();
-}
-
-/** This computer's local time to the minute, as a datetime-local field shows it. */
-function localMinute(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /**
  * When it happened: now, unless the person says earlier ("arrived this morning at 7"); a count's
