@@ -6,6 +6,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { browserBenchmarks } from './browser.bench';
 import { chainBenchmarks } from './chain.bench';
+import { countsBenchmarks } from './counts.bench';
 import { inventoryBenchmarks } from './inventory.bench';
 import { legacyBenchmarks } from './legacy.bench';
 import { scaleBenchmarks } from './scale.bench';
@@ -18,6 +19,7 @@ const SUITES: Record<string, Suite> = {
   inventory: inventoryBenchmarks,
   scale: scaleBenchmarks,
   sync: syncBenchmarks,
+  counts: countsBenchmarks,
   chain: chainBenchmarks,
   legacy: legacyBenchmarks,
   browser: browserBenchmarks,

@@ -35,6 +35,7 @@ export const COMPUTER_FUNCTIONS = [
   'kg.upload_movements(jsonb, uuid)',
   'kg.place_movements(jsonb)',
   'kg.upload_storage(jsonb, jsonb, jsonb)',
+  'kg.upload_counts(jsonb, jsonb, jsonb)',
   'kg.set_device_position(uuid, bigint)',
   'kg.list_computers()',
   'kg.revoke_computer(uuid)',
@@ -59,6 +60,9 @@ export const APP_TABLES = [
   'kg.storage_areas',
   'kg.shelf_places',
   'kg.count_units',
+  'kg.counts',
+  'kg.count_entries',
+  'kg.count_results',
 ];
 
 /**

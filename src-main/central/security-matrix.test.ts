@@ -60,6 +60,35 @@ const storageArea = (name = 'Dry store') => ({
   updatedAt: new Date().toISOString(),
 });
 
+const UPLOAD_COUNTS = 'kg.upload_counts($1, $2, $3)';
+const countOf = (startedBy: string) => ({
+  id: randomUUID(),
+  areas: ['kitchen'],
+  scope: 'full',
+  storageAreaIds: [],
+  categories: [],
+  asOf: null,
+  blind: false,
+  status: 'open',
+  recount: [],
+  startedBy,
+  startedAt: new Date().toISOString(),
+});
+const countEntry = (countId: string, itemId: string, by: string) => ({
+  id: randomUUID(),
+  countId,
+  itemId,
+  storageAreaId: null,
+  kind: 'set',
+  quantityMilli: 2000,
+  parts: [],
+  voids: null,
+  by,
+  deviceId: randomUUID(),
+  at: new Date().toISOString(),
+  occurredAt: new Date().toISOString(),
+});
+
 async function place(): Promise<Place> {
   const owner = person('owner');
   const registered = await shared.call(
@@ -393,6 +422,35 @@ const MATRIX: Record<string, Entry> = {
     },
     none: withoutSession(
       UPLOAD_STORAGE,
+      () => '[]',
+      () => '[]',
+      () => '[]',
+    ),
+  },
+  'kg.upload_counts(jsonb,jsonb,jsonb)': {
+    roles: ['computer'],
+    own: async (app) => {
+      const count = countOf(a.owner.id);
+      const entry = countEntry(count.id, a.itemId, a.owner.id);
+      expect(await app.call(a.token, UPLOAD_COUNTS, ...asJson([count], [entry], []))).toBe(2);
+    },
+    cross: async (app) => {
+      const theirs = countOf(b.owner.id);
+      expect(await b.computer.call(b.token, UPLOAD_COUNTS, ...asJson([theirs], [], []))).toBe(1);
+      // A line in their count, their item in ours, their count taken over: none lands.
+      const ours = countOf(a.owner.id);
+      await app.call(a.token, UPLOAD_COUNTS, ...asJson([ours], [], []));
+      const lines = [countEntry(theirs.id, a.itemId, a.owner.id), countEntry(ours.id, b.itemId, a.owner.id)];
+      expect(await app.call(a.token, UPLOAD_COUNTS, ...asJson([{ ...theirs, status: 'abandoned' }], lines, []))).toBe(
+        0,
+      );
+      const { rows } = await adminQuery(server, 'SELECT status, restaurant_id FROM kg.counts WHERE id = $1', [
+        theirs.id,
+      ]);
+      expect(rows).toEqual([{ status: 'open', restaurant_id: b.id }]);
+    },
+    none: withoutSession(
+      UPLOAD_COUNTS,
       () => '[]',
       () => '[]',
       () => '[]',

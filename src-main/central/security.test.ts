@@ -119,6 +119,20 @@ async function deviceOf(member: Member, id: string = randomUUID()) {
   };
 }
 
+/** A count of the item with one line, approved: rows in counts, count_entries and count_results. */
+function countedAndApproved(itemId: string, storageAreaId: string): [name: string, args: unknown][] {
+  const countId = randomUUID();
+  const at = new Date().toISOString();
+  const start = { id: countId, areas: ['kitchen'], scope: 'full', storageAreaIds: [], categories: [], asOf: null };
+  const line = { countId, itemId, storageAreaId, kind: 'set', quantityMilli: 4000, parts: [], voids: null };
+  const result = { itemId, movementId: randomUUID(), quantityMilli: 4000, occurredAt: at, decision: 'counted' };
+  return [
+    ['count.start', { ...start, blind: false, at }],
+    ['count.enter', { ...line, id: randomUUID(), at, occurredAt: at }],
+    ['count.approve', { countId, at, entriesSeen: 1, results: [result] }],
+  ];
+}
+
 /** A restaurant with an owner, a manager and a staff member, an item with stock, and one refused change. */
 async function crew(): Promise<Crew> {
   const owner = await register();
@@ -138,6 +152,7 @@ async function crew(): Promise<Crew> {
     ['storageArea.create', { id: storageAreaId, area: 'kitchen', name: 'Dry store', position: 'a0' }],
     ['shelf.place', { storageAreaId, itemId: item.id, position: 'a0' }],
     ['countUnits.set', { itemId: item.id, units: [{ name: 'sack', size: '25', step: null }] }],
+    ...countedAndApproved(item.id, storageAreaId),
   );
   expect(storage.rejected).toEqual([]);
   const { restaurantId } = owner;

@@ -252,3 +252,48 @@ export const itemsCounted = (db: Db, countId: string): number =>
 
 export const personName = (db: Db, userId: string): string =>
   sql<string, [userId: string]>(db, 'SELECT full_name FROM users WHERE id = ?').pluck().get(userId) ?? '';
+
+export const hasCount = (db: Db, id: string): boolean =>
+  sql<1, [id: string]>(db, 'SELECT 1 FROM counts WHERE id = ?').get(id) !== undefined;
+
+/** Removes an entry the server has not taken: one it refused. */
+export function removeUnsyncedEntry(db: Db, id: string): void {
+  sql<void, [id: string]>(db, 'DELETE FROM count_entries WHERE id = ? AND received_at IS NULL').run(id);
+}
+
+/** Removes what an approval the server refused posted here, by its movements' ids. */
+export function removeResultsOf(db: Db, movementId: string): void {
+  sql<void, [movementId: string]>(db, 'DELETE FROM count_results WHERE movement_id = ?').run(movementId);
+}
+
+/** Removes a count the server never took, with everything in it. */
+export function removeCount(db: Db, id: string): void {
+  sql<void, [id: string]>(db, 'DELETE FROM count_results WHERE count_id = ?').run(id);
+  sql<void, [id: string]>(db, 'DELETE FROM count_entries WHERE count_id = ?').run(id);
+  sql<void, [id: string]>(db, 'DELETE FROM counts WHERE id = ?').run(id);
+}
+
+/** Everything this computer holds of the restaurant's counts: what an upload sends. */
+export const restaurantCounts = (db: Db, restaurantId: string): CountRow[] =>
+  sql<CountRow, [restaurantId: string]>(db, 'SELECT * FROM counts WHERE restaurant_id = ? ORDER BY started_at, id').all(
+    restaurantId,
+  );
+
+/** The restaurant's entries after `afterSeq` in the order this computer took them, at most `limit`. */
+export const entriesAfter = (
+  db: Db,
+  restaurantId: string,
+  afterSeq: number,
+  limit: number,
+): (EntryRow & { seq: number })[] =>
+  sql<EntryRow & { seq: number }, { restaurantId: string; afterSeq: number; limit: number }>(
+    db,
+    `SELECT e.* FROM count_entries e JOIN counts c ON c.id = e.count_id
+      WHERE c.restaurant_id = @restaurantId AND e.seq > @afterSeq ORDER BY e.seq LIMIT @limit`,
+  ).all({ restaurantId, afterSeq, limit });
+
+export const restaurantResults = (db: Db, restaurantId: string): ResultRow[] =>
+  sql<ResultRow, [restaurantId: string]>(
+    db,
+    'SELECT r.* FROM count_results r JOIN counts c ON c.id = r.count_id WHERE c.restaurant_id = ?',
+  ).all(restaurantId);

@@ -1,9 +1,9 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeFolder, tempFolder } from '../testing/temp-core';
+import { startTsxChild } from '../testing/tsx-child';
 import { LOCK_FILE, lockFolder } from './folder-lock';
 
 /**
@@ -44,24 +44,18 @@ afterEach(() => {
 });
 
 function startHolder(): Holder {
-  // One process (node with tsx's loader, not the tsx wrapper), so kill -9 ends the holder itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', HOLDER]);
   const waiting: ((line: string) => void)[] = [];
-  let errors = '';
-  child.stderr.on('data', (chunk) => {
-    errors += chunk;
-  });
-  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(line));
+  const child = startTsxChild(['--input-type=module', '--eval', HOLDER], (line) => waiting.shift()?.(line));
   // An answer never comes from a process that ended: say why rather than wait for the timeout.
-  child.on('exit', () => {
-    for (const answer of waiting.splice(0)) answer(`ended: ${errors}`);
+  void child.exited.then(() => {
+    for (const answer of waiting.splice(0)) answer(`ended: ${child.errors()}`);
   });
   const holder = {
-    process: child,
+    process: child.process,
     ask: (line: string) =>
       new Promise<string>((answer) => {
         waiting.push(answer);
-        child.stdin.write(`${line}\n`);
+        child.process.stdin.write(`${line}\n`);
       }),
   };
   started.push(holder);

@@ -121,15 +121,33 @@ export function waitingItemEdits(db: Db): ItemEdit[] {
     .filter((edit): edit is ItemEdit => edit.name === 'item.update' || edit.name === 'item.delete');
 }
 
-/** The ids of the items created or deleted, and of the movements recorded, by changes still waiting. */
-export function waitingIds(db: Db): { createdItems: Set<string>; deletedItems: Set<string>; movements: Set<string> } {
+/**
+ * The ids of what changes still waiting made: items created or deleted, movements recorded (an
+ * approval's count movements too), counts started and count lines entered.
+ */
+export function waitingIds(db: Db): {
+  createdItems: Set<string>;
+  deletedItems: Set<string>;
+  movements: Set<string>;
+  counts: Set<string>;
+  countEntries: Set<string>;
+} {
   const rows = sql<{ name: string; id: string }>(
     db,
     `SELECT name, json_extract(args, '$.id') AS id FROM outbox
-      WHERE name IN ('item.create', 'item.delete', 'movement.record')`,
+      WHERE name IN ('item.create', 'item.delete', 'movement.record', 'count.start', 'count.enter')
+     UNION ALL
+     SELECT 'movement.record', json_extract(r.value, '$.movementId') FROM outbox, json_each(outbox.args, '$.results') r
+      WHERE outbox.name = 'count.approve'`,
   ).all();
   const of = (name: string) => new Set(rows.filter((row) => row.name === name).map((row) => row.id));
-  return { createdItems: of('item.create'), deletedItems: of('item.delete'), movements: of('movement.record') };
+  return {
+    createdItems: of('item.create'),
+    deletedItems: of('item.delete'),
+    movements: of('movement.record'),
+    counts: of('count.start'),
+    countEntries: of('count.enter'),
+  };
 }
 
 /** The waiting mutations of the names given, oldest first. */

@@ -8,6 +8,14 @@ import { type Clock, isoNow } from '../store/clock';
 import { measuredOffset, saveClockOffset } from '../store/clock-offset';
 import type { Db } from '../store/database';
 import { acknowledgedMutation } from '../store/outbox';
+import {
+  applyCountRows,
+  checkCountRows,
+  SERVER_COUNT_COLUMNS,
+  SERVER_COUNT_ENTRY_COLUMNS,
+  SERVER_COUNT_RESULT_COLUMNS,
+  waitingCounts,
+} from './count-apply';
 import { applyItem, applyMovement, applyUser, overlayPendingItemEdits, refreshItems } from './local-apply';
 import {
   checkRows,
@@ -46,6 +54,9 @@ interface Page {
   storageAreas: unknown[];
   shelfPlaces: unknown[];
   countUnits: unknown[];
+  counts: unknown[];
+  countEntries: unknown[];
+  countResults: unknown[];
 }
 
 /** What a pull (and an undo) selects from the server's users and items, as text where exactness matters. */
@@ -64,7 +75,10 @@ const CHANGED_VERSIONS = `
   UNION ALL SELECT version FROM kg.stock_movements WHERE version > $1
   UNION ALL SELECT version FROM kg.storage_areas WHERE version > $1
   UNION ALL SELECT version FROM kg.shelf_places WHERE version > $1
-  UNION ALL SELECT version FROM kg.count_units WHERE version > $1`;
+  UNION ALL SELECT version FROM kg.count_units WHERE version > $1
+  UNION ALL SELECT version FROM kg.counts WHERE version > $1
+  UNION ALL SELECT version FROM kg.count_entries WHERE version > $1
+  UNION ALL SELECT version FROM kg.count_results WHERE version > $1`;
 /** A page's rows of one table. */
 const IN_PAGE = 'version > $1 AND version <= $2';
 
@@ -184,6 +198,9 @@ async function fetchPage(query: Query, cursor: number, withTotal: boolean): Prom
     ),
     shelfPlaces: await select(`SELECT ${SERVER_SHELF_PLACE_COLUMNS} FROM kg.shelf_places WHERE ${IN_PAGE}`),
     countUnits: await select(`SELECT ${SERVER_COUNT_UNITS_COLUMNS} FROM kg.count_units WHERE ${IN_PAGE}`),
+    counts: await select(`SELECT ${SERVER_COUNT_COLUMNS} FROM kg.counts WHERE ${IN_PAGE}`),
+    countEntries: await select(`SELECT ${SERVER_COUNT_ENTRY_COLUMNS} FROM kg.count_entries WHERE ${IN_PAGE}`),
+    countResults: await select(`SELECT ${SERVER_COUNT_RESULT_COLUMNS} FROM kg.count_results WHERE ${IN_PAGE}`),
   };
 }
 
@@ -196,9 +213,20 @@ function applyPage(db: Db, page: Page, restaurantId: string, at: string): { rows
   const storageAreas = checkRows(serverStorageArea, page.storageAreas, 'storage area');
   const shelfPlaces = checkRows(serverShelfPlace, page.shelfPlaces, 'shelf place');
   const countUnits = checkRows(serverCountUnits, page.countUnits, 'list of count units');
-  const problems = [restaurants, users, items, movements, storageAreas, shelfPlaces, countUnits].flatMap(
-    (rows) => rows.problems,
-  );
+  const counted = checkCountRows(page);
+  const checked = [
+    restaurants,
+    users,
+    items,
+    movements,
+    storageAreas,
+    shelfPlaces,
+    countUnits,
+    counted.counts,
+    counted.entries,
+    counted.results,
+  ];
+  const problems = checked.flatMap((rows) => rows.problems);
   const ours = <T extends { restaurant_id?: string; id?: string }>(row: T) =>
     (row.restaurant_id ?? row.id) === restaurantId;
   const touched = new Set<string>();
@@ -221,12 +249,15 @@ function applyPage(db: Db, page: Page, restaurantId: string, at: string): { rows
       countUnits: countUnits.valid.filter(ours),
     };
     applyStorageRows(db, storage, waitingStorageRows(db));
+    const countRows = {
+      counts: counted.counts.valid.filter(ours),
+      entries: counted.entries.valid.filter(ours),
+      results: counted.results.valid.filter(ours),
+    };
+    applyCountRows(db, countRows, waitingCounts(db));
     writePosition(db, { cursor: page.upto, generation: page.head.generation });
   })();
-  const rows = [restaurants, users, items, movements, storageAreas, shelfPlaces, countUnits].reduce(
-    (sum, checked) => sum + checked.valid.length,
-    0,
-  );
+  const rows = checked.reduce((sum, one) => sum + one.valid.length, 0);
   return { rows, problems };
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { storedCountUnits } from '../../shared/contract/count-units';
+import { COUNT_STATUSES } from '../../shared/contract/counts';
 import * as f from '../../shared/contract/fields';
 import { AREAS, MOVEMENT_REASONS, ROLES } from '../../shared/domain';
 import { ITEM_FIELD_COLUMNS } from '../inventory/items-store';
@@ -131,3 +132,54 @@ export function checkRows<T>(schema: z.ZodType<T>, rows: unknown[], what: string
   }
   return { valid, problems };
 }
+
+const countLine = z.object({ itemId: uuid, storageAreaId: uuid.nullable() });
+
+export const serverCount = z.object({
+  id: uuid,
+  restaurant_id: uuid,
+  areas: z.array(z.enum(AREAS)).min(1).max(2),
+  scope: z.enum(['full', 'partial']),
+  storage_area_ids: z.array(uuid).max(200),
+  categories: z.array(f.storedText('category')).max(200),
+  as_of: time.nullable(),
+  blind: z.boolean(),
+  status: z.enum(COUNT_STATUSES),
+  recount: z.array(countLine).max(5000),
+  started_by: uuid,
+  started_at: time,
+  submitted_at: time.nullable(),
+  closed_by: uuid.nullable(),
+  closed_at: time.nullable(),
+});
+export type ServerCount = z.infer<typeof serverCount>;
+
+export const serverCountEntry = z.object({
+  id: uuid,
+  count_id: uuid,
+  restaurant_id: uuid,
+  item_id: uuid,
+  storage_area_id: uuid.nullable(),
+  kind: z.enum(['set', 'add', 'settle', 'void']),
+  quantity: f.storedQuantity,
+  parts: z.array(z.object({ unit: z.string().max(20), amount: f.storedQuantity })).max(12),
+  voids: uuid.nullable(),
+  counted_by: uuid,
+  device_id: uuid,
+  recorded_at: time,
+  occurred_at: time,
+  clock_offset_ms: z.number().int().nullable(),
+  received_at: time,
+});
+export type ServerCountEntry = z.infer<typeof serverCountEntry>;
+
+export const serverCountResult = z.object({
+  count_id: uuid,
+  item_id: uuid,
+  restaurant_id: uuid,
+  movement_id: uuid,
+  quantity: f.storedQuantity,
+  occurred_at: time,
+  decision: z.enum(['counted', 'zero']),
+});
+export type ServerCountResult = z.infer<typeof serverCountResult>;

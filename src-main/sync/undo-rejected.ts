@@ -13,6 +13,7 @@ import type { Logger } from '../ipc/router';
 import { removeShelvesOf } from '../storage/storage-store';
 import type { Db } from '../store/database';
 import { readStoredMutation } from '../store/outbox';
+import { countsFromServer, noRefusedCounts, type RefusedCounts, undoCountChanges } from './count-apply';
 import { applyItem, applyUser, refreshItems } from './local-apply';
 import {
   SERVER_COUNT_UNITS_COLUMNS,
@@ -39,10 +40,17 @@ interface Refused {
   users: Set<string>;
   /** Storage areas, shelf places and count units, by their keys in storage-apply.ts. */
   storage: Set<string>;
+  counts: RefusedCounts;
 }
 
 function whatWasRefused(db: Db, rejected: readonly Rejection[]): Refused {
-  const refused: Refused = { movements: [], items: new Set(), users: new Set(), storage: new Set() };
+  const refused: Refused = {
+    movements: [],
+    items: new Set(),
+    users: new Set(),
+    storage: new Set(),
+    counts: noRefusedCounts(),
+  };
   for (const { mutationId } of rejected) {
     const row = findRejected(db, mutationId);
     const read = row && readStoredMutation(row.name, row.args);
@@ -79,12 +87,20 @@ function noteRefused(refused: Refused, mutation: Mutation): void {
       refused.storage.add(unitsKey(mutation.args.itemId));
       return;
     case 'count.start':
+      refused.counts.counts.add(mutation.args.id);
+      return;
     case 'count.enter':
+      refused.counts.entries.push(mutation.args.id);
+      return;
+    case 'count.approve':
+      for (const { movementId, itemId } of mutation.args.results)
+        refused.counts.movements.push({ id: movementId, itemId });
+      refused.counts.counts.add(mutation.args.countId);
+      return;
     case 'count.submit':
     case 'count.reopen':
-    case 'count.approve':
     case 'count.abandon':
-      // Undone with the count sessions' sync (pulled counts, entries and results come next).
+      refused.counts.counts.add(mutation.args.countId);
       return;
     case 'restaurant.create':
       return;
@@ -127,11 +143,13 @@ async function undo({ db, server, token }: UndoTarget, refused: Refused): Promis
     users: (await query(`SELECT ${SERVER_USER_COLUMNS} FROM kg.users WHERE id = ANY($1::uuid[])`, [[...refused.users]]))
       .rows,
     storage: await storageFromServer(query, refused.storage),
+    counts: await countsFromServer(query, refused.counts.counts),
   }));
   const items = checkRows(serverItem, fromServer.items, 'item').valid;
   const users = checkRows(serverUser, fromServer.users, 'user').valid;
   db.transaction(() => {
     restoreStorageRows(db, refused.storage, fromServer.storage);
+    undoCountChanges(db, refused.counts, fromServer.counts);
     for (const id of refused.movements) removeUnsyncedMovement(db, id);
     for (const item of items) applyItem(db, item);
     for (const user of users) applyUser(db, user);

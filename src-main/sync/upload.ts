@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { listUsers } from '../auth/accounts-store';
 import { userMutationArgs } from '../auth/views';
 import type { CentralServer } from '../central/central-server';
+import { entriesAfter, restaurantCounts, restaurantResults } from '../counts/counts-store';
 import { restaurantCountUnits } from '../inventory/count-units-store';
 import { itemRecords } from '../inventory/items-store';
 import { movementsAfter, type PlacedMovement } from '../inventory/movements-store';
 import { shelfPlaces, storageAreas } from '../storage/storage-store';
 import type { Db } from '../store/database';
 import { waitingIds } from '../store/outbox';
+import { waitingCounts } from './count-apply';
 import { callServer } from './server-calls';
 
 export const UPLOAD_CHUNK = 5000;
@@ -97,7 +99,80 @@ export async function uploadHoldings(target: Target, scope: UploadScope = 'every
     );
     await placeMovements(target, held);
   }
+  await uploadCounts(target, waiting && { ...waiting, changedCounts: waitingCounts(db) });
   return { users, items, movements };
+}
+
+type Waiting = ReturnType<typeof waitingIds> & { changedCounts: Set<string> };
+
+const callUploadCounts = (target: Target, counts: unknown[], entries: unknown[], results: unknown[]) =>
+  callServer(
+    target.server,
+    target.token,
+    'SELECT kg.upload_counts($1::jsonb, $2::jsonb, $3::jsonb) AS reply',
+    [JSON.stringify(counts), JSON.stringify(entries), JSON.stringify(results)],
+    z.number(),
+  );
+
+/**
+ * Counts, their lines, and what approvals posted (after the movements, which results name). A
+ * count with a change still waiting goes up as it was before it (open): the change follows as a push.
+ */
+async function uploadCounts(target: Target, waiting: Waiting | null): Promise<void> {
+  const { db, restaurantId } = target;
+  const reset = (id: string) => waiting?.changedCounts.has(id) ?? false;
+  const counts = restaurantCounts(db, restaurantId)
+    .filter((row) => !waiting?.counts.has(row.id))
+    .map((row) => ({
+      id: row.id,
+      areas: JSON.parse(row.areas) as unknown,
+      scope: row.scope,
+      storageAreaIds: JSON.parse(row.storage_area_ids) as unknown,
+      categories: JSON.parse(row.categories) as unknown,
+      asOf: row.as_of,
+      blind: row.blind === 1,
+      recount: JSON.parse(row.recount) as unknown,
+      startedBy: row.started_by,
+      startedAt: row.started_at,
+      ...(reset(row.id)
+        ? { status: 'open', submittedAt: null, closedBy: null, closedAt: null }
+        : { status: row.status, submittedAt: row.submitted_at, closedBy: row.closed_by, closedAt: row.closed_at }),
+    }));
+  await callUploadCounts(target, counts, [], []);
+  for (
+    let after = 0, chunk = entriesAfter(db, restaurantId, 0, UPLOAD_CHUNK);
+    chunk.length > 0;
+    chunk = entriesAfter(db, restaurantId, after, UPLOAD_CHUNK)
+  ) {
+    after = chunk.at(-1)!.seq;
+    const entries = chunk
+      .filter((row) => !waiting?.countEntries.has(row.id))
+      .map((row) => ({
+        id: row.id,
+        countId: row.count_id,
+        itemId: row.item_id,
+        storageAreaId: row.storage_area_id,
+        kind: row.kind,
+        quantityMilli: row.quantity_milli,
+        parts: JSON.parse(row.parts) as unknown,
+        voids: row.voids,
+        by: row.counted_by,
+        deviceId: row.device_id,
+        at: row.recorded_at,
+        occurredAt: row.occurred_at,
+        clockOffsetMs: row.clock_offset_ms,
+      }));
+    await callUploadCounts(target, [], entries, []);
+  }
+  const results = restaurantResults(db, restaurantId)
+    .filter((row) => !reset(row.count_id))
+    .map((row) => ({
+      countId: row.count_id,
+      itemId: row.item_id,
+      movementId: row.movement_id,
+      decision: row.decision,
+    }));
+  await inChunks(results, (chunk) => callUploadCounts(target, [], [], chunk));
 }
 
 /** Storage areas, their shelves and items' count units, in one call: a restaurant has hundreds, not thousands. */

@@ -113,6 +113,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'last synced, to the minute',
     sql: readFileSync(new URL('./0020-last-synced-to-the-minute.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 21,
+    name: 'counts come back up',
+    sql: readFileSync(new URL('./0021-count-uploads.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -25,6 +25,7 @@ const RELEASED = {
   '0018-who-is-asking-planned-once.sql': '6759cc894b315b2bfc382e8aa4077f0a4d247859b1a3cb2a0c75eebb6fd686b8',
   '0019-count-sessions.sql': '7f666f6d9e8f16f2a4d050301147290b133dbcdd7d07ea27367a1cfe7b118ce7',
   '0020-last-synced-to-the-minute.sql': 'd1793676ae99f2d842f547833bec9e0a2371ed70bbe5e854b0f8e706edef9e59',
+  '0021-count-uploads.sql': '91caf5fbe6f125b546304df8ed14dc9d4175f76af915cfd8c84890b6d22267ce',
 };
 
 describe('released central server migrations', () => {

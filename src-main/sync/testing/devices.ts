@@ -28,6 +28,7 @@ import {
   type TestKeychain,
   testKeychain,
 } from '../../testing/temp-core';
+import { type CountState, deviceCounts, serverCounts } from './count-state';
 import { MANUAL } from './faults';
 import { deviceStorage, type StorageState, serverStorage } from './storage-state';
 
@@ -67,7 +68,11 @@ export async function openDevice(server: TestServer, name: string, options: Devi
   const recorded = new Set<string>();
   const noteMovements = (after: number) => {
     for (const mutation of readWaiting(core.db, 1_000_000).mutations) {
-      if (mutation.mutationId > after && mutation.name === 'movement.record') recorded.add(mutation.args.id);
+      if (mutation.mutationId <= after) continue;
+      if (mutation.name === 'movement.record') recorded.add(mutation.args.id);
+      // An approval posts its count movements with it.
+      if (mutation.name === 'count.approve')
+        for (const result of mutation.args.results) recorded.add(result.movementId);
     }
   };
   return {
@@ -265,6 +270,7 @@ export interface RestaurantState {
   movements: MovementState[];
   users: UserState[];
   storage: StorageState;
+  counts: CountState;
 }
 
 const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => a.id.localeCompare(b.id));
@@ -314,6 +320,7 @@ export function deviceState(device: Device, restaurantId: string): RestaurantSta
     movements: byId(movements.map((movement) => ({ ...movement, recordedAt: iso(movement.recordedAt)! }))),
     users: byId(users),
     storage: deviceStorage(db, restaurantId),
+    counts: deviceCounts(db, restaurantId),
   };
 }
 
@@ -384,6 +391,7 @@ export async function serverState(server: TestServer, restaurantId: string): Pro
       })),
     ),
     storage: await serverStorage(server, restaurantId),
+    counts: await serverCounts(server, restaurantId),
   };
 }
 
