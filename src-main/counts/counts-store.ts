@@ -242,10 +242,9 @@ export const latestEntryAt = (db: Db, countId: string, countedBy: string): strin
 export const itemsCounted = (db: Db, countId: string): number =>
   sql<number, { countId: string }>(
     db,
-    `SELECT count(DISTINCT e.item_id) FROM count_entries e
-      WHERE e.count_id = @countId AND e.kind <> 'void'
-        AND NOT EXISTS (SELECT 1 FROM count_entries v
-                         WHERE v.count_id = @countId AND v.kind = 'void' AND v.voids = e.id)`,
+    `SELECT count(DISTINCT item_id) FROM count_entries
+      WHERE count_id = @countId AND kind <> 'void'
+        AND id NOT IN (SELECT voids FROM count_entries WHERE count_id = @countId AND kind = 'void')`,
   )
     .pluck()
     .get({ countId }) ?? 0;
