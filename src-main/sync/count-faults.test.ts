@@ -139,10 +139,14 @@ describe('on a cluster of its own, stopped in the middle of a push', () => {
       });
 
       cluster.start();
-      await waitFor('the device to push its queue by itself', async () => {
-        const status = await device.call('sync.status', {});
-        return status.state === 'online' && status.waiting === 0;
-      });
+      await waitFor(
+        'the device to push its queue by itself',
+        async () => {
+          const status = await device.call('sync.status', {});
+          return status.state === 'online' && status.waiting === 0;
+        },
+        SLOW / 2,
+      );
       await expectEveryLineOnce(server, device, countId, lines + 1);
     },
     SLOW,
