@@ -30,8 +30,6 @@ async function countWithLines(device: TestDevice, items: number, lines: number):
   return count.id;
 }
 
-/** Bounds a test that sets up thousands of lines and waits for a restarted server, on a busy machine. */
-const _SLOW = 240_000;
 
 const serverLines = async (server: TestServer, countId: string) =>
   (
