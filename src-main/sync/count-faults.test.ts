@@ -30,7 +30,6 @@ async function countWithLines(device: TestDevice, items: number, lines: number):
   return count.id;
 }
 
-
 const serverLines = async (server: TestServer, countId: string) =>
   (
     await adminQuery<{ id: string }>(server, 'SELECT id FROM kg.count_entries WHERE count_id = $1 ORDER BY id', [
