@@ -99,7 +99,8 @@ function VarianceTable({ count, items, editable }: { count: CountSummary; items:
     <Table aria-label="Variance by item" verticalSpacing="xs" striped>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Item</Table.Th>
+          {/* The item's name on one line: the check column would otherwise take the width. */}
+          <Table.Th w="35%">Item</Table.Th>
           <Table.Th ta="right">Counted</Table.Th>
           <Table.Th ta="right">Expected</Table.Th>
           <Table.Th ta="right">Variance</Table.Th>
