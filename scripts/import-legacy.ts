@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importLegacy } from '../src-main/legacy/legacy-import';
 import { readPlanFile, writePlanFile } from '../src-main/legacy/plan-file';
+import { saveReport } from '../src-main/legacy/report';
 import { askHidden, CENTRAL_SERVER_OPTIONS } from './admin-cli';
 
 const USAGE =
@@ -101,8 +102,7 @@ try {
       );
     },
   });
-  console.log(result.report);
-  writeFileSync(reportPath, result.report);
+  await saveReport(result.report, reportPath, process.stdout);
   console.log(`Report saved to ${reportPath}.`);
   if (result.dryRun) {
     const planPath = values['save-plan'] ?? 'kitchenguard-import-plan.json';

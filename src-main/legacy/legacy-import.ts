@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { type Grouping, makePlan, type Plan } from './plan';
 import { type OldServer, readOldKitchenGuard } from './read-old';
-import { formatReport } from './report';
+import { reportOf } from './report';
 import { importIntoServer, type ServerImportOptions, type ServerImportResult } from './server-import';
 
 export interface LegacyImport extends ServerImportOptions {
@@ -18,7 +18,8 @@ export interface LegacyImport extends ServerImportOptions {
 
 export interface LegacyImportResult extends ServerImportResult {
   plan: Plan;
-  report: string;
+  /** Read in pieces (reportOf): a run of many restaurants reports a million old rows. */
+  report: Iterable<string>;
 }
 
 export async function importLegacy({
@@ -29,5 +30,5 @@ export async function importLegacy({
 }: LegacyImport): Promise<LegacyImportResult> {
   const plan = makePlan(await readOldKitchenGuard(old), planFile);
   const result = await importIntoServer(central, plan, options);
-  return { ...result, plan, report: formatReport(plan, result, new Date()) };
+  return { ...result, plan, report: reportOf(plan, result, new Date()) };
 }

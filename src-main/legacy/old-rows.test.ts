@@ -42,18 +42,25 @@ const user = (overrides: Partial<RawUser>): RawUser => ({
 
 describe('decimals', () => {
   test.each([
-    ['12.5', 2, 1250n, false],
-    ['0.005', 2, 1n, true],
-    ['0.004', 2, 0n, true],
-    ['-1.235', 2, -124n, true],
-    ['3.10', 3, 3100n, false],
-    ['7', 3, 7000n, false],
+    ['12.5', 2, 1250, false],
+    ['0.005', 2, 1, true],
+    ['0.004', 2, 0, true],
+    ['-1.235', 2, -124, true],
+    ['3.10', 3, 3100, false],
+    ['7', 3, 7000, false],
   ])('%s at %i places is %s', (text, places, value, rounded) => {
     expect(scaled(text, places)).toEqual({ value, rounded });
   });
 
   test.each(['NaN', 'Infinity', '1e+20', '', '1.2.3'])('"%s" is no decimal', (text) => {
     expect(scaled(text, 2)).toBeNull();
+  });
+
+  test('more digits than a double holds exactly is beyond every limit, with its sign; minus zero is zero', () => {
+    expect(scaled('123456789012345678.5', 3)).toEqual({ value: Number.POSITIVE_INFINITY, rounded: false });
+    expect(scaled('-123456789012345678', 3)?.value).toBe(Number.NEGATIVE_INFINITY);
+    expect(scaled('9999999999.999', 3)).toEqual({ value: 9_999_999_999_999, rounded: false });
+    expect(Object.is(scaled('-0.000', 3)?.value, 0)).toBe(true);
   });
 
   test('a cost with more than two decimals is rounded to the cent, and said', () => {

@@ -113,19 +113,24 @@ export function instant(value: string | null): string | null {
   return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }
 
+const DECIMAL = /^\s*(-)?(\d+)(?:\.(\d*))?\s*$/;
+/** Digits a double holds exactly; a number with more is beyond every limit here (only its sign counts). */
+const EXACT_DIGITS = 15;
+
 /**
  * A decimal text at `scale` places as a scaled integer, rounded half away from zero when it has
- * more; null for what is no decimal at all (NaN, Infinity, 1e+20).
+ * more; null for what is no decimal at all (NaN, Infinity, 1e+20). In plain numbers: the bench
+ * reads a million of them.
  */
-export function scaled(value: string, scale: number): { value: bigint; rounded: boolean } | null {
-  const match = /^\s*(-)?(\d+)(?:\.(\d*))?\s*$/.exec(value);
+export function scaled(value: string, scale: number): { value: number; rounded: boolean } | null {
+  const match = DECIMAL.exec(value);
   if (!match) return null;
   const [, minus, whole, fraction = ''] = match;
-  const kept = BigInt(whole + fraction.slice(0, scale).padEnd(scale, '0'));
+  const digits = (whole + fraction.slice(0, scale).padEnd(scale, '0')).replace(/^0+(?=\d)/, '');
+  const kept = digits.length <= EXACT_DIGITS ? Number(digits) : Number.POSITIVE_INFINITY;
   const rest = fraction.slice(scale);
-  const up = rest !== '' && rest[0]! >= '5';
-  const magnitude = up ? kept + 1n : kept;
-  return { value: minus ? -magnitude : magnitude, rounded: /[1-9]/.test(rest) };
+  const magnitude = rest !== '' && rest[0]! >= '5' ? kept + 1 : kept;
+  return { value: minus && magnitude !== 0 ? -magnitude : magnitude, rounded: /[1-9]/.test(rest) };
 }
 
 const BCRYPT = /^\$2[aby]\$(0[4-9]|1[0-2])\$[./A-Za-z0-9]{53}$/;
@@ -210,12 +215,12 @@ export function oldUser(raw: RawUser): OldUser {
 
 function unitCost(value: string | null, notes: string[]): number {
   const cost = value === null ? null : scaled(value, 2);
-  if (cost === null || cost.value < 0n || cost.value > BigInt(MAX_UNIT_COST_CENTS)) {
+  if (cost === null || cost.value < 0 || cost.value > MAX_UNIT_COST_CENTS) {
     notes.push(`Unit cost "${value ?? ''}" is not an amount: imported as 0.00`);
     return 0;
   }
   if (cost.rounded) notes.push(`Unit cost ${value} has more than two decimals: rounded to the cent`);
-  return Number(cost.value);
+  return cost.value;
 }
 
 function stock(value: string | null, notes: string[]): number {
@@ -224,16 +229,16 @@ function stock(value: string | null, notes: string[]): number {
     notes.push(`Stock "${value ?? ''}" is not a number: counted as 0`);
     return 0;
   }
-  if (level.value < 0n) {
+  if (level.value < 0) {
     notes.push(`Stock ${value} is negative: counted as 0`);
     return 0;
   }
-  if (level.value > BigInt(MAX_QUANTITY_MILLI)) {
+  if (level.value > MAX_QUANTITY_MILLI) {
     notes.push(`Stock ${value} is more than a billion: counted as 0`);
     return 0;
   }
   if (level.rounded) notes.push(`Stock ${value} has more than three decimals: rounded`);
-  return Number(level.value);
+  return level.value;
 }
 
 export function oldItem(table: OldItemTable, raw: RawItem): OldItem {

@@ -3,6 +3,11 @@
  * counts), counts per old table and outcome, what was written, then every old row with what it
  * became and every value changed on the way, and why. Never a password hash or a token.
  */
+
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { ImportOutcome, Outcome, ReportLine } from './changes';
 import type { Plan } from './plan';
 
@@ -51,21 +56,60 @@ function lineText(line: ReportLine): string[] {
   ];
 }
 
-export function formatReport(plan: Plan, result: ImportOutcome, at: Date): string {
+/** The report a line at a time: a server import's runs to tens of megabytes, never held whole. */
+function* reportLines(plan: Plan, result: ImportOutcome, at: Date): Generator<string> {
   const { written } = result;
-  return [
-    `Import of the old KitchenGuard, ${at.toISOString()}${result.dryRun ? ' — DRY RUN: nothing was written' : ''}`,
-    '',
-    ...planSection(plan),
-    '',
-    ...countsSection(result.lines),
-    '',
-    result.dryRun
-      ? 'Written: nothing (dry run).'
-      : `Written: ${written.restaurants} restaurant(s), ${written.users} user(s), ${written.items} item(s), ${written.stock_movements} opening count(s); ${written.updated} row(s) updated.`,
-    '',
-    'Every old row:',
-    ...result.lines.flatMap(lineText),
-    '',
-  ].join('\n');
+  yield `Import of the old KitchenGuard, ${at.toISOString()}${result.dryRun ? ' — DRY RUN: nothing was written' : ''}`;
+  yield '';
+  yield* planSection(plan);
+  yield '';
+  yield* countsSection(result.lines);
+  yield '';
+  yield result.dryRun
+    ? 'Written: nothing (dry run).'
+    : `Written: ${written.restaurants} restaurant(s), ${written.users} user(s), ${written.items} item(s), ${written.stock_movements} opening count(s); ${written.updated} row(s) updated.`;
+  yield '';
+  yield 'Every old row:';
+  for (const line of result.lines) yield* lineText(line);
+  yield '';
+}
+
+/** The report, to be read (as often as wanted) in pieces of about 64 KB. */
+export function reportOf(plan: Plan, result: ImportOutcome, at: Date): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      let piece: string[] = [];
+      let size = 0;
+      for (const line of reportLines(plan, result, at)) {
+        piece.push(line);
+        size += line.length + 1;
+        if (size < 65_536) continue;
+        yield `${piece.join('\n')}\n`;
+        piece = [];
+        size = 0;
+      }
+      if (piece.length > 0) yield `${piece.join('\n')}\n`;
+    },
+  };
+}
+
+export const formatReport = (plan: Plan, result: ImportOutcome, at: Date): string =>
+  [...reportOf(plan, result, at)].join('');
+
+/** Writes the report to `path` (readable by its owner only) and, piece by piece, to `echo` as well. */
+export async function saveReport(report: Iterable<string>, path: string, echo?: Writable): Promise<void> {
+  const file = createWriteStream(path, { mode: 0o600 });
+  const opened = once(file, 'open');
+  // A failure to open is thrown by `opened`; later failures by `finished`.
+  file.on('error', () => undefined);
+  await opened;
+  for (const piece of report) {
+    const drained = [
+      file.write(piece) ? null : once(file, 'drain'),
+      echo && !echo.write(piece) ? once(echo, 'drain') : null,
+    ];
+    await Promise.all(drained);
+  }
+  file.end();
+  await finished(file);
 }

@@ -21,6 +21,7 @@ let server: TestServer;
 const devices = deviceSet(() => server);
 const run = (options: Partial<LegacyImport> = {}, into: TestServer = server) =>
   importLegacy({ old: old.server, central: adminConfig(into.cluster, into.database), ...options });
+const reportText = (result: { report: Iterable<string> }) => [...result.report].join('');
 const rows = async (sql: string, params: unknown[] = [], into: TestServer = server) =>
   (await adminQuery(into, sql, params)).rows;
 
@@ -58,7 +59,7 @@ describe('a dry run', () => {
     const before = await everyTableCount(server);
     const result = await run({ dryRun: true });
     expect(await everyTableCount(server)).toEqual(before);
-    expect(result.report).toMatch(/DRY RUN: nothing was written/);
+    expect(reportText(result)).toMatch(/DRY RUN: nothing was written/);
     expect(result.lines.filter((line) => line.outcome === 'imported').length).toBeGreaterThan(0);
   });
 });
@@ -80,8 +81,9 @@ describe('the first run', () => {
     expect(reported('kitchen_produce')).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(reported('bar_supplies')).toEqual([1, 2, 3]);
     expect(reported('password_reset_tokens')).toEqual([1]);
-    for (const line of result.lines) expect(result.report).toContain(`${line.source} ${line.oldId} → ${line.outcome}`);
-    expect(result.report).not.toMatch(/\$2[aby]\$|emailed-link-token/);
+    for (const line of result.lines)
+      expect(reportText(result)).toContain(`${line.source} ${line.oldId} → ${line.outcome}`);
+    expect(reportText(result)).not.toMatch(/\$2[aby]\$|emailed-link-token/);
     const outcome = (source: string, id: number) =>
       result.lines.find((l) => l.source === source && l.oldId === String(id));
     expect(outcome('kitchen_produce', 8)).toMatchObject({

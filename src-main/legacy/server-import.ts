@@ -68,8 +68,11 @@ function add(total: Written, more: Written): void {
   for (const key of Object.keys(total) as (keyof Written)[]) total[key] += more[key];
 }
 
-/** Restaurants written at once: one plans while the server writes another (two cores are common). */
-const WRITERS = 2;
+/**
+ * Restaurants written at once, each by a server process of its own: while one is planned here, the
+ * server writes two (the server's inserts are most of an import's work; measured in `npm run bench -- legacy`).
+ */
+const WRITERS = 3;
 
 async function connect(admin: pg.ClientConfig): Promise<pg.Client> {
   const client = new pg.Client(admin);

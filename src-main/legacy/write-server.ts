@@ -73,43 +73,65 @@ async function insertUsers(client: pg.ClientBase, changes: RestaurantChanges, ve
   );
 }
 
+/** One value of a PostgreSQL array literal: quoted, with its quotes and backslashes escaped. */
+const element = (value: unknown) =>
+  value === null || value === undefined ? 'NULL' : `"${String(value).replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * Rows as one array literal per column, for `unnest($n::type[], …)`: the server reads arrays of plain
+ * values faster than it takes JSON rows apart, and one literal per column is cheaper to make here
+ * than the driver's element by element (the bench writes 300,000 items and as many counts).
+ */
+function columnsOf<Row>(rows: Row[], columns: ((row: Row) => unknown)[]): string[] {
+  return columns.map((column) => `{${rows.map((row) => element(column(row))).join(',')}}`);
+}
+
 async function insertItems(client: pg.ClientBase, changes: RestaurantChanges, version: number) {
   if (changes.newItems.length === 0) return;
-  const rows = changes.newItems.map(({ item, id }) => ({
-    id,
-    area: item.area,
-    name: item.name,
-    category: item.category,
-    supplier: item.supplier,
-    unit: item.unit,
-    cents: item.unitCostCents,
-    created_by: item.createdBy,
-    created_at: item.parts[0]!.createdAt,
-    updated_at: item.countedAt,
-  }));
+  const columns = columnsOf(changes.newItems, [
+    ({ id }) => id,
+    ({ item }) => item.area,
+    ({ item }) => item.name,
+    ({ item }) => item.category,
+    ({ item }) => item.supplier,
+    ({ item }) => item.unit,
+    ({ item }) => item.unitCostCents,
+    ({ item }) => item.createdBy,
+    ({ item }) => item.parts[0]!.createdAt,
+    ({ item }) => item.countedAt,
+  ]);
   await client.query(
     `INSERT INTO kg.items (id, restaurant_id, area, name, category, supplier, unit, unit_cost, created_by, updated_by,
                            created_at, updated_at, version)
-     SELECT id, $2, area, name, category, supplier, unit, cents / 100.0, created_by, created_by,
-            coalesce(created_at, now()), coalesce(updated_at, created_at, now()), $3
-       FROM json_to_recordset($1) AS x(id uuid, area text, name text, category text, supplier text, unit text,
-            cents bigint, created_by uuid, created_at timestamptz, updated_at timestamptz)`,
-    [json(rows), changes.restaurantId, version],
+     SELECT id, $1, area, name, category, supplier, unit, cents / 100.0, created_by, created_by,
+            coalesce(created_at, now()), coalesce(updated_at, created_at, now()), $2
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::uuid[],
+                   $11::timestamptz[], $12::timestamptz[])
+            AS x(id, area, name, category, supplier, unit, cents, created_by, created_at, updated_at)`,
+    [changes.restaurantId, version, ...columns],
   );
 }
 
 /** The old stock is a count that happened when the old row last changed (its updated_at). */
 async function insertCounts(client: pg.ClientBase, changes: RestaurantChanges, version: number) {
   if (changes.counts.length === 0) return;
+  const columns = columnsOf(changes.counts, [
+    (count) => count.id,
+    (count) => count.itemId,
+    (count) => count.quantityMilli,
+    (count) => count.note,
+    (count) => count.recordedBy,
+    (count) => count.at,
+  ]);
   await client.query(
     `INSERT INTO kg.stock_movements (id, restaurant_id, item_id, reason, quantity, note, recorded_by, recorded_at,
                                      occurred_at, device_id, version, sent_by)
-     SELECT id, $2, "itemId", 'count', "quantityMilli" / 1000.0, note, "recordedBy", coalesce(at, now()),
-            coalesce(at, now()), $4, $3, "recordedBy"
-       FROM json_to_recordset($1) AS x(id uuid, "itemId" uuid, "quantityMilli" bigint, note text,
-            "recordedBy" uuid, at timestamptz)
+     SELECT id, $1, item_id, 'count', milli / 1000.0, note, recorded_by, coalesce(at, now()), coalesce(at, now()), $3,
+            $2, recorded_by
+       FROM unnest($4::uuid[], $5::uuid[], $6::bigint[], $7::text[], $8::uuid[], $9::timestamptz[])
+            AS x(id, item_id, milli, note, recorded_by, at)
      ON CONFLICT (id) DO NOTHING`,
-    [json(changes.counts), changes.restaurantId, version, IMPORT_DEVICE],
+    [changes.restaurantId, version, IMPORT_DEVICE, ...columns],
   );
 }
 
@@ -170,12 +192,21 @@ async function applyUpdates(client: pg.ClientBase, changes: RestaurantChanges, v
 
 async function remember(client: pg.ClientBase, changes: RestaurantChanges) {
   if (changes.remember.length === 0) return;
+  // The old rows merged into one item share its snapshot: written out once.
+  const texts = new Map<object, string>();
+  const text = (imported: object) => texts.get(imported) ?? texts.set(imported, JSON.stringify(imported)).get(imported);
+  const columns = columnsOf(changes.remember, [
+    (row) => row.source,
+    (row) => row.oldId,
+    (row) => row.newId,
+    (row) => text(row.imported),
+  ]);
   await client.query(
     `INSERT INTO kg.legacy_rows (source, old_id, new_id, restaurant_id, imported)
-     SELECT source, "oldId", "newId", $2, imported
-       FROM jsonb_to_recordset($1) AS x(source text, "oldId" text, "newId" uuid, imported jsonb)
+     SELECT source, old_id, new_id, $1, imported
+       FROM unnest($2::text[], $3::text[], $4::uuid[], $5::jsonb[]) AS x(source, old_id, new_id, imported)
      ON CONFLICT (source, old_id) DO UPDATE SET new_id = excluded.new_id, imported = excluded.imported, imported_at = now()`,
-    [json(changes.remember), changes.restaurantId],
+    [changes.restaurantId, ...columns],
   );
 }
 
