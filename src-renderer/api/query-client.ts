@@ -4,6 +4,7 @@
  */
 import { MutationCache, notifyManager, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { SessionView } from '../../shared/contract/auth';
+import { afterNextPaint } from '../ui/after-paint';
 import { clearUserNotices, notifyProblem } from '../ui/notify';
 import { type BridgeError, isBridgeError } from './bridge-error';
 import { channelKey } from './query-keys';
@@ -36,11 +37,13 @@ export function createQueryClient(): QueryClient {
           notifyProblem('Not saved', error.message);
         }
       },
-      // After the mutation's own follow-up (a saved item into its row), and not waited for: the row is
-      // drawn before the status bar is asked again.
+      // After the frame that shows the mutation's own follow-up (a saved item in its row): asking the
+      // status bar again (two calls, and drawing it) before that frame would hold the row up.
       onSettled: (_output, error) => {
         if (error) return;
-        for (const channel of STATUS_BAR) void client.invalidateQueries({ queryKey: channelKey(channel) });
+        afterNextPaint(() => {
+          for (const channel of STATUS_BAR) void client.invalidateQueries({ queryKey: channelKey(channel) });
+        });
       },
     }),
     defaultOptions: {

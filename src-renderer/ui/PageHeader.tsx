@@ -1,5 +1,5 @@
 import { Group, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 
 interface PageHeaderProps {
   title: string;
@@ -8,7 +8,7 @@ interface PageHeaderProps {
 }
 
 /** Every screen opens the same way: its name, one line on what it is for, its main action. */
-export function PageHeader({ title, description, actions }: PageHeaderProps) {
+export const PageHeader = memo(function PageHeader({ title, description, actions }: PageHeaderProps) {
   return (
     <Group justify="space-between" align="flex-end" wrap="nowrap">
       <div>
@@ -23,4 +23,4 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
       {actions}
     </Group>
   );
-}
+});

@@ -4,6 +4,7 @@
  * a problem stays long enough to read. When the user changes, what was said to the last one goes.
  */
 import { notifications, notificationsStore } from '@mantine/notifications';
+import { afterNextPaint } from './after-paint';
 
 const DONE_MS = 3_000;
 /** Also the default of every other message (Providers). */
@@ -13,9 +14,12 @@ export const READ_MS = 8_000;
 const COMPUTER = 'computer:';
 export const computerNotice = (name: string): string => `${COMPUTER}${name}`;
 
-/** "Saved.", "Olive oil: 3 bottles on hand"… (`autoClose`: longer for more to read). */
+/**
+ * "Saved.", "Olive oil: 3 bottles on hand"… (`autoClose`: longer for more to read). Shown once the
+ * change itself is drawn (a saved row, a closed dialog): the note follows it, never delays it.
+ */
 export function notifyDone(message: string, title?: string, autoClose = DONE_MS): void {
-  notifications.show({ color: 'teal', title, message, autoClose });
+  afterNextPaint(() => notifications.show({ color: 'teal', title, message, autoClose }));
 }
 
 /** Something did not happen (red), or needs attention (yellow). */

@@ -13,7 +13,7 @@ import { useContractForm } from '../../forms/use-contract-form';
 import { formatAmount } from '../../ui/format';
 import { localMinute, typedTime } from '../../ui/local-time';
 import { notifyDone } from '../../ui/notify';
-import { useShownAfter } from '../../ui/use-shown-after';
+import { useSaveInProgress } from '../../ui/use-save-in-progress';
 import { useAdjustStock } from './inventory-api';
 import { goesNegative, levelAfter, signedChange } from './stock-math';
 
@@ -81,7 +81,7 @@ const useAdjustForm = (item: Item) =>
   });
 
 export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => void }) {
-  const adjust = useAdjustStock();
+  const save = useAdjustStock();
   const form = useAdjustForm(item);
   const [reason = 'delivery', amount = '', occurredAt = ''] = form.watch(['reason', 'quantity', 'occurredAt']);
   // A movement placed earlier may land before the latest count: the level after is the core's to say.
@@ -92,19 +92,19 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
   // the arrow keys keep it on the reasons, to move on through them.
   const byPointer = useRef(false);
 
-  const slowSave = useShownAfter(adjust.isPending);
+  const saving = useSaveInProgress();
 
-  const submit = form.handleSubmit((values) => {
-    // Enter pressed again while saving (the button shows no spinner for a quick save).
-    if (adjust.isPending) return;
-    adjust.mutate(values, {
-      onSuccess: (updated) => {
+  const submit = form.handleSubmit((values) =>
+    saving.run(async () => {
+      try {
+        const updated = await save(values);
         notifyDone(`${item.name}: ${formatAmount(updated.onHand, updated.unit)} on hand`);
         onDone();
-      },
-      onError: (error) => showBridgeError(form, error),
-    });
-  });
+      } catch (error) {
+        showBridgeError(form, error);
+      }
+    }),
+  );
 
   return (
     <Form form={form} onSubmit={submit}>
@@ -174,7 +174,7 @@ export function AdjustStockForm({ item, onDone }: { item: Item; onDone: () => vo
             <Button variant="default" size="xs" onClick={onDone}>
               Cancel
             </Button>
-            <Button type="submit" size="xs" color={negative ? 'orange' : undefined} loading={slowSave}>
+            <Button type="submit" size="xs" color={negative ? 'orange' : undefined} loading={saving.slow}>
               {negative ? 'Save anyway' : 'Save'}
             </Button>
           </Group>

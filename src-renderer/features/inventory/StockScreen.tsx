@@ -35,6 +35,8 @@ export function StockScreen({ area }: { area: Area }) {
     [storage.data, area],
   );
   const [storageOpen, setStorageOpen] = useState(false);
+  const openStorage = useCallback(() => setStorageOpen(true), []);
+  const closeStorage = useCallback(() => setStorageOpen(false), []);
 
   // What the filters, suggestions and the storage drawer offer follows a save once its row is drawn:
   // the same lists while what they hold is the same, so a save does not render them again either.
@@ -85,25 +87,27 @@ export function StockScreen({ area }: { area: Area }) {
     if (document.activeElement === null || document.activeElement === document.body) addRef.current?.focus();
   }, []);
 
+  // A save re-renders this screen with the patched list: what does not show the list stays as it was.
+  const hasItems = items.length > 0;
+  const headerActions = useMemo(
+    () =>
+      hasItems && (
+        <Group gap="sm" wrap="nowrap">
+          <Button variant="default" leftSection={<IconBuildingWarehouse size={16} />} onClick={openStorage}>
+            Storage areas
+          </Button>
+          {addButton}
+        </Group>
+      ),
+    [hasItems, addButton, openStorage],
+  );
+
   return (
     <Page fill>
       <PageHeader
         title={`${areaName} stock`}
         description={`What is on the ${area} shelves, what it is worth, and what to order.`}
-        actions={
-          items.length > 0 && (
-            <Group gap="sm" wrap="nowrap">
-              <Button
-                variant="default"
-                leftSection={<IconBuildingWarehouse size={16} />}
-                onClick={() => setStorageOpen(true)}
-              >
-                Storage areas
-              </Button>
-              {addButton}
-            </Group>
-          )
-        }
+        actions={headerActions}
       />
       {stock.isPending && (
         <Center flex={1}>
@@ -156,13 +160,7 @@ export function StockScreen({ area }: { area: Area }) {
       />
       <DeleteItemDialog opened={showing('delete')} item={actionItem} onClose={close} onClosed={keepFocus} />
       <HistoryDrawer opened={showing('history')} item={actionItem} onClose={close} />
-      <StorageDrawer
-        opened={storageOpen}
-        area={area}
-        items={offered}
-        canManage={manager}
-        onClose={() => setStorageOpen(false)}
-      />
+      <StorageDrawer opened={storageOpen} area={area} items={offered} canManage={manager} onClose={closeStorage} />
     </Page>
   );
 }

@@ -7,7 +7,7 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { type Item, type ItemChanges, type ItemList, readStockList } from '../../../shared/contract/inventory';
 import { AREAS, type Area } from '../../../shared/domain';
 import { invoke } from '../../api/client';
-import { channelQuery, useChannelMutation } from '../../api/hooks';
+import { channelQuery, useChannelMutation, useChannelSave } from '../../api/hooks';
 import { channelKey } from '../../api/query-keys';
 import { withChanges, withItem, withoutItem } from './stock-cache';
 
@@ -76,18 +76,17 @@ const removeItem = (client: QueryClient, id: string) => {
 
 const changesHistory = { invalidates: ['inventory.history'] } as const;
 
-function useItemSave<C extends 'inventory.create' | 'inventory.update' | 'inventory.adjustStock'>(channel: C) {
-  const client = useQueryClient();
-  return useChannelMutation(channel, {
-    ...changesHistory,
-    inForm: true,
-    onSuccess: (item) => placeItem(client, item),
-  });
+const itemSave = (client: QueryClient) =>
+  ({ ...changesHistory, inForm: true, onSuccess: (item: Item) => placeItem(client, item) }) as const;
+
+function useItemSave(channel: 'inventory.create' | 'inventory.update') {
+  return useChannelMutation(channel, itemSave(useQueryClient()));
 }
 
 export const useCreateItem = () => useItemSave('inventory.create');
 export const useUpdateItem = () => useItemSave('inventory.update');
-export const useAdjustStock = () => useItemSave('inventory.adjustStock');
+/** Resolves with the item as saved, once it is in its row; the popover that calls it closes then. */
+export const useAdjustStock = () => useChannelSave('inventory.adjustStock', itemSave(useQueryClient()));
 export function useDeleteItem() {
   const client = useQueryClient();
   return useChannelMutation('inventory.delete', {

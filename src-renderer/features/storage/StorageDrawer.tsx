@@ -17,7 +17,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconPencil, IconPlus, IconX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import type { ShelvedArea, StorageArea } from '../../../shared/contract/storage';
 import type { Area } from '../../../shared/domain';
@@ -34,7 +34,14 @@ interface StorageDrawerProps {
   onClose: () => void;
 }
 
-export function StorageDrawer({ opened, area, items, canManage, onClose }: StorageDrawerProps) {
+/** Rendered again when what it shows changes, not with every save on the stock screen behind it. */
+export const StorageDrawer = memo(function StorageDrawer({
+  opened,
+  area,
+  items,
+  canManage,
+  onClose,
+}: StorageDrawerProps) {
   const storage = useStorage();
   const areas = useMemo(() => (storage.data?.areas ?? []).filter((one) => one.area === area), [storage.data, area]);
   const live = areas.filter((one) => !one.archived);
@@ -144,7 +151,7 @@ export function StorageDrawer({ opened, area, items, canManage, onClose }: Stora
       />
     </Drawer>
   );
-}
+});
 
 /** One storage area's shelf: its items in the order they stand, and a way to put more there. */
 function Shelf({ storageArea, items }: { storageArea: ShelvedArea; items: readonly Item[] }) {
