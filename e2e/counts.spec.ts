@@ -1,13 +1,14 @@
 /**
  * Counting in the browser (issue 9 §4–§5): a manager counts 300 lines in three storage areas by
  * keyboard only (sums, units, a skipped line, an undo, an item found and one added with `/`),
- * reviews and approves; a count as of earlier with a back-dated delivery after it; a blind count; the
+ * reviews and approves; two computers count different storage areas, one of them offline, and agree
+ * once approved; a count as of earlier with a back-dated delivery after it; a blind count; the
  * printable sheets. Screenshots (and the sheets as a PDF) in e2e/screenshots/counts/.
  */
 import type { Locator } from '@playwright/test';
 import type { ChannelInput } from '../shared/contract';
 import { expect } from './support/app';
-import { test } from './support/central-site';
+import { someone, test } from './support/central-site';
 import { CountSheetPage, type Shelf, seedShelves } from './support/counts';
 import { OWNER } from './support/data';
 import { screenshotPath } from './support/preview';
@@ -281,4 +282,99 @@ test('a blind count hides what is expected; the printable sheets open, one page 
   await page.emulateMedia({ media: 'screen' });
   await printable.getByRole('button', { name: 'Close' }).click();
   await expect(printable).toHaveCount(0);
+});
+
+test.describe(() => {
+  test.use({ shotFolder: 'counts-two-computers' });
+
+  test('two computers count different storage areas, one offline; review shows both; approved, both agree', async ({
+    site: { server, relay, office, laptop },
+  }) => {
+    const owner = someone('owner');
+    await office.open();
+    await office.connectFromSignIn(server);
+    await office.register(owner);
+    const shelves = ['Walk-in cooler', 'Dry store'].map((name) => ({
+      name,
+      area: 'kitchen' as const,
+      items: [1, 2, 3].map((n) => kitchenItem(numbered(name, n))),
+    }));
+    await seedShelves(office, shelves);
+    await office.expectInStep();
+    await laptop.open();
+    await laptop.connectFromSignIn(server, relay.port);
+    await laptop.signIn(owner.username, owner.password);
+    await laptop.expectInStep();
+    // The laptop's Counts screen is open, with no count yet, before the office starts one.
+    await laptop.go('Counts');
+    await expect(laptop.page.getByText('No count yet')).toBeVisible();
+
+    // The office starts the count; the laptop's screen shows it after its next sync, no reload.
+    await office.go('Counts');
+    await startCount(office.page);
+    await office.expectInStep();
+    await laptop.syncNow();
+    await laptop.expectInStep();
+    await laptop.page.getByRole('button', { name: /^Open count/ }).click();
+
+    // The laptop counts the dry store where the Wi-Fi does not reach.
+    relay.setOnline(false);
+    await laptop.page.getByRole('button', { name: 'Count Dry store' }).click();
+    const laptopSheet = new CountSheetPage(laptop.page);
+    for (const n of [1, 2, 3]) {
+      const next =
+        n < 3
+          ? laptopSheet.cell(numbered('Dry store', n + 1), 'each')
+          : laptop.page.getByRole('button', { name: /^End of Dry store/ });
+      await laptopSheet.enter(String(n + 1), next);
+    }
+    await expect(laptop.syncState).toHaveText('Offline');
+    await laptop.shot('laptop-counted-offline');
+    await laptop.page.keyboard.press('Enter');
+
+    // Meanwhile the office counts the walk-in cooler.
+    await office.page.getByRole('button', { name: 'Count Walk-in cooler' }).click();
+    const officeSheet = new CountSheetPage(office.page);
+    for (const n of [1, 2, 3]) {
+      const next =
+        n < 3
+          ? officeSheet.cell(numbered('Walk-in cooler', n + 1), 'each')
+          : office.page.getByRole('button', { name: 'End of Walk-in cooler: go on to Dry store' });
+      await officeSheet.enter(String(n * 10), next);
+    }
+    // The dry store is the laptop's: the office closes the sheet there.
+    await office.page.keyboard.press('Enter');
+    await expect(officeSheet.table('Dry store')).toBeVisible();
+    await office.page.getByRole('button', { name: 'Close the count sheet' }).click();
+    await office.expectInStep();
+
+    // Back online: the laptop's lines go up, and the office's review has both storage areas.
+    relay.setOnline(true);
+    await laptop.syncNow();
+    await laptop.expectInStep();
+    await office.syncNow();
+    await office.expectInStep();
+    await office.page.getByRole('button', { name: 'Submit for review' }).click();
+    const variance = office.page.getByRole('table', { name: 'Variance by item' });
+    await expect(variance.getByRole('row')).toHaveCount(7);
+    await expect(variance.getByRole('row', { name: /Dry store 003/ })).toContainText('4 each');
+    await expect(variance.getByRole('row', { name: /Walk-in cooler 003/ })).toContainText('30 each');
+    await office.shot('office-review-both');
+    await office.page.getByRole('button', { name: 'Approve and set stock' }).click();
+    await expect(office.page.getByText('Approved', { exact: true })).toBeVisible();
+    await office.expectInStep();
+
+    // The laptop hears of the approval; both computers show the same stock.
+    await laptop.syncNow();
+    await laptop.expectInStep();
+    for (const computer of [office, laptop]) {
+      await computer.go('Kitchen');
+      const kitchen = computer.stock('kitchen');
+      await kitchen.expectRow('Dry store 003', { 'On hand': '4 each' });
+      await kitchen.expectRow('Walk-in cooler 003', { 'On hand': '30 each' });
+    }
+    await laptop.go('Counts');
+    await expect(laptop.page.getByRole('table', { name: 'Counts' })).toContainText('Approved');
+    await laptop.shot('laptop-approved');
+  });
 });

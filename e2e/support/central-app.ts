@@ -36,6 +36,8 @@ export class Computer extends KitchenGuard {
 
   /** Online with nothing left to push: what this computer has, the server has. */
   async expectInStep(): Promise<void> {
+    // The core's own word first: the status bar is read again only after a write has settled.
+    await expect.poll(async () => (await this.invoke('sync.status', {})).waiting).toBe(0);
     await expect(this.syncState).toHaveText('Online');
     await expect(this.waiting).toHaveCount(0);
   }

@@ -27,6 +27,11 @@ const REFRESHED: readonly ChannelName[] = [
   'inventory.history',
   'inventory.countUnits',
   'storage.list',
+  // A count started, entered, approved or abandoned on another computer (an open sheet keeps its own lines).
+  'counts.list',
+  'counts.get',
+  'counts.review',
+  'counts.usage',
   'team.list',
   'sync.status',
   'sync.rejections',
