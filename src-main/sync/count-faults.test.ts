@@ -1,13 +1,24 @@
 /**
  * A count interrupted on its way to the server, with the fault harness of faults.test.ts: the
- * COMMIT reply lost after the server committed, and the connection cut before the COMMIT. Every count
- * line arrives exactly once: none lost, none doubled.
+ * COMMIT reply lost after the server committed, the connection cut before the COMMIT, and the server
+ * stopped in the middle of a push. Every count line arrives exactly once: none lost, none doubled.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTcpProxy, type TcpProxy } from '../central/testing/tcp-proxy';
-import { adminQuery, createTestServer, type TestServer } from '../central/testing/test-server';
-import { itemInput } from '../testing/temp-core';
-import { appliedUpTo, connection, issuedUpTo, ownerDevice, type TestDevice, testDevices } from './testing/faults';
+import { describe, expect, test } from 'vitest';
+import { adminQuery, type TestServer } from '../central/testing/test-server';
+import { HOUR, itemInput } from '../testing/temp-core';
+import { PUSH_BATCH } from './push';
+import {
+  appliedUpTo,
+  connection,
+  FAST_RETRY,
+  issuedUpTo,
+  ownerDevice,
+  proxiedServer,
+  stoppableServer,
+  type TestDevice,
+  testDevices,
+  waitFor,
+} from './testing/faults';
 
 const open = testDevices();
 
@@ -52,18 +63,10 @@ async function expectEveryLineOnce(server: TestServer, device: TestDevice, count
 }
 
 describe('on the shared test cluster, through a proxy', () => {
-  let server: TestServer;
-  let proxy: TcpProxy;
-  beforeAll(async () => {
-    server = await createTestServer();
-    proxy = await startTcpProxy(server.cluster);
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await server.drop();
-  });
+  const site = proxiedServer();
 
   test('faults: count lines whose COMMIT reply was lost are retried and applied once', async () => {
+    const { server, proxy } = site;
     const { device } = await ownerDevice(open, connection(server, proxy));
     const countId = await countWithLines(device, 5, 60);
     device.seam.once(() => proxy.loseNextReply(300));
@@ -78,6 +81,7 @@ describe('on the shared test cluster, through a proxy', () => {
   });
 
   test('faults: count lines whose connection was cut before the COMMIT arrive once when it is back', async () => {
+    const { server, proxy } = site;
     const { device } = await ownerDevice(open, connection(server, proxy));
     const countId = await countWithLines(device, 3, 30);
     device.seam.once(() => proxy.setOnline(false));
@@ -89,5 +93,38 @@ describe('on the shared test cluster, through a proxy', () => {
     }
     expect(await device.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
     await expectEveryLineOnce(server, device, countId, 30);
+  });
+});
+
+describe('on a cluster of its own, stopped in the middle of a push', () => {
+  const site = stoppableServer();
+
+  test('faults: the server stopped after the first batch of count lines committed: every line arrives once', async () => {
+    const { server, cluster } = site;
+    // Writes do not push by themselves here, but a failed push is retried quickly by the engine alone.
+    const { device } = await ownerDevice(() => open({ ...FAST_RETRY, afterWriteMs: HOUR }), connection(server));
+    // Ten items (with their opening counts) and the count take 21 changes; the lines make 2.5 batches.
+    const lines = 2.5 * PUSH_BATCH - 21;
+    const countId = await countWithLines(device, 10, lines);
+    expect(issuedUpTo(device)).toBe(2.5 * PUSH_BATCH);
+
+    // The first batch commits; inside the second, before its COMMIT, the server goes down.
+    device.seam.once(() => device.seam.once(() => cluster.stop()));
+    const failed = await device.syncNow();
+    expect(failed).toMatchObject({ state: 'offline', waiting: 1.5 * PUSH_BATCH });
+    // Counting goes on meanwhile, on this computer's own store.
+    const item = (await device.call('counts.get', { countId })).storageAreas[0]!.items[0]!;
+    await device.call('counts.enter', { countId, itemId: item.itemId, storageAreaId: null, quantity: '2' });
+    // A write puts the next push afterWriteMs away (an hour here): a try of its own sets the retries going again.
+    const stillDown = await device.syncNow();
+    expect(stillDown).toMatchObject({ state: 'offline', waiting: 1.5 * PUSH_BATCH + 1 });
+    expect(stillDown.lastError).toMatch(/Nothing answered/);
+
+    cluster.start();
+    await waitFor('the device to push its queue by itself', async () => {
+      const status = await device.call('sync.status', {});
+      return status.state === 'online' && status.waiting === 0;
+    });
+    await expectEveryLineOnce(server, device, countId, lines + 1);
   });
 });

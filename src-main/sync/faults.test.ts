@@ -3,11 +3,8 @@
  * committed, the device offline for a while, and the server stopped in the middle of a push.
  * Each ends with the device and the server holding the same movements, each exactly once.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { MutationArgs } from '../../shared/mutations';
-import { removeTestCluster, startTestCluster, type TestCluster } from '../central/testing/pg-cluster';
-import { startTcpProxy, type TcpProxy } from '../central/testing/tcp-proxy';
-import { createTestServer, type TestServer } from '../central/testing/test-server';
 import { newId } from '../store/ids';
 import { appendMutation } from '../store/outbox';
 import { HOUR, itemInput, outboxAfter } from '../testing/temp-core';
@@ -21,8 +18,10 @@ import {
   issuedUpTo,
   joinedDevice,
   ownerDevice,
+  proxiedServer,
   recordStock,
   serverTruth,
+  stoppableServer,
   testDevices,
   waitFor,
 } from './testing/faults';
@@ -30,18 +29,10 @@ import {
 const open = testDevices();
 
 describe('on the shared test cluster, through a proxy', () => {
-  let server: TestServer;
-  let proxy: TcpProxy;
-  beforeAll(async () => {
-    server = await createTestServer();
-    proxy = await startTcpProxy(server.cluster);
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await server.drop();
-  });
+  const site = proxiedServer();
 
   test('faults: a COMMIT reply lost after the server committed is retried without applying anything twice', async () => {
+    const { server, proxy } = site;
     const { device, session, registration } = await ownerDevice(open, connection(server, proxy));
     const restaurantId = session.restaurant.id;
     const flour = await device.call('inventory.create', itemInput({ name: 'Flour', openingStock: '10' }));
@@ -73,6 +64,7 @@ describe('on the shared test cluster, through a proxy', () => {
   });
 
   test('faults: a refusal inside the batch whose reply was lost is still recorded, and the rest applied once', async () => {
+    const { server, proxy } = site;
     const { device, session } = await ownerDevice(open, connection(server, proxy));
     const restaurantId = session.restaurant.id;
     const yeast = await device.call('inventory.create', itemInput({ name: 'Yeast', openingStock: '1' }));
@@ -105,6 +97,7 @@ describe('on the shared test cluster, through a proxy', () => {
   });
 
   test('faults: offline, writes queue with the reason shown; back online, the queue drains by itself', async () => {
+    const { server, proxy } = site;
     const { device, session } = await ownerDevice(() => open(FAST_RETRY), connection(server, proxy));
     const restaurantId = session.restaurant.id;
     const beer = await device.call('inventory.create', itemInput({ area: 'bar', name: 'Lager', openingStock: '24' }));
@@ -133,15 +126,10 @@ describe('on the shared test cluster, through a proxy', () => {
 });
 
 describe('on a cluster of its own, stopped in the middle of a push', () => {
-  let cluster: TestCluster;
-  let server: TestServer;
-  beforeAll(async () => {
-    cluster = await startTestCluster();
-    server = await createTestServer(cluster);
-  });
-  afterAll(() => removeTestCluster(cluster));
+  const site = stoppableServer();
 
   test('faults: the server stopped after the first batch committed and restarted: everything arrives exactly once', async () => {
+    const { server, cluster } = site;
     // Writes do not push by themselves here (the whole queue goes in one push, in batches), but a
     // failed push is retried quickly by the engine alone.
     const timing = { ...FAST_RETRY, afterWriteMs: HOUR };

@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ChannelInput } from '../../../shared/contract';
 import type { SessionView } from '../../../shared/contract/auth';
 import type { ConnectionInput } from '../../../shared/contract/central';
-import type { TcpProxy } from '../../central/testing/tcp-proxy';
+import { removeTestCluster, startTestCluster, type TestCluster } from '../../central/testing/pg-cluster';
+import { startTcpProxy, type TcpProxy } from '../../central/testing/tcp-proxy';
 import { adminQuery, createTestServer, type TestServer } from '../../central/testing/test-server';
 import type { Logger } from '../../ipc/router';
 import { deviceId } from '../../store/meta';
@@ -90,6 +91,34 @@ export function faultSuite(use: (server: TestServer) => void): ReturnType<typeof
     await made?.drop();
   });
   return testDevices();
+}
+
+/**
+ * A test file's database on the shared test cluster, reached through a proxy that can cut the
+ * connection or lose a reply: made before its tests, dropped after them. Read it inside a test.
+ */
+export function proxiedServer(): { readonly server: TestServer; readonly proxy: TcpProxy } {
+  const site = {} as { server: TestServer; proxy: TcpProxy };
+  beforeAll(async () => {
+    site.server = await createTestServer();
+    site.proxy = await startTcpProxy(site.server.cluster);
+  });
+  afterAll(async () => {
+    await site.proxy?.close();
+    await site.server?.drop();
+  });
+  return site;
+}
+
+/** A test file's server on a cluster of its own, which a test may stop and start again. */
+export function stoppableServer(): { readonly server: TestServer; readonly cluster: TestCluster } {
+  const site = {} as { server: TestServer; cluster: TestCluster };
+  beforeAll(async () => {
+    site.cluster = await startTestCluster();
+    site.server = await createTestServer(site.cluster);
+  });
+  afterAll(() => removeTestCluster(site.cluster));
+  return site;
 }
 
 /** Opens devices for a test file; each is closed and its folder removed after each test. */
