@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { serverBackups } from '../central/testing/server-backup';
 import { adminQuery, type TestServer } from '../central/testing/test-server';
 import { itemInput, member, PASSWORD, removeFolder, tempFolder } from '../testing/temp-core';
+import { deviceCounts, serverCounts } from './testing/count-state';
 import {
   connection,
   expectConverged,
@@ -242,5 +243,55 @@ describe('restore: everyone recovers', () => {
     }
     expect(resyncs(quiet)).toHaveLength(0);
     expect(resyncs(busy)).toHaveLength(0);
+  });
+});
+
+describe('restore: count lines waiting to be sent', () => {
+  test('lines pushed after the backup and lines still waiting, on two computers, each arrive once', async () => {
+    const { device: a, session, registration } = await ownerDevice(open, connection(server));
+    const restaurantId = session.restaurant.id;
+    const items: string[] = [];
+    for (const name of ['Milk', 'Flour', 'Rice'])
+      items.push((await a.call('inventory.create', itemInput({ name, openingStock: '5' }))).id);
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const b = await joinedDevice(open, connection(server), registration);
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    const backup = await takeBackup();
+
+    // After the backup, so lost by the restore: the count itself, and A's first lines, pushed.
+    const count = await a.call('counts.start', { areas: ['kitchen'], scope: 'full' });
+    const enter = (device: TestDevice, itemId: string, quantity: string) =>
+      device.call('counts.enter', { countId: count.id, itemId, storageAreaId: null, quantity, kind: 'add' });
+    for (const itemId of items) await enter(a, itemId, '1');
+    expect(await a.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    expect(await b.syncNow()).toMatchObject({ state: 'online', waiting: 0 });
+    // Still waiting when the server is restored: more of A's lines, and B's.
+    for (const itemId of items) await enter(a, itemId, '2');
+    for (const itemId of items) await enter(b, itemId, '4');
+    expect((await b.call('sync.status', {})).waiting).toBe(3);
+
+    await restoreBackup(backup);
+    expect(await adminQuery(server, 'SELECT 1 FROM kg.counts WHERE id = $1', [count.id])).toMatchObject({ rows: [] });
+    for (const device of [a, b, a, b]) {
+      expect(await device.syncNow()).toMatchObject({ state: 'online', waiting: 0, lastError: null });
+    }
+    expect(resyncs(a)).toHaveLength(1);
+    expect(resyncs(b)).toHaveLength(1);
+
+    // Nine lines, each once, the same on the server and on both computers; nothing refused.
+    const held = await serverCounts(server, restaurantId);
+    expect(held.counts).toEqual([expect.objectContaining({ id: count.id, status: 'open' })]);
+    expect(held.entries).toHaveLength(9);
+    expect(new Set(held.entries.map((entry) => entry.id)).size).toBe(9);
+    for (const device of [a, b]) {
+      expect(deviceCounts(device.db, restaurantId)).toEqual(held);
+      expect(await device.call('sync.rejections', {})).toEqual([]);
+      const review = await device.call('counts.review', { countId: count.id });
+      expect(review.items.map((item) => item.counted)).toEqual(['7', '7', '7']);
+    }
+    await expectConverged(server, restaurantId, [a, b], {
+      movements: 3,
+      onHand: Object.fromEntries(items.map((id) => [id, 5_000])),
+    });
   });
 });
