@@ -85,6 +85,43 @@ test('About shows the version, channel and last check; an update downloads and w
   await expect(page.getByText('The browser preview cannot install updates.')).toBeVisible();
 });
 
+test('in the middle of a count, Restart to update asks first and says why', async ({ app, page, preview, feed }) => {
+  feed.publish(CURRENT);
+  await app.open(preview.url);
+  await app.registerQuickly(OWNER);
+  // A count open with a line entered on this computer, its sheet closed (Settings is another screen).
+  const flour = await app.invoke('inventory.create', {
+    area: 'kitchen',
+    name: 'Flour',
+    category: 'Dry goods',
+    supplier: 'Metro',
+    unit: 'kg',
+    unitCost: '0.80',
+    par: null,
+    openingStock: '5',
+  });
+  const count = await app.invoke('counts.start', { areas: ['kitchen'], scope: 'full' });
+  await app.invoke('counts.enter', { countId: count.id, itemId: flour.id, storageAreaId: null, quantity: '4' });
+  await app.go('Settings');
+  const about = page.getByRole('region', { name: 'About KitchenGuard' });
+  feed.publish('9.9.0');
+  await about.getByRole('button', { name: 'Check now' }).click();
+  const restart = about.getByRole('button', { name: 'Restart to update' });
+  await restart.click();
+
+  const asked = page.getByRole('dialog', { name: 'Restart now?' });
+  await expect(asked).toContainText(
+    'A count is still open with lines entered on this computer. Every saved line is kept, but if someone is counting here, the restart closes KitchenGuard in the middle of it.',
+  );
+  await app.shot('restart-during-count');
+  await asked.getByRole('button', { name: 'Not now' }).click();
+  await expect(asked).toHaveCount(0);
+  // Agreed to, the restart goes ahead: the preview then says it cannot install.
+  await restart.click();
+  await asked.getByRole('button', { name: 'Restart and update' }).click();
+  await expect(page.getByText('The browser preview cannot install updates.')).toBeVisible();
+});
+
 test('the beta channel is a setting, kept, and offers the newer beta', async ({ app, page, preview, feed }) => {
   feed.publish('9.9.0', '10.0.0-beta.1');
   await app.open(preview.url);

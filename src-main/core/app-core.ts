@@ -17,6 +17,7 @@ import { backupHandlers, type SaveBackupCopy } from '../backups/backups-handlers
 import { centralHandlers } from '../central/central-handlers';
 import { computerHandlers } from '../computer/computer-handlers';
 import { statusReporter } from '../computer/computer-status';
+import { openCountsWithLinesHere } from '../counts/counting-here';
 import { countsHandlers } from '../counts/counts-handlers';
 import { createCountsService } from '../counts/counts-service';
 import { createCountUnitsService } from '../inventory/count-units-service';
@@ -180,6 +181,7 @@ async function assemble(
     source: options.updates ?? { unavailable: 'This build does not update itself.' },
     settings: updateSettings(db),
     changesWaiting: () => (sync.isConfigured() ? waitingMutations(db) : 0),
+    countsOpenHere: () => openCountsWithLinesHere(db, store.deviceId),
     clock,
     log: options.log,
   });

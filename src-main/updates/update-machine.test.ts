@@ -8,7 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UpdateChannel } from '../../shared/contract/updates';
-import { quietLog, removeFolder, TestClock, tempFolder } from '../testing/temp-core';
+import { openCountsWithLinesHere } from '../counts/counting-here';
+import { deviceId } from '../store/meta';
+import { itemInput, owner, quietLog, removeFolder, TestClock, tempFolder, testCores } from '../testing/temp-core';
 import { stagePosition } from './update-decision';
 import { httpUpdateFeed } from './update-feed';
 import { CHECK_EVERY_MS, createUpdateMachine, FIRST_CHECK_AFTER_MS, type UpdateSource } from './update-machine';
@@ -29,6 +31,8 @@ path: KitchenGuard-Setup-${version}-x64.exe
 sha512: ${SHA512}
 releaseDate: '2026-11-30T09:12:44.811Z'
 ${extra}`;
+
+const openCore = testCores();
 
 let feed: Record<string, string | Buffer | number> = {};
 const requests: string[] = [];
@@ -65,6 +69,7 @@ function machine({
   channel = 'stable' as UpdateChannel,
   computer = EARLY_COMPUTER,
   waiting = 0,
+  countsOpenHere = (): number => 0,
 } = {}) {
   const folder = tempFolder('kg-updates');
   folders.push(folder);
@@ -87,6 +92,7 @@ function machine({
       },
     },
     changesWaiting: () => waiting,
+    countsOpenHere,
     clock: new TestClock(),
     log: quietLog,
   });
@@ -238,9 +244,9 @@ describe('timing', () => {
 });
 
 describe('restarting to update', () => {
-  async function ready(waiting: number) {
+  async function ready(waiting: number, countsOpenHere = (): number => 0) {
     serve({ 'latest.yml': metadata('1.2.0'), 'KitchenGuard-Setup-1.2.0-x64.exe': INSTALLER });
-    const made = machine({ waiting });
+    const made = machine({ waiting, countsOpenHere });
     await made.updates.check();
     return made;
   }
@@ -262,6 +268,37 @@ describe('restarting to update', () => {
     expect(installs).toEqual(['installed']);
   });
 
+  it('in the middle of a count on this computer (a real store): asks first; once submitted, restarts without asking', async () => {
+    const core = await openCore();
+    await core.call('auth.register', owner());
+    const flour = await core.call('inventory.create', itemInput({ name: 'Flour', openingStock: '5' }));
+    const count = await core.call('counts.start', { areas: ['kitchen'], scope: 'full' });
+    const { updates, installs } = await ready(0, () => openCountsWithLinesHere(core.db, deviceId(core.db)));
+    // Started but nothing entered here yet: no counting of this computer's to interrupt.
+    expect(updates.restart(false)).toEqual({ outcome: 'restarting' });
+    await core.call('counts.enter', { countId: count.id, itemId: flour.id, storageAreaId: null, quantity: '4' });
+    expect(updates.restart(false)).toEqual({
+      outcome: 'confirm',
+      reason:
+        'A count is still open with lines entered on this computer. Every saved line is kept, but if someone is counting here, the restart closes KitchenGuard in the middle of it.',
+    });
+    expect(installs).toEqual(['installed']);
+    expect(updates.restart(true)).toEqual({ outcome: 'restarting' });
+    await core.call('counts.submit', { countId: count.id });
+    expect(updates.restart(false)).toEqual({ outcome: 'restarting' });
+    expect(installs).toEqual(['installed', 'installed', 'installed']);
+  });
+
+  it('a count open here and changes waiting: the question gives both reasons', async () => {
+    const { updates, installs } = await ready(1, () => 2);
+    const asked = updates.restart(false);
+    expect(asked).toMatchObject({ outcome: 'confirm' });
+    expect(asked.outcome === 'confirm' && asked.reason).toMatch(
+      /^2 counts are still open with lines entered on this computer\. .* 1 change is waiting to reach the central server\./,
+    );
+    expect(installs).toEqual([]);
+  });
+
   it('no update ready: refused, nothing installed', () => {
     const { updates, installs } = machine();
     expect(() => updates.restart(true)).toThrow('No update is ready to install.');
@@ -275,6 +312,7 @@ describe('restarting to update', () => {
       source: { unavailable: 'The browser preview does not update itself.' },
       settings: { channel: () => 'stable', setChannel: () => {}, lastCheckAt: () => null, setLastCheckAt: () => {} },
       changesWaiting: () => 0,
+      countsOpenHere: () => 0,
       clock: new TestClock(),
       log: quietLog,
     });

@@ -1,8 +1,8 @@
 /**
  * The app's updates as a state machine in plain Node: a check a few seconds after start and every
  * few hours, a background download of what the decision offers, then "ready" until the person
- * restarts. It never restarts by itself; a restart while changes wait to sync needs the person's
- * agreement. The host supplies the source (electron-updater in the app, an HTTP feed in the preview
+ * restarts. It never restarts by itself; a restart while changes wait to sync, or in the middle of
+ * a count, needs the person's agreement. The host supplies the source (electron-updater in the app, an HTTP feed in the preview
  * and tests); everything decided here is tested without Electron.
  */
 import type { RestartOutcome, UpdateChannel, UpdateState, UpdateStatus } from '../../shared/contract/updates';
@@ -37,6 +37,8 @@ export interface UpdateMachineOptions {
   settings: UpdateSettings;
   /** Changes made here that the central server has not received yet. */
   changesWaiting(): number;
+  /** Counts still open with lines entered on this computer: its counting is not finished (counts/counting-here.ts). */
+  countsOpenHere(): number;
   clock: Clock;
   log: Logger;
 }
@@ -106,13 +108,8 @@ export function createUpdateMachine(options: UpdateMachineOptions) {
     },
     restart(confirmed: boolean): RestartOutcome {
       if (!source || state.kind !== 'ready') throw new Error('No update is ready to install.');
-      const waiting = options.changesWaiting();
-      if (waiting > 0 && !confirmed) {
-        return {
-          outcome: 'confirm',
-          reason: `${waiting === 1 ? '1 change is' : `${waiting} changes are`} waiting to reach the central server. They are kept and sync after the restart, but other computers will not see them until then.`,
-        };
-      }
+      const reasons = confirmed ? [] : reasonsToAsk(options.changesWaiting(), options.countsOpenHere());
+      if (reasons.length > 0) return { outcome: 'confirm', reason: reasons.join(' ') };
       source.install();
       return { outcome: 'restarting' };
     },
@@ -131,3 +128,20 @@ export function createUpdateMachine(options: UpdateMachineOptions) {
 }
 
 export type UpdateMachine = ReturnType<typeof createUpdateMachine>;
+
+/** Why a restart now needs the person's word, in words: changes not yet sent, counting not finished. */
+function reasonsToAsk(waiting: number, countsOpen: number): string[] {
+  const reasons: string[] = [];
+  if (countsOpen > 0) {
+    const counts = countsOpen === 1 ? 'A count is' : `${countsOpen} counts are`;
+    reasons.push(
+      `${counts} still open with lines entered on this computer. Every saved line is kept, but if someone is counting here, the restart closes KitchenGuard in the middle of it.`,
+    );
+  }
+  if (waiting > 0) {
+    reasons.push(
+      `${waiting === 1 ? '1 change is' : `${waiting} changes are`} waiting to reach the central server. They are kept and sync after the restart, but other computers will not see them until then.`,
+    );
+  }
+  return reasons;
+}
