@@ -13,18 +13,18 @@ import { memoryStore } from '../../src-main/secrets/keychain';
 import { summarise } from './measure';
 import { type BenchRow, formatTable } from './table';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ROOT = resolve(import.meta.dirname, '..', '..');
 const SIZES = [5_000, 20_000];
 const CATEGORIES = ['Spirits', 'Wine', 'Beer', 'Mixers', 'Garnish'];
 const SUPPLIERS = ['Bottle Shop Co', 'Green Valley Farms', 'Metro Wholesale', 'Coastal Cellars'];
-const quiet = { error: () => {}, warn: () => {}, info: () => {} };
-const PASSWORD = 'correct horse battery staple';
+export const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+export const PASSWORD = 'correct horse battery staple';
 const nameOf = (n: number) => `Bar item ${String(n).padStart(5, '0')}`;
 /** Each keystroke changes how many rows match (names hold the only digits): 4, 49, 499, 4999, back. */
 const SEARCH_KEYS = ['4', '9', '9', '9', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
 
 /** What page-probes.js installs (the callbacks below run in the page: they name it themselves). */
-interface Probes {
+export interface Probes {
   kgBench: {
     arm(reader: 'firstRow' | 'rowCount' | 'onHand' | 'countLine', argument?: string): void;
     settled(): Promise<number>;
@@ -33,7 +33,7 @@ interface Probes {
   };
 }
 
-async function call(core: Core, channel: string, input: unknown): Promise<unknown> {
+export async function call(core: Core, channel: string, input: unknown): Promise<unknown> {
   const result = await core.invoke(channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
   return result.value;
@@ -78,7 +78,7 @@ async function stock(folder: string, count: number): Promise<void> {
  * The preview in its own process, as the app's core is (the bench's own work must not slow it).
  * Resolves with the address it prints.
  */
-function startPreview(folder: string): Promise<{ child: ChildProcess; url: string }> {
+export function startPreview(folder: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     join(ROOT, 'node_modules', '.bin', 'tsx'),
     ['src-main/preview/cli.ts', '--data-folder', folder, '--skip-output-checks'],
@@ -98,7 +98,7 @@ function startPreview(folder: string): Promise<{ child: ChildProcess; url: strin
   });
 }
 
-async function stopPreview(child: ChildProcess): Promise<void> {
+export async function stopPreview(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
   child.kill('SIGTERM');
@@ -106,7 +106,7 @@ async function stopPreview(child: ChildProcess): Promise<void> {
 }
 
 /** Input to change painted, measured in the page: arm the watch, act, read what it saw. */
-async function timed(page: Page, act: () => Promise<unknown>, ...watch: Parameters<Probes['kgBench']['arm']>) {
+export async function timed(page: Page, act: () => Promise<unknown>, ...watch: Parameters<Probes['kgBench']['arm']>) {
   await page.evaluate(([reader, argument]) => (globalThis as unknown as Probes).kgBench.arm(reader, argument), watch);
   await act();
   return page.evaluate(() => (globalThis as unknown as Probes).kgBench.settled());
@@ -168,7 +168,7 @@ async function wheelFrameGaps(page: Page): Promise<number[]> {
   return page.evaluate(() => (globalThis as unknown as Probes).kgBench.framesStop());
 }
 
-function row(metric: string, ms: number[], targets: BenchRow['target']): BenchRow {
+export function row(metric: string, ms: number[], targets: BenchRow['target']): BenchRow {
   const { median, p95 } = summarise(ms);
   return { metric, n: ms.length, median, p95, target: targets };
 }
@@ -209,7 +209,8 @@ async function measure(browser: Browser, count: number, progress: (message: stri
   }
 }
 
-export async function browserBenchmarks(progress: (message: string) => void): Promise<BenchRow[]> {
+/** Builds the renderer the preview serves, and runs `measure` in Debian's Chromium. */
+export async function inChromium<T>(progress: (message: string) => void, measure: (browser: Browser) => Promise<T>) {
   progress('building the renderer…');
   const built = spawnSync(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: ROOT });
   if (built.status !== 0) throw new Error(`electron-vite build failed:\n${built.stderr}`);
@@ -218,103 +219,19 @@ export async function browserBenchmarks(progress: (message: string) => void): Pr
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
   });
   try {
+    return await measure(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+export const browserBenchmarks = (progress: (message: string) => void): Promise<BenchRow[]> =>
+  inChromium(progress, async (browser) => {
     const rows: BenchRow[] = [];
     for (const count of SIZES) {
       const measured = await measure(browser, count, progress);
       progress(`\n${formatTable(measured)}`); // kept even if a later size fails
       rows.push(...measured);
     }
-    rows.push(await keyboardCount(browser, progress));
     return rows;
-  } finally {
-    await browser.close();
-  }
-}
-
-const COUNT_AREAS = ['Walk-in cooler', 'Dry store', 'Freezer'];
-const COUNT_LINES = 100;
-
-/** A kitchen of three storage areas of a hundred items each on their shelves, and a full count of it started. */
-async function countReady(folder: string): Promise<void> {
-  const core = await openCore({
-    dataFolder: folder,
-    appVersion: 'bench',
-    log: quiet,
-    secrets: memoryStore('benchmark: no keychain'),
-    checkOutputs: false,
   });
-  await call(core, 'auth.register', {
-    restaurantName: 'Bench Kitchen',
-    restaurantType: 'restaurant',
-    fullName: 'Bea Bench',
-    position: 'Owner',
-    username: 'bench',
-    email: 'bench@kitchen.test',
-    password: PASSWORD,
-  });
-  for (const name of COUNT_AREAS) {
-    const area = (await call(core, 'storage.createArea', { area: 'kitchen', name })) as { id: string };
-    for (let n = 1; n <= COUNT_LINES; n++) {
-      const item = (await call(core, 'inventory.create', {
-        area: 'kitchen',
-        name: `${name} ${String(n).padStart(3, '0')}`,
-        category: 'Produce',
-        supplier: 'Metro',
-        unit: 'kg',
-        unitCost: '2.50',
-        par: null,
-        openingStock: '4',
-      })) as { id: string };
-      await call(core, 'storage.placeItem', { storageAreaId: area.id, itemId: item.id });
-    }
-  }
-  await call(core, 'counts.start', { areas: ['kitchen'], scope: 'full' });
-  core.close();
-}
-
-/**
- * 300 lines counted by keyboard: a number typed, then Enter → the next line has the cursor and the
- * line before it says saved (committed on this computer: the core answered).
- */
-async function keyboardCount(browser: Browser, progress: (message: string) => void): Promise<BenchRow> {
-  const folder = mkdtempSync(join(tmpdir(), 'kg-bench-count-'));
-  progress('300-line keyboard count…');
-  await countReady(folder);
-  const preview = await startPreview(folder);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
-  try {
-    const page = await context.newPage();
-    await page.addInitScript({ path: join(ROOT, 'scripts', 'bench', 'page-probes.js') });
-    await page.goto(preview.url);
-    await page.getByLabel('Username or email').fill('bench');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    const counts = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Counts', exact: true });
-    await counts.click({ timeout: 120_000 });
-    await page.getByRole('button', { name: /^Open count/ }).click();
-    await page.getByRole('button', { name: `Count ${COUNT_AREAS[0]}` }).click();
-    const samples: number[] = [];
-    for (const area of COUNT_AREAS) {
-      await page.locator('input[data-line="0"]').and(page.locator(':focus')).waitFor();
-      for (let n = 1; n < COUNT_LINES; n++) {
-        await page.keyboard.type(String(n % 9));
-        samples.push(await timed(page, () => page.keyboard.press('Enter'), 'countLine', String(n)));
-      }
-      // The last line of a storage area goes on to the button for the next one.
-      await page.keyboard.type('1');
-      await page.keyboard.press('Enter');
-      await page
-        .getByRole('button', { name: new RegExp(`^End of ${area}`) })
-        .and(page.locator(':focus'))
-        .waitFor();
-      if (area !== COUNT_AREAS.at(-1)) await page.keyboard.press('Enter');
-    }
-    return row('300-line keyboard count: keypress → next line focused, previous saved', samples, [
-      { stat: 'median', maxMs: 50 },
-    ]);
-  } finally {
-    await context.close();
-    await stopPreview(preview.child);
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
