@@ -161,6 +161,8 @@ export async function inventoryBenchmarks(progress: (message: string) => void): 
 }
 
 const HISTORY = 100_000;
+/** The lines the count-line row enters, in turn. */
+const COUNTED_LINES = 100;
 
 /**
  * An adjustment beside the floor the disk sets: a bare better-sqlite3 commit of two rows (WAL,
@@ -217,11 +219,16 @@ async function writesAgainstTheFloor(core: Core, folder: string, progress: (mess
   });
   const adjust = (itemId: string) => call(core, 'inventory.adjustStock', { itemId, reason: 'delivery', quantity: '1' });
   // A count line is the same kind of write: one entry with its outbox row, committed before it answers.
+  // As on a sheet, one line after another (each line comes round about ten times: recounts, +2s);
+  // a save folds its line's entries, and no line of a count holds a thousand of them.
+  const shelf: string[] = [];
+  for (let n = 1; n <= COUNTED_LINES; n++) shelf.push((await create(`Shelf item ${n}`)).id);
   const count = (await call(core, 'counts.start', { areas: ['bar'], scope: 'full' })) as { id: string };
+  let entered = 0;
   const enter = () =>
     call(core, 'counts.enter', {
       countId: count.id,
-      itemId: fresh.id,
+      itemId: shelf[entered++ % shelf.length],
       storageAreaId: null,
       quantity: '1',
       kind: 'add',

@@ -5,7 +5,7 @@
  * until a manager's `settle` gives the line its quantity; entries after a settle start from it.
  * The same on every computer: entries fold in the order they happened, then by id.
  */
-import type { EntryRow } from './counts-store';
+import type { FoldedEntry } from './counts-store';
 
 export interface Line {
   itemId: string;
@@ -35,7 +35,7 @@ export const inConflict = (line: Line | undefined): boolean =>
   line !== undefined && new Set(line.byCounter.values()).size > 1;
 
 /** Folds entries (in the order they happened) into lines, by `lineKey`. */
-export function foldLines(entries: readonly EntryRow[]): Map<string, Line> {
+export function foldLines(entries: readonly FoldedEntry[]): Map<string, Line> {
   const voided = new Set(entries.filter((entry) => entry.kind === 'void').map((entry) => entry.voids));
   const lines = new Map<string, Line>();
   for (const entry of entries) {
@@ -60,7 +60,7 @@ export function foldLines(entries: readonly EntryRow[]): Map<string, Line> {
   return lines;
 }
 
-function apply(line: Line, entry: EntryRow): void {
+function apply(line: Line, entry: FoldedEntry): void {
   if (entry.kind === 'settle') {
     line.settled = entry.quantity_milli;
     line.byCounter.clear();

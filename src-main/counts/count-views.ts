@@ -36,7 +36,9 @@ export function toSummary(db: Db, row: CountRow): CountSummary {
 type CountedEntry = EntryRow & { kind: Exclude<EntryRow['kind'], 'void'> };
 const isCounted = (row: EntryRow): row is CountedEntry => row.kind !== 'void';
 
-export function toEntry(db: Db, row: CountedEntry, voided: boolean): CountEntry {
+type Person = CountEntry['countedBy'];
+
+export function toEntry(row: CountedEntry, countedBy: Person, voided: boolean): CountEntry {
   return {
     id: row.id,
     itemId: row.item_id,
@@ -44,7 +46,7 @@ export function toEntry(db: Db, row: CountedEntry, voided: boolean): CountEntry 
     kind: row.kind,
     quantity: quantityFromMilli(row.quantity_milli),
     parts: listOf(row.parts),
-    countedBy: person(db, row.counted_by),
+    countedBy,
     deviceId: row.device_id,
     recordedAt: row.recorded_at,
     occurredAt: row.occurred_at,
@@ -55,7 +57,10 @@ export function toEntry(db: Db, row: CountedEntry, voided: boolean): CountEntry 
 /** Entries as listed: voids are not entries of their own, they mark the entry they undo. */
 export function toEntries(db: Db, rows: readonly EntryRow[]): CountEntry[] {
   const voided = new Set(rows.filter((row) => row.kind === 'void').map((row) => row.voids));
-  return rows.filter(isCounted).map((row) => toEntry(db, row, voided.has(row.id)));
+  // A count has a few counters and thousands of entries: each name is read once.
+  const people = new Map<string, Person>();
+  const personOf = (id: string) => people.get(id) ?? people.set(id, person(db, id)).get(id)!;
+  return rows.filter(isCounted).map((row) => toEntry(row, personOf(row.counted_by), voided.has(row.id)));
 }
 
 export type LineKey = { itemId: string; storageAreaId: string | null };

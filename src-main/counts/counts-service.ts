@@ -238,7 +238,8 @@ export function createCountsService(context: StoreContext) {
         parts: JSON.stringify(input.parts),
         voids: null,
       });
-      return { entry: toEntry(db, { ...row, kind: input.kind }, false), line: lineOf(actor, count, input) };
+      const entry = toEntry({ ...row, kind: input.kind }, { id: actor.userId, name: actor.fullName }, false);
+      return { entry, line: lineOf(actor, count, input) };
     },
 
     undoEntry(actor: Actor, input: ParsedInput<'counts.undoEntry'>): ChannelOutput<'counts.undoEntry'> {

@@ -220,11 +220,17 @@ export const previousApproved = (db: Db, count: CountRow): CountRow | undefined 
       ORDER BY coalesce(as_of, started_at) DESC, id DESC LIMIT 1`,
   ).get({ restaurantId: count.restaurant_id, id: count.id, at: count.as_of ?? count.started_at });
 
-/** A line's entries (voids included), in the order they fold. */
-export const lineEntries = (db: Db, countId: string, itemId: string, storageAreaId: string | null): EntryRow[] =>
-  sql<EntryRow, { countId: string; itemId: string; storageAreaId: string | null }>(
+/** What folding a line reads of an entry (count-lines.ts). */
+export type FoldedEntry = Pick<
+  EntryRow,
+  'id' | 'item_id' | 'storage_area_id' | 'kind' | 'quantity_milli' | 'voids' | 'counted_by' | 'occurred_at'
+>;
+
+/** A line's entries (voids included), in the order they fold: only what folding reads. */
+export const lineEntries = (db: Db, countId: string, itemId: string, storageAreaId: string | null): FoldedEntry[] =>
+  sql<FoldedEntry, { countId: string; itemId: string; storageAreaId: string | null }>(
     db,
-    `SELECT * FROM count_entries
+    `SELECT id, item_id, storage_area_id, kind, quantity_milli, voids, counted_by, occurred_at FROM count_entries
       WHERE count_id = @countId AND item_id = @itemId AND storage_area_id IS @storageAreaId
       ORDER BY occurred_at, id`,
   ).all({ countId, itemId, storageAreaId });
