@@ -1,5 +1,5 @@
 import { Menu } from '@mantine/core';
-import { IconDots, IconHistory, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { AdjustStockButton } from './AdjustStockButton';
@@ -42,7 +42,7 @@ function MoreActions({ item, onAction }: Omit<ItemRowActionsProps, 'canManage'>)
         );
       }}
     >
-      <IconDots size={18} aria-hidden />
+      <span className={`${classes.icon} ${classes.more}`} aria-hidden />
     </RowPopupButton>
   );
 }
@@ -59,7 +59,7 @@ export const ItemRowActions = memo(function ItemRowActions({ item, canManage, on
         title="History"
         onClick={() => onAction({ kind: 'history', item })}
       >
-        <IconHistory size={18} aria-hidden />
+        <span className={`${classes.icon} ${classes.history}`} aria-hidden />
       </button>
       {canManage && <MoreActions item={item} onAction={onAction} />}
     </div>

@@ -2,7 +2,6 @@
  * The stock table's columns: what each shows, how it sorts (exactly, for decimals), how wide it is.
  * Cells are plain elements: thousands of rows mount as the list scrolls.
  */
-import { IconAlertTriangle, IconArrowDown } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Item } from '../../../shared/contract/inventory';
 import { formatAmount, formatQuantity } from '../../ui/format';
@@ -11,9 +10,10 @@ import { compareMoney, compareQuantity, stockLevel } from './stock-math';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** Each drawn by the stylesheet (an arrow down, a warning triangle) after the level. */
 const LEVEL_MARKS = {
-  'below-par': { icon: IconArrowDown, label: 'Below par: order more' },
-  negative: { icon: IconAlertTriangle, label: 'Negative: usage booked before its delivery?' },
+  'below-par': 'Below par: order more',
+  negative: 'Negative: usage booked before its delivery?',
 } as const;
 
 /** On hand, marked when the level needs attention (the row is tinted too). */
@@ -21,11 +21,11 @@ function OnHand({ item }: { item: Item }) {
   const level = stockLevel(item);
   const mark = level === 'ok' ? null : LEVEL_MARKS[level];
   return (
-    <span className={classes.onHand} data-level={level} title={mark?.label}>
+    <span className={classes.onHand} data-level={level} title={mark ?? undefined}>
       {mark && (
         <span className={classes.mark}>
-          <mark.icon size={12} aria-hidden />
-          <span className={classes.visuallyHidden}>{mark.label}</span>
+          <span className={classes.icon} aria-hidden />
+          <span className={classes.visuallyHidden}>{mark}</span>
         </span>
       )}
       {formatAmount(item.onHand, item.unit)}
