@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/app';
 import { OWNER } from './support/data';
 import { choose, field } from './support/forms';
+import { isCutOff, valueRunsUnderButtons } from './support/stock';
 
 const BAR = ['Vodka', 'Gin', 'Rum', 'Tonic'].map((name) => ({
   area: 'bar' as const,
@@ -45,6 +46,7 @@ test('storage areas: shelves ordered by keyboard and by drag, the stock screen b
   preview,
   page,
 }) => {
+  await page.setViewportSize({ width: 1366, height: 768 }); // a laptop: what the filters and notes must fit
   await app.open(preview.url);
   await app.registerQuickly(OWNER);
   await app.seed(BAR);
@@ -125,6 +127,9 @@ test('storage areas: shelves ordered by keyboard and by drag, the stock screen b
     const inAll = /6 bottles\s*in all areas$/;
     const onShelves = bar.table.getByRole('row').filter({ hasText: 'Also in' });
     await expect(onShelves.locator('td:nth-child(4)')).toHaveText([inAll, inAll]); // On hand
+    // Read whole, not "Also in Back …" nor "By storage are…".
+    for (const name of await onShelves.locator('td:first-child').all()) expect(await isCutOff(name)).toBe(false);
+    expect(await valueRunsUnderButtons(page.getByRole('combobox', { name: 'Storage area' }))).toBe(false);
     await app.shot('grouped-by-storage-area');
   });
 

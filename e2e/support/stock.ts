@@ -99,13 +99,7 @@ export class StockScreen {
 
   /** Whether the cell's text is cut off (an ellipsis, or lines clamped), rather than shown whole. */
   isCut(name: string, column: Column): Promise<boolean> {
-    return this.cell(name, column).evaluate((cell) => {
-      type Box = { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
-      const boxes = [cell, ...(cell as unknown as { querySelectorAll(s: string): Box[] }).querySelectorAll('*')];
-      return (boxes as Box[]).some(
-        (box) => box.clientWidth > 0 && (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight),
-      );
-    });
+    return isCutOff(this.cell(name, column));
   }
 
   /** A value card ("kitchen stock value", "Value shown", "To order"): a group named by its label. */
@@ -237,4 +231,40 @@ export function createItems(page: Page, items: ChannelInput<'inventory.create'>[
     },
     { items, parallel },
   );
+}
+
+/** Whether the text of an element (a cell, a box's chosen value) is cut off rather than shown whole. */
+export function isCutOff(element: Locator): Promise<boolean> {
+  return element.evaluate((root) => {
+    type Box = { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
+    const boxes = [root, ...(root as unknown as { querySelectorAll(s: string): Box[] }).querySelectorAll('*')];
+    return (boxes as Box[]).some(
+      (box) => box.clientWidth > 0 && (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight),
+    );
+  });
+}
+
+/** Whether a box's chosen value runs on under its buttons (clear, open the list), rather than ending before them. */
+export function valueRunsUnderButtons(box: Locator): Promise<boolean> {
+  return box.evaluate((element) => {
+    type Rect = { left: number };
+    type Input = {
+      value: string;
+      getBoundingClientRect(): Rect;
+      parentElement: { querySelector(s: string): Input | null };
+    };
+    type Pen = { font: string; measureText(text: string): { width: number } };
+    const page = globalThis as unknown as {
+      getComputedStyle(element: unknown): { font: string; paddingLeft: string };
+      document: { createElement(tag: 'canvas'): { getContext(kind: '2d'): Pen } };
+    };
+    const input = element as unknown as Input;
+    const style = page.getComputedStyle(input);
+    const pen = page.document.createElement('canvas').getContext('2d');
+    pen.font = style.font;
+    const textEnd =
+      input.getBoundingClientRect().left + Number.parseFloat(style.paddingLeft) + pen.measureText(input.value).width;
+    const buttons = input.parentElement.querySelector('[data-position="right"]');
+    return buttons !== null && textEnd > buttons.getBoundingClientRect().left;
+  });
 }

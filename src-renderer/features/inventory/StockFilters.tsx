@@ -38,7 +38,7 @@ export function StockFilters({
         leftSection={<IconSearch size={16} />}
         value={filter.search}
         onChange={(event) => onChange({ search: event.currentTarget.value })}
-        style={{ flex: 1, minWidth: 180, maxWidth: 380 }}
+        style={{ flex: 1, minWidth: 160, maxWidth: 380 }}
         type="search"
       />
       <NarrowBy field="category" all="All categories" data={categories} value={filter.category} onChange={onChange} />
@@ -58,6 +58,12 @@ export function StockFilters({
   );
 }
 
+/**
+ * A chosen value shows the clear button alone, not the arrow beside it too: with both, "By storage
+ * area" or "Coastal Seafood" ran on under them at a laptop's width.
+ */
+const CHOSEN_FITS = { clearable: true, clearSectionMode: 'clear', searchable: true } as const;
+
 interface NarrowByProps {
   field: 'category' | 'supplier';
   all: string;
@@ -74,9 +80,8 @@ const NarrowBy = memo(function NarrowBy({ field, all, data, value, onChange }: N
       data={data}
       value={value}
       onChange={(chosen) => onChange({ [field]: chosen })}
-      clearable
-      searchable
-      w={170}
+      {...CHOSEN_FITS}
+      w={180}
       nothingFoundMessage={`No such ${field}`}
     />
   );
@@ -113,9 +118,8 @@ const ByStorage = memo(function ByStorage({ storageAreas, value, onChange, group
         onGroup(chosen === GROUPED);
         onChange({ storageArea: chosen === GROUPED ? null : chosen });
       }}
-      clearable
-      searchable
-      w={170}
+      {...CHOSEN_FITS}
+      w={190}
       nothingFoundMessage="No such storage area"
     />
   );
