@@ -41,6 +41,32 @@ test('registration: empty, too short and malformed values are marked at their fi
   await app.submitRegistration();
 });
 
+test('registration in a short window: the card starts at the top with its heading; the side scrolls to every field', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 560 });
+  await app.showRegistration();
+  const form = app.registerForm;
+  const heading = form.getByRole('heading', { name: 'Register your restaurant' });
+  // Taller than the window: centred, its top would sit above the page, where no scrolling reaches.
+  expect((await form.boundingBox())!.height).toBeGreaterThan(560);
+  await heading.scrollIntoViewIfNeeded();
+  await expect(heading).toBeInViewport({ ratio: 1 });
+  await app.shot('register-short-window-top');
+
+  await form.getByRole('button', { name: 'Create restaurant' }).click();
+  await expectFieldError(field(form, 'Restaurant name'), 'Restaurant name is required');
+  await expectFieldError(form.getByRole('combobox', { name: 'Type' }), 'Choose a restaurant type');
+  await expectFieldError(field(form, 'Full name'), 'Full name is required');
+  await expectFieldError(field(form, 'Password'), 'Password must be at least 10 characters');
+  await expect(field(form, 'Restaurant name')).toBeFocused();
+  await app.shot('register-short-window-errors');
+  await form.getByRole('button', { name: 'Create restaurant' }).scrollIntoViewIfNeeded();
+  await expect(form.getByRole('button', { name: 'Create restaurant' })).toBeInViewport({ ratio: 1 });
+  await app.shot('register-short-window-bottom');
+});
+
 test('sign-in: a wrong password says so, keeps the login, and the right one gets in', async ({ app }) => {
   await app.registerQuickly(OWNER);
   await app.signOut();

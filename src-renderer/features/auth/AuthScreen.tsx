@@ -1,6 +1,6 @@
-import { Box, Center, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Box, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconChartBar, IconShoppingCart, IconWifiOff } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { StatusBar } from '../../app/StatusBar';
 import { Brand } from '../../ui/Brand';
 import { CentralServerLink } from '../central/CentralServerLink';
@@ -36,12 +36,26 @@ function Benefit({ icon, children }: { icon: ReactNode; children: ReactNode }) {
 }
 
 /**
+ * A press on a button or link keeps the focus where it is. Leaving an empty field shows its error
+ * (forms check a field on leaving it), which moves everything below it; the button would slip from
+ * under the pointer between press and release, and the click would be lost ("Create restaurant"
+ * then only marked the field just left). The click itself moves the focus where it belongs.
+ */
+function keepFocusOnPress(event: globalThis.MouseEvent) {
+  if ((event.target as Element).closest('button, a[href]')) event.preventDefault();
+}
+
+/**
  * Before sign-in: sign in, register a restaurant, set a new password with a reset code, connect to a
  * server, or bring a restaurant over from the old KitchenGuard.
  */
 export function AuthScreen() {
   const [step, setStep] = useState<Step>({ form: 'sign-in' });
   const signIn = (login?: string) => setStep({ form: 'sign-in', login });
+  useEffect(() => {
+    document.addEventListener('mousedown', keepFocusOnPress);
+    return () => document.removeEventListener('mousedown', keepFocusOnPress);
+  }, []);
 
   return (
     <div className={classes.page}>
@@ -61,7 +75,7 @@ export function AuthScreen() {
             </Benefit>
           </Stack>
         </Box>
-        <Center className={classes.formSide} p="xl">
+        <Box className={classes.formSide} p="xl">
           <Stack gap="xs" align="center" w="100%" maw={WIDE.includes(step.form) ? 620 : 420}>
             {step.form === 'sign-in' && step.connectedTo && <ConnectedNotice server={step.connectedTo} />}
             <Paper withBorder shadow="sm" radius="lg" p={32} w="100%">
@@ -88,7 +102,7 @@ export function AuthScreen() {
             )}
             <KeychainNote />
           </Stack>
-        </Center>
+        </Box>
       </div>
       {/* A landmark like the signed-in app's status bar (the AppShell footer). */}
       <footer className={classes.statusBar} role="contentinfo" aria-label="Status">
