@@ -4,7 +4,7 @@
  * wrong one is refused at its field), the plan for her restaurant with every decision, then the
  * import, which signs her in on the imported stock. Screenshots in e2e/screenshots/legacy-import/.
  */
-import { expect, test } from './support/app';
+import { chooseCurrency, expect, test } from './support/app';
 import { expectFieldError, field } from './support/forms';
 import { OLD_ALICE, oldKitchenGuard } from './support/old-kitchenguard';
 
@@ -53,6 +53,10 @@ test('the owner brings her restaurant over from the old KitchenGuard and lands o
     await expect(decisions).toContainText('Merged from 2 old rows');
     await expect(decisions).toContainText('named "Flour (kg)"');
     await expect(decisions).toContainText('Stock -3 is negative: counted as 0');
+    // The old KitchenGuard had no currency: the computer's own (en-US here) is suggested, as at registration.
+    const plan = page.getByRole('region', { name: 'Bring over Harbour Bistro' });
+    await expect(plan.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD – US Dollar');
+    await chooseCurrency(plan, 'EUR');
     await app.shot('preview');
   });
 
@@ -63,7 +67,7 @@ test('the owner brings her restaurant over from the old KitchenGuard and lands o
     const kitchen = app.stock('kitchen');
     await expect(kitchen.cell('Tomatoes', 'On hand')).toHaveText('8.25 kg');
     await expect(kitchen.cell('Flour (bag)', 'On hand')).toHaveText('2 bags');
-    await expect(kitchen.cell('Tomatoes', 'Unit cost')).toHaveText('2.50');
+    await expect(kitchen.cell('Tomatoes', 'Unit cost')).toHaveText('€2.50');
     await app.shot('imported-kitchen');
     await app.go('Bar');
     await expect(app.stock('bar').cell('Gin', 'On hand')).toHaveText('5 bottles');

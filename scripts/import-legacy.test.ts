@@ -102,9 +102,13 @@ test('a dry run writes nothing on the server; the plan file it saves, edited to 
   plan.restaurants.push({ key: 'harbour-bar', name: 'Harbour Bar', type: 'bar', users: [bob] });
   writeFileSync(join(folder, 'split.json'), JSON.stringify(plan));
 
-  const imported = await importLegacy('--plan', 'split.json');
+  const imported = await importLegacy('--plan', 'split.json', '--currency', 'eur');
   expect(imported).toMatchObject({ code: 0 });
   expect(imported.stdout).toMatch(/Written: 4 restaurant\(s\), 6 user\(s\)/);
+  // The old KitchenGuard had no currency: every restaurant made has the one given.
+  expect((await adminQuery(server, 'SELECT DISTINCT currency FROM kg.restaurants')).rows).toEqual([
+    { currency: 'EUR' },
+  ]);
   expect(await stock('Harbour Bistro')).toEqual([
     { name: 'Flour', on_hand: '10.000' },
     { name: 'Tomatoes', on_hand: '5.000' },
@@ -114,7 +118,7 @@ test('a dry run writes nothing on the server; the plan file it saves, edited to 
     { name: 'Salt', on_hand: '0.000' },
     { name: 'tomatoes', on_hand: '3.250' },
   ]);
-  const again = await importLegacy('--plan', 'split.json');
+  const again = await importLegacy('--plan', 'split.json', '--currency', 'EUR');
   expect(again.stdout).toMatch(
     /Written: 0 restaurant\(s\), 0 user\(s\), 0 item\(s\), 0 opening count\(s\); 0 row\(s\) updated/,
   );
@@ -125,9 +129,20 @@ test('a plan file with a mistake is refused before anything is read, naming the 
     join(folder, 'broken.json'),
     JSON.stringify({ kitchenguardImportPlan: 1, restaurants: [{ key: 'x', name: '', type: 'bar', users: [] }] }),
   );
-  const refused = await importLegacy('--plan', 'broken.json');
+  const refused = await importLegacy('--plan', 'broken.json', '--currency', 'EUR');
   expect(refused.code).toBe(2);
   expect(refused.stderr).toMatch(/name is required[\s\S]*restaurants\[0\]\.name/);
+});
+
+test('an import without a currency, or with one that is no ISO 4217 code, is refused before anything is read', async () => {
+  const before = await everyTableCount(server);
+  const missing = await importLegacy();
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toMatch(/Missing --currency: the currency of the restaurants' money, such as EUR or USD/);
+  const wrong = await importLegacy('--currency', 'euro');
+  expect(wrong.code).toBe(2);
+  expect(wrong.stderr).toMatch(/--currency must be an ISO 4217 code such as EUR or USD, not "euro"/);
+  expect(await everyTableCount(server)).toEqual(before);
 });
 
 describe('an import killed (kill -9) while it writes, at random moments, then run to its end', () => {
@@ -178,13 +193,13 @@ describe('an import killed (kill -9) while it writes, at random moments, then ru
   });
 
   async function runToEnd(into: TestServer, report: string) {
-    const { args, options } = cli(into, bulk, join(folder, report), []);
+    const { args, options } = cli(into, bulk, join(folder, report), ['--currency', 'EUR']);
     return run(TSX, args, options);
   }
 
   /** The import as one process (node itself, no launcher to outlive it), killed once it has written `writes` restaurants and `ms` more have passed. */
   async function killWhileWriting(writes: number, ms: number) {
-    const { args, options } = cli(killed, bulk, join(folder, 'killed.txt'), []);
+    const { args, options } = cli(killed, bulk, join(folder, 'killed.txt'), ['--currency', 'EUR']);
     const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), ...args], {
       ...options,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,21 +2,22 @@
  * `npm run server:import-legacy -- --host H [--port P] --database D --admin-user U --ca FILE
  *   --legacy-host LH --legacy-user LU [--legacy-port P] [--legacy-ca FILE]
  *   [--auth-database kitchenguard_auth] [--inventory-database kitchenguard_inventory]
- *   [--dry-run] [--plan FILE] [--save-plan FILE] [--report FILE]`
+ *   --currency CODE [--dry-run] [--plan FILE] [--save-plan FILE] [--report FILE]`
  * Brings the old KitchenGuard's restaurants, people and items into a central server made by
- * server:setup. Passwords are asked for (or read from KITCHENGUARD_ADMIN_PASSWORD and
+ * server:setup, each restaurant made with the currency given (the old KitchenGuard had none). Passwords are asked for (or read from KITCHENGUARD_ADMIN_PASSWORD and
  * KITCHENGUARD_LEGACY_PASSWORD) and never stored. --dry-run writes nothing on the server: it prints
  * the plan and the report, and saves the plan file to edit and give back with --plan.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isCurrency } from '../shared/currency';
 import { importLegacy } from '../src-main/legacy/legacy-import';
 import { readPlanFile, writePlanFile } from '../src-main/legacy/plan-file';
 import { saveReport } from '../src-main/legacy/report';
 import { askHidden, CENTRAL_SERVER_OPTIONS } from './admin-cli';
 
 const USAGE =
-  'Usage: npm run server:import-legacy -- --host H --database D --admin-user U --ca FILE --legacy-host LH --legacy-user LU [--dry-run] [--plan FILE]';
+  'Usage: npm run server:import-legacy -- --host H --database D --admin-user U --ca FILE --legacy-host LH --legacy-user LU --currency CODE [--dry-run] [--plan FILE]';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     'legacy-ca': { type: 'string' },
     'auth-database': { type: 'string', default: 'kitchenguard_auth' },
     'inventory-database': { type: 'string', default: 'kitchenguard_inventory' },
+    currency: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     plan: { type: 'string' },
     'save-plan': { type: 'string', default: 'kitchenguard-import-plan.json' },
@@ -61,6 +63,24 @@ function readFile(label: string, path: string): string {
   }
 }
 
+/** The restaurants' money: the old KitchenGuard showed amounts without a currency, so it is asked for here. */
+function currency(): string | null {
+  const given = values.currency;
+  if (given === undefined && values['dry-run']) return null;
+  if (given === undefined) {
+    console.error(
+      `Missing --currency: the currency of the restaurants' money, such as EUR or USD (the old KitchenGuard had none). ${USAGE}`,
+    );
+    process.exit(2);
+  }
+  const code = given.trim().toUpperCase();
+  if (!isCurrency(code)) {
+    console.error(`--currency must be an ISO 4217 code such as EUR or USD, not "${given}".`);
+    process.exit(2);
+  }
+  return code;
+}
+
 const central = {
   host: required('host'),
   port: port('port'),
@@ -68,6 +88,7 @@ const central = {
   user: required('admin-user'),
 };
 const ca = readFile('the CA bundle (--ca)', required('ca'));
+const restaurantCurrency = currency();
 const legacy = { host: required('legacy-host'), port: port('legacy-port'), user: required('legacy-user') };
 const legacyCa = values['legacy-ca'] ? readFile('the CA bundle (--legacy-ca)', values['legacy-ca']) : ca;
 let planFile = null;
@@ -96,6 +117,7 @@ try {
     central: { ...central, password: adminPassword, ssl: { ca, rejectUnauthorized: true } },
     planFile,
     dryRun: values['dry-run'],
+    currency: restaurantCurrency,
     onRestaurant: (restaurant, changes) => {
       console.log(
         `Writing ${restaurant.name}: ${changes.newUsers.length} new user(s), ${changes.newItems.length} new item(s)…`,

@@ -28,6 +28,12 @@ export const legacyInput = z.strictObject({
     .string({ error: 'Old password must be text' })
     .min(1, 'Old password is required')
     .max(1024, 'Old password is too long'),
+  /**
+   * The money of a restaurant brought over now (the old KitchenGuard had no currency), chosen at the
+   * preview; one brought over before keeps its own. Without one, money shows without a sign until
+   * an owner or a manager chooses it in Settings.
+   */
+  currency: f.currency.optional(),
 });
 export type LegacyInput = z.input<typeof legacyInput>;
 

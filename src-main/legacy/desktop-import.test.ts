@@ -87,6 +87,9 @@ describe('before anything is imported', () => {
     expect(await core.fail('legacy.preview', { ...alice(), port: 0 })).toMatchObject({
       issues: [{ path: 'port', message: 'Port must be between 1 and 65535' }],
     });
+    expect(await core.fail('legacy.import', { ...alice(), currency: 'EURO' })).toMatchObject({
+      issues: [{ path: 'currency', message: 'Choose a currency from the list, such as EUR or USD' }],
+    });
     expect(tableCounts(core.db)).toEqual(before);
   });
 
@@ -131,14 +134,14 @@ describe('the import', () => {
   let result: Awaited<ReturnType<typeof core.call<'legacy.import'>>>;
   let afterFirst: ReturnType<typeof importedRows>;
   beforeAll(async () => {
-    result = await core.call('legacy.import', alice());
+    result = await core.call('legacy.import', { ...alice(), currency: 'EUR' });
     afterFirst = importedRows();
   });
 
   test('brings the restaurant over and signs the person in, on its stock', async () => {
     expect(result.written).toEqual({ restaurants: 1, users: 3, items: 5, stock_movements: 5, updated: 0 });
     expect(result.session.user).toMatchObject({ username: 'alice', role: 'owner', fullName: 'Alice Martin' });
-    expect(result.session.restaurant.name).toBe('Harbour Bistro');
+    expect(result.session.restaurant).toMatchObject({ name: 'Harbour Bistro', currency: 'EUR' });
     const kitchen = await core.stock('kitchen');
     expect(kitchen.items.map((item) => [item.name, item.unit, item.unitCost, item.onHand])).toEqual([
       ['Flour (bag)', 'bag', '12.00', '2'],
@@ -199,9 +202,11 @@ describe('the import', () => {
   });
 
   test('a second run imports nothing twice: nothing changes, and it says so', async () => {
-    const again = await core.call('legacy.import', as('bob_cook', OLD.bob.password));
+    // The currency chosen at the first import stays: it is the restaurant's now, not the import's.
+    const again = await core.call('legacy.import', { ...as('bob_cook', OLD.bob.password), currency: 'USD' });
     expect(again.written).toEqual({ restaurants: 0, users: 0, items: 0, stock_movements: 0, updated: 0 });
     expect(again.session.user.username).toBe('bob_cook');
+    expect(again.session.restaurant.currency).toBe('EUR');
     expect(importedRows()).toEqual(afterFirst);
     const preview = await core.call('legacy.preview', alice());
     expect(preview.restaurant.importedBefore).toBe(true);

@@ -192,7 +192,9 @@ export async function runImport(deps: DesktopImportDeps, input: LegacyInput): Pr
   const now = deps.clock.now();
   // Who brought it over: the person, as they are (or become) on this computer.
   const me = idHere(changes, user);
-  const written = hasWrites(changes) ? writeLocally(deps.db, changes, now.toISOString(), me) : nothingWritten();
+  const written = hasWrites(changes)
+    ? writeLocally(deps.db, changes, now.toISOString(), me, input.currency ?? null)
+    : nothingWritten();
   const text = formatReport(plan, { lines, written, dryRun: false }, now);
   const file = saveReport(deps.dataFolder, text, now);
   const account = findUserById(deps.db, me);

@@ -67,7 +67,7 @@ describe('a dry run', () => {
 describe('the first run', () => {
   let result: Awaited<ReturnType<typeof run>>;
   beforeAll(async () => {
-    result = await run();
+    result = await run({ currency: 'EUR' });
     afterFirstRun = await centralSnapshot(server);
   });
 
@@ -130,6 +130,13 @@ describe('the first run', () => {
       { name: 'Harbour Bistro', username: 'carol', role: 'manager', is_active: false },
       { name: "erin's restaurant", username: 'erin-5', role: 'owner', is_active: false },
     ]);
+  });
+
+  test('every restaurant made has the currency given (the old KitchenGuard had none)', async () => {
+    expect(
+      await rows(`SELECT DISTINCT r.currency FROM kg.restaurants r JOIN kg.legacy_rows l ON l.new_id = r.id
+                   WHERE l.source = 'restaurants'`),
+    ).toEqual([{ currency: 'EUR' }]);
   });
 
   test('items of one name, area and unit are merged with their stocks added; one name in two units stays two', async () => {

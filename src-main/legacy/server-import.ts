@@ -25,6 +25,8 @@ import { writeRestaurant } from './write-server';
 
 export interface ServerImportOptions {
   dryRun?: boolean;
+  /** The currency of the restaurants made (ISO 4217); without one, an owner chooses it in Settings. */
+  currency?: string | null;
   /** Told of each restaurant once its changes are written, before they commit. */
   onRestaurant?: (restaurant: PlannedRestaurant, changes: RestaurantChanges) => void | Promise<void>;
 }
@@ -54,7 +56,7 @@ async function importOne(client: pg.Client, restaurant: PlannedRestaurant, optio
       await client.query('ROLLBACK');
       return { changes, written: nothingWritten() };
     }
-    const written = await writeRestaurant(client, changes);
+    const written = await writeRestaurant(client, changes, options.currency ?? null);
     await options.onRestaurant?.(restaurant, changes);
     await client.query('COMMIT');
     return { changes, written };

@@ -111,12 +111,22 @@ function applyUserUpdates(db: Db, changes: RestaurantChanges): void {
   }
 }
 
-/** Writes the changes in one transaction: all of the restaurant, or nothing. `by`: who brought it over. */
-export function writeLocally(db: Db, changes: RestaurantChanges, at: string, by: string): Written {
+/**
+ * Writes the changes in one transaction: all of the restaurant, or nothing. `by`: who brought it
+ * over; `currency`: a restaurant made now gets it, one brought over before keeps its own.
+ */
+export function writeLocally(
+  db: Db,
+  changes: RestaurantChanges,
+  at: string,
+  by: string,
+  currency: string | null,
+): Written {
   db.transaction(() => {
     if (changes.restaurant) {
       const { name, type } = changes.restaurant;
-      saveRestaurant(db, { id: changes.restaurantId, name, type, currency: null, created_at: at, updated_at: at });
+      const made = changes.isNew ? currency : null;
+      saveRestaurant(db, { id: changes.restaurantId, name, type, currency: made, created_at: at, updated_at: at });
     }
     insertUsers(db, changes, at);
     insertItems(db, changes, at);

@@ -13,13 +13,18 @@ export const IMPORT_DEVICE = legacyId('device:import of the old KitchenGuard');
 
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
-async function startVersion(client: pg.ClientBase, changes: RestaurantChanges): Promise<number> {
+async function startVersion(
+  client: pg.ClientBase,
+  changes: RestaurantChanges,
+  currency: string | null,
+): Promise<number> {
   const { restaurantId, restaurant } = changes;
   if (changes.isNew && restaurant) {
-    await client.query('INSERT INTO kg.restaurants (id, name, type, version) VALUES ($1, $2, $3, 1)', [
+    await client.query('INSERT INTO kg.restaurants (id, name, type, currency, version) VALUES ($1, $2, $3, $4, 1)', [
       restaurantId,
       restaurant.name,
       restaurant.type,
+      currency,
     ]);
     await client.query('INSERT INTO kg.restaurant_sync (restaurant_id, version) VALUES ($1, 1)', [restaurantId]);
     return 1;
@@ -210,9 +215,16 @@ async function remember(client: pg.ClientBase, changes: RestaurantChanges) {
   );
 }
 
-/** Writes the changes; the caller's transaction makes them one. */
-export async function writeRestaurant(client: pg.ClientBase, changes: RestaurantChanges): Promise<Written> {
-  const version = await startVersion(client, changes);
+/**
+ * Writes the changes; the caller's transaction makes them one. `currency`: a restaurant made now
+ * gets it (the old KitchenGuard had none); one imported before keeps the one chosen here.
+ */
+export async function writeRestaurant(
+  client: pg.ClientBase,
+  changes: RestaurantChanges,
+  currency: string | null,
+): Promise<Written> {
+  const version = await startVersion(client, changes, currency);
   await insertUsers(client, changes, version);
   await insertItems(client, changes, version);
   await insertCounts(client, changes, version);

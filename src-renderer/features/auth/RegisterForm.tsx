@@ -1,13 +1,13 @@
 import { Anchor, Button, Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { registerInput } from '../../../shared/contract/auth';
-import { CURRENCIES, currencyLabel, currencyOfLocale } from '../../../shared/currency';
 import { RESTAURANT_TYPES } from '../../../shared/domain';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { SelectField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { CURRENCY_OPTIONS, OWN_CURRENCY } from '../../ui/currency-options';
 import { capitalise } from '../../ui/format';
 import { PersonFields } from './PersonFields';
 import classes from './RegisterForm.module.css';
@@ -15,9 +15,6 @@ import { StepHeading } from './StepHeading';
 import { useRegister } from './session';
 
 const TYPE_OPTIONS = RESTAURANT_TYPES.map((type) => ({ value: type, label: capitalise(type) }));
-/** The computer's own currency first chosen; every one the runtime knows can be. */
-const CURRENCY_OPTIONS = CURRENCIES.map((code) => ({ value: code, label: currencyLabel(code) }));
-const OWN_CURRENCY = currencyOfLocale(navigator.language) ?? undefined;
 
 /** A new restaurant and its owner, in one step. */
 export function RegisterForm({ onSignIn }: { onSignIn: () => void }) {

@@ -1,10 +1,11 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Select, Stack } from '@mantine/core';
 import { IconArrowLeft, IconDatabaseImport } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { type LegacyInput, legacyInput, type LegacyPreview as Preview } from '../../../shared/contract/legacy';
 import { Form } from '../../forms/Form';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { CURRENCY_OPTIONS, OWN_CURRENCY } from '../../ui/currency-options';
 import { notifyDone, READ_MS } from '../../ui/notify';
 import { StepHeading } from '../auth/StepHeading';
 import { LegacyFields } from './LegacyForm';
@@ -32,10 +33,12 @@ export function LegacyImportStep({ onCancel }: { onCancel: () => void }) {
   const preview = useLegacyCall('legacy.preview');
   const importing = useLegacyImport();
   const [shown, setShown] = useState<{ preview: Preview; input: LegacyInput } | null>(null);
+  // The old KitchenGuard had no currency: a restaurant brought over now is given one, as at registration.
+  const [currency, setCurrency] = useState<string | null>(OWN_CURRENCY ?? null);
 
   // The form starts at its first field; the plan at its top, where its heading names the restaurant.
   useEffect(() => {
-    if (shown) document.getElementById('legacy-title')?.scrollIntoView({ block: 'center' });
+    if (shown) document.getElementById('legacy-title')?.scrollIntoView({ block: 'start' });
     else form.setFocus('host');
   }, [form, shown]);
 
@@ -50,7 +53,7 @@ export function LegacyImportStep({ onCancel }: { onCancel: () => void }) {
   const runImport = async () => {
     if (!shown) return;
     try {
-      const { report } = await importing.importAndSignIn(shown.input);
+      const { report } = await importing.importAndSignIn({ ...shown.input, currency: currency ?? undefined });
       notifyDone(`The report is saved as ${report.file}`, `${shown.preview.restaurant.name} is brought over`, READ_MS);
     } catch (error) {
       // Back to the form, where the error is shown at its field.
@@ -60,7 +63,7 @@ export function LegacyImportStep({ onCancel }: { onCancel: () => void }) {
   };
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" component="section" aria-labelledby="legacy-title">
       <StepHeading
         id="legacy-title"
         title={shown ? `Bring over ${shown.preview.restaurant.name}` : 'Bring over from the old KitchenGuard'}
@@ -72,6 +75,17 @@ export function LegacyImportStep({ onCancel }: { onCancel: () => void }) {
       {shown ? (
         <>
           <LegacyPreview preview={shown.preview} />
+          {!shown.preview.restaurant.importedBefore && (
+            <Select
+              label="Currency"
+              description="The old KitchenGuard showed money without one. Every computer shows it in this; owners and managers can change it in Settings."
+              placeholder="Choose…"
+              searchable
+              data={CURRENCY_OPTIONS}
+              value={currency}
+              onChange={setCurrency}
+            />
+          )}
           <Group justify="space-between">
             <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => setShown(null)}>
               Back

@@ -1,16 +1,15 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { setCurrencyInput } from '../../../shared/contract/auth';
-import { CURRENCIES, currencyLabel } from '../../../shared/currency';
+import { currencyLabel } from '../../../shared/currency';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
 import { SelectField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
+import { CURRENCY_OPTIONS } from '../../ui/currency-options';
 import { notifyDone } from '../../ui/notify';
 import { useSignedIn } from '../auth/signed-in';
 import { useSetCurrency } from './settings-api';
-
-const CURRENCY_OPTIONS = CURRENCIES.map((code) => ({ value: code, label: currencyLabel(code) }));
 
 /** The restaurant's currency (owners and managers): every computer of the restaurant shows money in it. */
 export function CurrencyForm() {
