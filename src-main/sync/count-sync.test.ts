@@ -181,6 +181,28 @@ describe('approval once', () => {
   });
 });
 
+describe('a run of lines pushed together', () => {
+  it('one line for an item deleted meanwhile is refused alone; the lines around it arrive', async () => {
+    const r = await restaurant();
+    const count = await r.office.call('counts.start', { areas: ['kitchen'], scope: 'full' });
+    await syncAll([r.office, r.tablet]);
+    await r.tablet.setOnline(false);
+    await enter(r.tablet, count.id, r.rice, r.dry, '9');
+    await enter(r.tablet, count.id, r.flour, r.dry, '40');
+    await enter(r.tablet, count.id, r.milk, r.walkIn, '18');
+    await r.office.call('inventory.delete', { id: r.flour });
+    await syncAll([r.office]);
+    await r.tablet.setOnline(true);
+    expect(await r.tablet.syncNow()).toMatchObject({ state: 'online', waiting: 0, rejections: 1 });
+    expect(await r.tablet.call('sync.rejections', {})).toEqual([
+      expect.objectContaining({ what: 'A count line of Flour' }),
+    ]);
+    await syncAll([r.office, r.tablet]);
+    for (const device of [r.office, r.tablet])
+      expect((await linesOn(device, count.id)).sort()).toEqual(['Dry store Rice 9', 'Walk-in Milk 18']);
+  });
+});
+
 describe('joining a server', () => {
   it('brings up the counts made on a computer alone: their lines, undos and what their approval posted', async () => {
     const pc = await file.devices.open('pc');

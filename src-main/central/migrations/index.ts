@@ -118,6 +118,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'counts come back up',
     sql: readFileSync(new URL('./0021-count-uploads.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 22,
+    name: 'count lines in one statement',
+    sql: readFileSync(new URL('./0022-count-lines-in-one-statement.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -26,6 +26,7 @@ const RELEASED = {
   '0019-count-sessions.sql': '7f666f6d9e8f16f2a4d050301147290b133dbcdd7d07ea27367a1cfe7b118ce7',
   '0020-last-synced-to-the-minute.sql': 'd1793676ae99f2d842f547833bec9e0a2371ed70bbe5e854b0f8e706edef9e59',
   '0021-count-uploads.sql': '91caf5fbe6f125b546304df8ed14dc9d4175f76af915cfd8c84890b6d22267ce',
+  '0022-count-lines-in-one-statement.sql': '487d65dd63dff0f9510e5ac6e553a94fa25f9aabacefb7eea782317cef542c63',
 };
 
 describe('released central server migrations', () => {
