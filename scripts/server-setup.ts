@@ -6,8 +6,10 @@
  * and never stored; the application password comes from KITCHENGUARD_APP_PASSWORD or, for a new
  * role, is generated and printed once. After restoring the database from a backup, run it once
  * with --after-restore: every computer then puts back what the backup lacks and resyncs. Behind
- * PgBouncer, --pooler-lookup-role NAME lets PgBouncer's auth_user look up each computer's login
- * (README, "A restaurant chain").
+ * PgBouncer, --pooler-lookup-role NAME lets PgBouncer's auth_user look up each computer's login and
+ * makes the pool role PgBouncer logs in as for every computer (--pool-role, default <app-user>_pool;
+ * its password from KITCHENGUARD_POOL_PASSWORD or, with --new-pool-password, generated and printed
+ * once for PgBouncer's auth_file; README, "A restaurant chain").
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     'new-app-password': { type: 'boolean', default: false },
     'after-restore': { type: 'boolean', default: false },
     'pooler-lookup-role': { type: 'string' },
+    'pool-role': { type: 'string' },
+    'new-pool-password': { type: 'boolean', default: false },
   },
 });
 
@@ -45,6 +49,9 @@ const ca = readFileSync(required('ca'), 'utf8');
 const adminPassword = process.env.KITCHENGUARD_ADMIN_PASSWORD ?? (await askHidden(`Password for ${where.user}: `));
 const generated = values['new-app-password'] ? randomBytes(18).toString('base64url') : undefined;
 const appPassword = process.env.KITCHENGUARD_APP_PASSWORD ?? generated;
+const poolPassword =
+  process.env.KITCHENGUARD_POOL_PASSWORD ??
+  (values['new-pool-password'] ? randomBytes(18).toString('base64url') : undefined);
 
 try {
   const result = await setupServer(
@@ -54,6 +61,8 @@ try {
       appPassword,
       restored: values['after-restore'],
       poolerLookupRole: values['pooler-lookup-role'],
+      poolRole: values['pool-role'],
+      poolPassword,
     },
   );
   const changed = result.fromVersion === result.toVersion ? 'already current' : `upgraded from ${result.fromVersion}`;
@@ -62,10 +71,15 @@ try {
   if (appPassword && !process.env.KITCHENGUARD_APP_PASSWORD) {
     console.log(`Its password (shown once; enter it in each computer's Settings → Central server): ${appPassword}`);
   }
+  if (poolPassword && !process.env.KITCHENGUARD_POOL_PASSWORD) {
+    console.log(`The pool role's password (shown once; for PgBouncer's auth_file only): ${poolPassword}`);
+  }
 } catch (error) {
   const message = /application role .* does not exist/.test(String(error))
     ? `${(error as Error).message} Add --new-app-password (or set KITCHENGUARD_APP_PASSWORD).`
-    : describeConnectionError(error, where).message;
+    : /pool role .* does not exist/.test(String(error))
+      ? `${(error as Error).message} Add --new-pool-password (or set KITCHENGUARD_POOL_PASSWORD).`
+      : describeConnectionError(error, where).message;
   console.error(`Server set-up failed: ${message}`);
   process.exit(1);
 }

@@ -1,6 +1,6 @@
 /**
  * Issue 11's restaurant chain: 200 computers of 50 restaurants (4 each, every one with its own
- * login) running the real core and sync engine with the shipped timing, through PgBouncer in
+ * login to PgBouncer, all sharing its one pool of server connections) running the real core and sync engine with the shipped timing, through PgBouncer in
  * transaction mode that may open at most 20 server connections. Each computer records stock
  * movements at the chain's busiest rate; after a warm-up, a fixed window is measured: the changes
  * that reached every other computer of their restaurant per second, the time from a change on one
@@ -28,11 +28,6 @@ const COMPUTERS_PER_RESTAURANT = 4;
 /** Restaurants a child process simulates. */
 const RESTAURANTS_PER_CHILD = 5;
 const MAX_SERVER_CONNECTIONS = 20;
-/**
- * PgBouncer's default_pool_size: server connections one computer's login may hold. A computer runs
- * one sync at a time, so one is enough, and a computer never takes another's (README's pgbouncer.ini).
- */
-const PER_LOGIN = 1;
 const TARGETS = {
   // The busiest a 50-restaurant chain gets: the month-end count in every restaurant at once (chains
   // close the month on the same night), each of a restaurant's 4 computers entering a count line every
@@ -127,7 +122,6 @@ export async function chainBenchmarks(progress: (message: string) => void): Prom
   const pooler = await startPgBouncer(cluster, {
     maxDbConnections: MAX_SERVER_CONNECTIONS,
     serverIdleSeconds: 10,
-    perLogin: PER_LOGIN,
   });
   const children: Child[] = [];
   try {

@@ -101,7 +101,11 @@ export function openCentralLink(db: Db, secrets: SecretStore, deviceId: string):
         false,
       );
     }
-    const opened = openCentralServer(own ? { ...stored, user: own.login } : stored, { password, ca });
+    const opened = openCentralServer(own ? { ...stored, user: own.login } : stored, {
+      password,
+      ca,
+      computer: own !== null,
+    });
     open = own ? noticingRevocation(opened) : opened;
     open.onConnectionLost((error) => {
       for (const listener of lostListeners) listener(error);

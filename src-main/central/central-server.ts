@@ -1,8 +1,9 @@
 /**
  * The connection to one central PostgreSQL server: a bounded pg.Pool over verified TLS only.
  * Every unit of work is one transaction that first presents the user's session token, so the
- * server's row-level security knows whose restaurant it is. Nothing outlives its transaction (the
- * token is set with set_config(…, true); no SET, named prepared statement, LISTEN, session advisory
+ * server's row-level security knows whose restaurant it is, and an enrolled computer's secret, so a
+ * server reached through a pooler's one login knows which computer asks (docs/decisions/0018).
+ * Nothing outlives its transaction (both are set with set_config(…, true); no SET, named prepared statement, LISTEN, session advisory
  * lock or temporary table), so a pooler in transaction mode (PgBouncer, RDS Proxy) may hand each
  * transaction to any server connection. A dropped idle connection (the Wi-Fi
  * going) is reported, never thrown: pg.Pool without an 'error' listener would crash the app.
@@ -24,6 +25,8 @@ export interface ServerCredentials {
   password: string;
   /** PEM of the CA bundle that must have signed the server's certificate. */
   ca: string;
+  /** The password is this computer's own secret (its enrolled login's): each transaction presents it. */
+  computer?: boolean;
 }
 
 export interface ConnectionReport {
@@ -138,8 +141,8 @@ export function openCentralServer(
       const client = await checkout();
       let broken: unknown = null;
       try {
-        await client.query(options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
-        await client.query("SELECT set_config('kg.session_token', $1, true)", [token ?? '']);
+        await client.query(BEGIN[options.snapshot ? 'snapshot' : 'plain']);
+        await client.query(PRESENT, [token ?? '', credentials.computer ? credentials.password : '']);
         const result = await work((text, params) => client.query(text, params));
         await options.beforeCommit?.();
         await client.query('COMMIT');
@@ -184,6 +187,21 @@ export function openCentralServer(
     close: () => pool.end(),
   };
 }
+
+/**
+ * Said in full: behind a pooler the server connection is shared, and defaults someone set on its
+ * login (default_transaction_read_only, a stricter isolation) must not change the app's transactions.
+ */
+const BEGIN = {
+  plain: 'BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE',
+  snapshot: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ WRITE',
+};
+/**
+ * Who asks, as bound parameters: behind a pooler every computer's transactions run as one role, and
+ * a value written into the query text would show in pg_stat_activity for as long as the transaction
+ * lasts (one more round trip than sending it with BEGIN, for that).
+ */
+const PRESENT = "SELECT set_config('kg.session_token', $1, true), set_config('kg.computer_secret', $2, true)";
 
 /** The lease's 'error' listener: the same failure reaches the caller as the rejected query. */
 const heardWhileCheckedOut = (): void => {};

@@ -1,13 +1,14 @@
 /**
  * Only through PgBouncer in transaction mode (the `pooled` vitest project): many computers, each with
- * a login of its own, share the few server connections the pooler allows, and an administrator's
- * login cannot come through the pooler at all.
+ * a login of its own to the pooler, share its one pool of the few server connections it allows (the
+ * pool role's), and an administrator's login cannot come through the pooler at all.
  */
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { POOL_SIZE } from './central-server';
 import { failureOf } from './testing/app-role';
 import { TEST_POOLER_LIMITS } from './testing/global-setup-pooled';
+import { TEST_POOL_ROLE } from './testing/pg-cluster';
 import { computerPools, type Login, serverConnections } from './testing/pools';
 import { adminQuery, createTestServer, type TestServer } from './testing/test-server';
 
@@ -29,7 +30,7 @@ async function extraLogin(n: number): Promise<Login> {
   return { user, password };
 }
 
-test('many computers with logins of their own share the few server connections the pooler allows', async () => {
+test('many computers with logins of their own share one pool of the few server connections the pooler allows', async () => {
   const logins: Login[] = [];
   for (const n of [1, 2, 3, 4]) logins.push(await extraLogin(n));
   const computers = logins.flatMap((login) => [pools.open(login), pools.open(login)]);
@@ -47,7 +48,7 @@ test('many computers with logins of their own share the few server connections t
       Array.from({ length: POOL_SIZE }, () =>
         central.transaction(null, async (query) => {
           await query('SELECT pg_sleep(0.05)');
-          return (await query<{ who: string }>('SELECT current_user AS who')).rows[0]?.who;
+          return (await query<{ who: string }>('SELECT session_user AS who')).rows[0]?.who;
         }),
       ),
     ),
@@ -55,7 +56,7 @@ test('many computers with logins of their own share the few server connections t
   sampling = false;
   await sampler;
   expect(replies).toHaveLength(computers.length * POOL_SIZE);
-  expect(new Set(replies)).toEqual(new Set(logins.map((login) => login.user)));
+  expect(new Set(replies)).toEqual(new Set([TEST_POOL_ROLE]));
   expect(most).toBeGreaterThan(0);
   expect(most).toBeLessThanOrEqual(TEST_POOLER_LIMITS.maxDbConnections);
 });
@@ -86,7 +87,7 @@ test('server connections ended behind the pooler (a failover): at most one faile
   await adminQuery(
     server,
     'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND usename = $1',
-    [server.appRole],
+    [TEST_POOL_ROLE],
   );
   const attempts = [];
   for (let n = 0; n < 2; n += 1) {

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { waitFor } from '../sync/testing/faults';
 import { POOL_SIZE } from './central-server';
 import { computerPools, serverConnections } from './testing/pools';
+import { serverLogin } from './testing/server-database';
 import { createTestServer, type TestServer } from './testing/test-server';
 
 let server: TestServer;
@@ -46,12 +47,12 @@ test('an idle computer gives its connections back', async () => {
     }),
   );
   await waitFor('every connection of the pool to be in a transaction', () => inside === POOL_SIZE);
-  expect(await serverConnections(server, server.appRole)).toBe(POOL_SIZE);
+  expect(await serverConnections(server, serverLogin(server.cluster, server.appRole))).toBe(POOL_SIZE);
   release();
   await Promise.all(busy);
   // Straight to PostgreSQL the pool closes them; through PgBouncer the pool closes its connections
   // to the pooler, and the pooler its server connections once they idle past server_idle_timeout.
   await waitFor('the idle computer to hold no server connection', async () => {
-    return (await serverConnections(server, server.appRole)) === 0;
+    return (await serverConnections(server, serverLogin(server.cluster, server.appRole))) === 0;
   });
 });

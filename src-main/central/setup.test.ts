@@ -323,3 +323,54 @@ describe('the application role', () => {
     expect(await admin(target, "SELECT count(*)::int FROM pg_namespace WHERE nspname = 'kg'")).toBe(0);
   });
 });
+
+describe('the pool role, made with a pooler', () => {
+  it('needs a password when new, holds both app roles, and set-up takes back its password and defaults', async () => {
+    const target = await freshTarget();
+    const lookup = uniqueName('kg_lookup');
+    await adminIn(cluster, 'postgres', `CREATE ROLE ${lookup} LOGIN PASSWORD 'lookup-password'`);
+    cleanups.push(async () => void (await adminIn(cluster, 'postgres', `DROP ROLE ${lookup}`)));
+    const pool = `${target.role}_pool`;
+    const withPooler = (poolPassword?: string) =>
+      setupServer(adminConfig(cluster, target.database), {
+        appRole: target.role,
+        appPassword: target.password,
+        poolerLookupRole: lookup,
+        poolPassword,
+      });
+    expect((await failureOf(withPooler())).message).toBe(
+      `The pool role ${pool} does not exist yet: give it a password.`,
+    );
+    await withPooler('first-pool-password');
+    expect(await admin(target, 'SELECT pool_role FROM kg.server_info')).toBe(pool);
+    expect(
+      await admin(target, "SELECT pg_has_role($1, $2, 'USAGE') AND pg_has_role($1, $3, 'USAGE')", [
+        pool,
+        target.role,
+        `${target.role}_computers`,
+      ]),
+    ).toBe(true);
+    // What any computer behind the pooler can do to the role they all share (docs/security.md).
+    const asPool = { user: pool, password: 'first-pool-password' };
+    await asApp(
+      target,
+      (central) =>
+        central.transaction(null, async (query) => {
+          await query(`ALTER ROLE CURRENT_USER IN DATABASE ${target.database} SET statement_timeout = '1ms'`);
+          await query("ALTER ROLE CURRENT_USER PASSWORD 'taken over'");
+        }),
+      asPool,
+    );
+    await withPooler('second-pool-password');
+    expect(
+      await admin(
+        target,
+        `SELECT s.setconfig FROM pg_db_role_setting s
+          WHERE s.setrole = $1::regrole AND s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [pool],
+      ),
+    ).toEqual(['statement_timeout=15s', 'idle_in_transaction_session_timeout=30s', 'search_path=kg, pg_catalog']);
+    const renewed = { ...asPool, password: 'second-pool-password' };
+    expect((await asApp(target, (central) => central.test(), renewed)).schemaVersion).toBe(LATEST_SERVER_SCHEMA);
+  });
+});

@@ -29,6 +29,10 @@ export interface SetupOptions {
   restored?: boolean;
   /** A connection pooler's lookup role (PgBouncer's auth_user): computers' logins are looked up through it. */
   poolerLookupRole?: string;
+  /** With the lookup: the one login the pooler uses for every computer (default `<appRole>_pool`). */
+  poolRole?: string;
+  /** Sets (or resets) the pool role's password; a new pool role needs one. */
+  poolPassword?: string;
 }
 
 export interface SetupResult {
@@ -81,6 +85,7 @@ export async function setupServer(admin: pg.ClientConfig, options: SetupOptions)
     await revokeFromPublic(client, options.appRole);
     if (options.poolerLookupRole) {
       await grantPoolerLookup(client, options.poolerLookupRole, await currentDatabase(client));
+      await ensurePoolRole(client, options);
     }
     await client.query('COMMIT');
     return { fromVersion, toVersion: LATEST_SERVER_SCHEMA, roleCreated };
@@ -109,16 +114,47 @@ async function ensureAppRole(client: pg.Client, { appRole, appPassword }: SetupO
   await client.query(
     `${exists ? 'ALTER' : 'CREATE'} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT${password}`,
   );
+  await setConnectionDefaults(client, role);
+  return !exists;
+}
+
+/**
+ * Defaults anyone holding a shared role's password may have set on it (ALTER ROLE is open to a role
+ * for itself) are dropped: set-up leaves only its own.
+ */
+async function setConnectionDefaults(client: pg.Client, role: string): Promise<void> {
   const database = await currentDatabase(client);
-  // Defaults anyone holding the shared password may have set on it (ALTER ROLE is open to a role
-  // for itself) are dropped: set-up leaves only its own.
   await client.query(`ALTER ROLE ${role} RESET ALL`);
   await client.query(`ALTER ROLE ${role} IN DATABASE ${database} RESET ALL`);
   // A dropped Wi-Fi must not leave a transaction holding locks, nor a runaway query a connection.
   await client.query(`ALTER ROLE ${role} IN DATABASE ${database} SET statement_timeout = '15s'`);
   await client.query(`ALTER ROLE ${role} IN DATABASE ${database} SET idle_in_transaction_session_timeout = '30s'`);
   await client.query(`ALTER ROLE ${role} IN DATABASE ${database} SET search_path = kg, pg_catalog`);
-  return !exists;
+}
+
+/**
+ * The one login a pooler uses for every computer (docs/decisions/0018): a member of the shared role
+ * and of the computers' group, so it holds their grants; the server tells computers apart by the
+ * secret each transaction presents. Its password belongs in the pooler's auth_file only.
+ */
+async function ensurePoolRole(client: pg.Client, { appRole, poolRole, poolPassword }: SetupOptions): Promise<void> {
+  const name = poolRole ?? `${appRole}_pool`;
+  if (!ROLE_NAME.test(name)) throw new Error(`Pool role name "${name}" is not valid`);
+  const role = client.escapeIdentifier(name);
+  const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
+  const exists = rowCount === 1;
+  if (!exists && !poolPassword) throw new Error(`The pool role ${name} does not exist yet: give it a password.`);
+  if (poolPassword) {
+    await client.query(
+      `${exists ? 'ALTER' : 'CREATE'} ROLE ${role} LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(poolPassword)}`,
+    );
+  }
+  await client.query(
+    `GRANT ${client.escapeIdentifier(appRole)}, ${client.escapeIdentifier(computerGroup(appRole))} TO ${role}`,
+  );
+  await client.query(`GRANT CONNECT ON DATABASE ${await currentDatabase(client)} TO ${role}`);
+  await setConnectionDefaults(client, role);
+  await client.query('UPDATE kg.server_info SET pool_role = $1', [name]);
 }
 
 async function currentDatabase(client: pg.Client): Promise<string> {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { expect, test } from 'vitest';
+import { serverLogin } from '../central/testing/server-database';
 import { adminConfig, adminQuery, type TestServer } from '../central/testing/test-server';
 import { readMeta } from '../store/meta';
 import { itemInput } from '../testing/temp-core';
@@ -36,13 +37,15 @@ const committedVersion = async (restaurantId: string): Promise<number> =>
     ).rows[0]?.v,
   );
 
-/** Waits until `count` of the application role's transactions are blocked on a lock. */
+/** Waits until `count` of the computers' transactions are blocked on a lock. */
 const lockWaiters = (count: number) =>
   waitFor(`${count} transaction(s) waiting for the version row`, async () => {
     const { rows } = await adminQuery<{ n: string }>(
       server,
-      "SELECT count(*) AS n FROM pg_stat_activity WHERE starts_with(usename::text, $1) AND datname = $2 AND wait_event_type = 'Lock'",
-      [server.appRole, server.database],
+      `SELECT count(*) AS n FROM pg_stat_activity
+        WHERE (starts_with(usename::text, $1) OR usename = $2) AND datname = $3 AND wait_event_type = 'Lock'`,
+      // Computers' own logins, or (through the pooler) the pool role their transactions run as.
+      [server.appRole, serverLogin(server.cluster, server.appRole), server.database],
     );
     return Number(rows[0]?.n) === count;
   });

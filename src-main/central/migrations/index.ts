@@ -123,6 +123,11 @@ export const serverMigrations: readonly ServerMigration[] = [
     name: 'count lines in one statement',
     sql: readFileSync(new URL('./0022-count-lines-in-one-statement.sql', import.meta.url), 'utf8'),
   },
+  {
+    version: 23,
+    name: 'one pool for the chain',
+    sql: readFileSync(new URL('./0023-one-pool-for-the-chain.sql', import.meta.url), 'utf8'),
+  },
 ];
 
 export const LATEST_SERVER_SCHEMA = serverMigrations.length;

@@ -27,6 +27,7 @@ const RELEASED = {
   '0020-last-synced-to-the-minute.sql': 'd1793676ae99f2d842f547833bec9e0a2371ed70bbe5e854b0f8e706edef9e59',
   '0021-count-uploads.sql': '91caf5fbe6f125b546304df8ed14dc9d4175f76af915cfd8c84890b6d22267ce',
   '0022-count-lines-in-one-statement.sql': '487d65dd63dff0f9510e5ac6e553a94fa25f9aabacefb7eea782317cef542c63',
+  '0023-one-pool-for-the-chain.sql': '7d95b3e673d5eb6362e79b4042ac6d759fe9be2f5774c6c81dd3b00273af9abb',
 };
 
 describe('released central server migrations', () => {

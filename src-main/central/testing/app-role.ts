@@ -73,6 +73,8 @@ export async function connectApp(server: TestServer, computer?: ComputerLogin): 
     await client.query('BEGIN');
     try {
       if (token !== null) await client.query("SELECT set_config('kg.session_token', $1, true)", [token]);
+      // As the app does: through the pooler's one login, the secret is what tells the computer.
+      if (computer) await client.query("SELECT set_config('kg.computer_secret', $1, true)", [computer.secret]);
       const result = await client.query<R>(text, params);
       await client.query('COMMIT');
       return result;

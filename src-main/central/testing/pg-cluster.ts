@@ -12,6 +12,8 @@ const PG_BIN = process.env.KITCHENGUARD_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export const TEST_ADMIN_USER = 'kgadmin';
 /** PgBouncer's auth_user in a pooled test cluster (see pgbouncer.ts). */
 export const TEST_POOLER_ROLE = 'kg_pooler';
+/** The one login PgBouncer uses for every computer of every test database (see pgbouncer.ts). */
+export const TEST_POOL_ROLE = 'kg_pool';
 
 export interface TestClusterInfo {
   host: string;

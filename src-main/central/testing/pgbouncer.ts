@@ -1,9 +1,11 @@
 /**
  * PgBouncer in transaction mode in front of a test cluster, as a restaurant chain runs it: TLS on
  * both sides (clients verify PgBouncer's certificate with the test CA; PgBouncer verifies
- * PostgreSQL's), SCRAM, and a pool per (login, database) since every computer has its own login.
- * Those logins are made at enrolment, so no file can list them: PgBouncer looks each one up with
- * `auth_query`, through the SECURITY DEFINER function server set-up installs (../pooler-lookup.ts).
+ * PostgreSQL's), SCRAM, and one pool per database: every computer logs in to PgBouncer as its own
+ * login, and PgBouncer to the server as the pool role (docs/decisions/0018). Computers' logins are
+ * made at enrolment, so no file can list them: PgBouncer looks each one up with `auth_query`, through
+ * the SECURITY DEFINER function server set-up installs (../pooler-lookup.ts). The pool role is one
+ * for the whole test cluster (each test database's set-up makes it a member of its app roles).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { POOLER_AUTH_QUERY } from '../pooler-lookup';
-import { freePort, postgresIds, TEST_POOLER_ROLE, type TestCluster } from './pg-cluster';
+import { freePort, postgresIds, TEST_POOL_ROLE, TEST_POOLER_ROLE, type TestCluster } from './pg-cluster';
 import { adminConfig } from './server-database';
 
 export const PGBOUNCER_BIN = process.env.KITCHENGUARD_PGBOUNCER_BIN ?? '/usr/sbin/pgbouncer';
@@ -22,8 +24,6 @@ export interface PoolerLimits {
   maxDbConnections: number;
   /** Seconds an unused server connection stays open (server_idle_timeout). */
   serverIdleSeconds: number;
-  /** Server connections one login (one computer) may hold (default_pool_size); all of them unless said. */
-  perLogin?: number;
 }
 
 export interface PgBouncer {
@@ -37,7 +37,9 @@ const asRoot = userInfo().uid === 0;
 function settings(cluster: TestCluster, folder: string, port: number, limits: PoolerLimits): string {
   const tls = join(cluster.folder, 'tls');
   return `[databases]
-* = host=${cluster.host} port=${cluster.port}
+; Every computer's transactions on the pool role's server connections (PgBouncer issue #1072: the
+; forced user's password must be in auth_file even with auth_query).
+* = host=${cluster.host} port=${cluster.port} user=${TEST_POOL_ROLE}
 
 [pgbouncer]
 listen_addr = ${cluster.host}
@@ -50,8 +52,11 @@ auth_file = ${join(folder, 'userlist.txt')}
 auth_user = ${TEST_POOLER_ROLE}
 auth_query = ${POOLER_AUTH_QUERY}
 max_client_conn = 2000
-default_pool_size = ${limits.perLogin ?? limits.maxDbConnections}
+default_pool_size = ${limits.maxDbConnections}
 max_db_connections = ${limits.maxDbConnections}
+; What a computer may have SET on a shared server connection is undone before the next one gets it.
+server_reset_query = RESET ROLE; RESET ALL
+server_reset_query_always = 1
 server_idle_timeout = ${limits.serverIdleSeconds}
 server_lifetime = 3600
 ; Test databases come and go: a failed server login is retried at once.
@@ -68,12 +73,17 @@ server_tls_ca_file = ${join(tls, 'test-ca.crt')}
 `;
 }
 
-/** PgBouncer's auth_user; set-up installs its lookup function in each test database (setupServer's poolerLookupRole). */
-async function createLookupRole(cluster: TestCluster, password: string): Promise<void> {
+/**
+ * PgBouncer's auth_user, whose lookup function set-up installs in each test database
+ * (setupServer's poolerLookupRole), and the pool role, which set-up joins to each database's app roles.
+ */
+async function createPoolerRoles(cluster: TestCluster, passwords: Record<string, string>): Promise<void> {
   const client = new pg.Client(adminConfig(cluster));
   await client.connect();
   try {
-    await client.query(`CREATE ROLE ${TEST_POOLER_ROLE} LOGIN PASSWORD '${password}'`);
+    for (const [role, password] of Object.entries(passwords)) {
+      await client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+    }
   } finally {
     await client.end();
   }
@@ -99,12 +109,16 @@ async function listening(host: string, port: number, child: ChildProcess, log: s
 export async function startPgBouncer(cluster: TestCluster, limits: PoolerLimits): Promise<PgBouncer> {
   const folder = join(cluster.folder, 'pgbouncer');
   mkdirSync(folder, { recursive: true });
-  const password = `pooler-${Math.random().toString(36).slice(2)}`;
-  await createLookupRole(cluster, password);
+  const passwords = {
+    [TEST_POOLER_ROLE]: `pooler-${Math.random().toString(36).slice(2)}`,
+    [TEST_POOL_ROLE]: `pool-${Math.random().toString(36).slice(2)}`,
+  };
+  await createPoolerRoles(cluster, passwords);
   const port = await freePort();
   const ini = join(folder, 'pgbouncer.ini');
   writeFileSync(ini, settings(cluster, folder, port, limits));
-  writeFileSync(join(folder, 'userlist.txt'), `"${TEST_POOLER_ROLE}" "${password}"\n`, { mode: 0o600 });
+  const userlist = Object.entries(passwords).map(([role, password]) => `"${role}" "${password}"\n`);
+  writeFileSync(join(folder, 'userlist.txt'), userlist.join(''), { mode: 0o600 });
   if (asRoot) {
     const { uid, gid } = postgresIds();
     for (const path of [folder, ini, join(folder, 'userlist.txt')]) chownSync(path, uid, gid);

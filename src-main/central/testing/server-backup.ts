@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { setupServer } from '../setup';
-import { adminConfig, poolerRole, type TestServer } from './server-database';
+import { adminConfig, poolerOptions, type TestServer } from './server-database';
 
 const PG_BIN = process.env.KITCHENGUARD_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const run = promisify(execFile);
@@ -64,7 +64,7 @@ export function serverBackups(server: () => TestServer, folder: string): ServerB
         await setupServer(adminConfig(target.cluster, target.database), {
           appRole: target.appRole,
           restored: true,
-          poolerLookupRole: poolerRole(target.cluster),
+          ...poolerOptions(target.cluster),
         });
       }
     },

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { ConnectionInput } from '../../../shared/contract/central';
-import { setupServer } from '../setup';
-import { TEST_POOLER_ROLE, type TestClusterInfo } from './pg-cluster';
+import { type SetupOptions, setupServer } from '../setup';
+import { TEST_POOL_ROLE, TEST_POOLER_ROLE, type TestClusterInfo } from './pg-cluster';
 
 export interface TestServer {
   cluster: TestClusterInfo;
@@ -40,10 +40,11 @@ export async function asAdmin<T>(cluster: TestClusterInfo, database: string, wor
   }
 }
 
-/** Drops an application role with its computers' group and every computer login enrolled in it. */
+/** Drops an application role with its computers' group, every computer login enrolled in it and its pool role. */
 export async function dropAppRoles(client: pg.Client, appRole: string): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
-    "SELECT rolname AS name FROM pg_roles WHERE rolname = $1 OR starts_with(rolname, $1 || '_computers') ORDER BY length(rolname) DESC",
+    `SELECT rolname AS name FROM pg_roles
+      WHERE rolname IN ($1::text, $1::text || '_pool') OR starts_with(rolname, $1::text || '_computers') ORDER BY length(rolname) DESC`,
     [appRole],
   );
   for (const { name } of rows) await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(name)}`);
@@ -57,9 +58,16 @@ export async function dropAppRoles(client: pg.Client, appRole: string): Promise<
 const LIFT_SHARED_LIMITS = `UPDATE kg.throttle_rules SET free = 1000000
   WHERE rule IN ('computer', 'server', 'registration', 'registrations')`;
 
-/** Behind the test PgBouncer, set-up lets its lookup role find computers' logins (as an administrator would). */
-export const poolerRole = (cluster: TestClusterInfo): string | undefined =>
-  cluster.app.pooled ? TEST_POOLER_ROLE : undefined;
+/**
+ * Behind the test PgBouncer, set-up lets its lookup role find computers' logins and joins its pool role
+ * to the app roles (as an administrator would).
+ */
+export const poolerOptions = (cluster: TestClusterInfo): Pick<SetupOptions, 'poolerLookupRole' | 'poolRole'> =>
+  cluster.app.pooled ? { poolerLookupRole: TEST_POOLER_ROLE, poolRole: TEST_POOL_ROLE } : {};
+
+/** The login computers' transactions reach the server as: their own, or behind the pooler its pool role. */
+export const serverLogin = (cluster: TestClusterInfo, login: string): string =>
+  cluster.app.pooled ? TEST_POOL_ROLE : login;
 
 export interface ServerDatabaseOptions {
   /** false: the limits as set-up makes them, for the test of those limits. */
@@ -75,7 +83,7 @@ export async function createServerDatabase(
   const appRole = `kg_app_${suffix}`;
   const appPassword = `app-${randomBytes(12).toString('hex')}`;
   await asAdmin(cluster, 'postgres', (client) => client.query(`CREATE DATABASE ${database}`));
-  await setupServer(adminConfig(cluster, database), { appRole, appPassword, poolerLookupRole: poolerRole(cluster) });
+  await setupServer(adminConfig(cluster, database), { appRole, appPassword, ...poolerOptions(cluster) });
   if (liftSharedLimits) await asAdmin(cluster, database, (client) => client.query(LIFT_SHARED_LIMITS));
   return {
     cluster,

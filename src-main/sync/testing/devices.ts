@@ -430,5 +430,8 @@ export async function computerLoginOf(core: TestCore): Promise<{ login: string; 
 export async function computerServer(server: TestServer, core: TestCore): Promise<CentralServer> {
   const { host, port, database } = server.connection;
   const { login, secret } = await computerLoginOf(core);
-  return openCentralServer({ host, port, database, user: login }, { password: secret, ca: server.cluster.ca });
+  return openCentralServer(
+    { host, port, database, user: login },
+    { password: secret, ca: server.cluster.ca, computer: true },
+  );
 }
