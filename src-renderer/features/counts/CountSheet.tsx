@@ -20,7 +20,16 @@ import { COUNT_PROGRESS_VIEWS } from './counts-api';
 import { FindItemDialog } from './FindItemDialog';
 import { PrintSheets } from './PrintSheet';
 import { type RowKeys, SheetRow } from './SheetRow';
-import { type Amounts, lineKey, readLine, type SheetLine, savedByLine, sheetLine, withSaved } from './sheet-lines';
+import {
+  type Amounts,
+  lineKey,
+  readLine,
+  type SheetLine,
+  savedByLine,
+  sheetLine,
+  typedLine,
+  withSaved,
+} from './sheet-lines';
 
 interface CountSheetProps {
   sheet: Sheet;
@@ -54,6 +63,9 @@ function typeInto(input: HTMLInputElement, text: string) {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** A save quicker than this never shows "Saving…": the line is drawn once, saved. */
+const SLOW_SAVE_MS = 300;
+
 export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
   const { user } = useSignedIn();
   const client = useQueryClient();
@@ -66,18 +78,31 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
   const [printing, setPrinting] = useState(false);
   const table = useRef<HTMLTableElement>(null);
   const undoStack = useRef<Undoable[]>([]);
-  const typedAhead = useRef('');
+  /** A line is being saved: keys typed meanwhile wait here for the lines after it. */
+  const saving = useRef(false);
+  const typedAhead = useRef<string[]>([]);
   /** An item just added with `/`: once counted, back to the line `/` was pressed on. */
   const returnTo = useRef<{ key: string; index: number } | null>(null);
   // The handlers below read the latest of these without being made again (the rows are memoised).
-  const now = useRef({ lines, orders, areaIndex });
-  now.current = { lines, orders, areaIndex };
+  const now = useRef({ lines, orders, areaIndex, keys: null as unknown as RowKeys });
+  now.current = { ...now.current, lines, orders, areaIndex };
   /** The line to focus once drawn: the first as the sheet opens, another after an undo or `/`. */
-  const focusOnShow = useRef<number | null>(null);
+  const focusOnShow = useRef<number | null>(0);
 
   const area = sheet.storageAreas[areaIndex];
   const order = orders[areaIndex] ?? [];
   const setState = useCallback((key: string, state: LineState) => setStates((all) => new Map(all).set(key, state)), []);
+  /** The line is neither saving nor wrong: nothing drawn again when it never was. */
+  const clearState = useCallback(
+    (key: string) =>
+      setStates((all) => {
+        if (!all.has(key)) return all;
+        const rest = new Map(all);
+        rest.delete(key);
+        return rest;
+      }),
+    [],
+  );
 
   const focusLine = useCallback((index: number, column = 0) => {
     const input =
@@ -89,14 +114,21 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
     }
     input.focus();
     input.scrollIntoView({ block: 'nearest' });
-    const ahead = typedAhead.current;
-    typedAhead.current = '';
-    if (ahead) typeInto(input, ahead);
+    const ahead = typedLine(typedAhead.current);
+    typedAhead.current = ahead.rest;
+    if (ahead.text) typeInto(input, ahead.text);
+    if (!ahead.enter) return;
+    const cells = input.closest('tr')?.querySelectorAll('input') ?? [];
+    now.current.keys.enter(
+      index,
+      [...cells].map((cell) => cell.value),
+    );
   }, []);
 
   const save = useCallback(
     async (line: SheetLine, reading: Extract<ReturnType<typeof readLine>, { kind: 'entry' }>) => {
-      setState(line.key, { saving: true });
+      saving.current = true;
+      const slow = setTimeout(() => setState(line.key, { saving: true }), SLOW_SAVE_MS);
       try {
         const { entry } = await invoke('counts.enter', {
           countId: count.id,
@@ -107,15 +139,18 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
         });
         undoStack.current.push({ entryId: entry.id, key: line.key, before: line.saved });
         setLines((all) => new Map(all).set(line.key, withSaved(line, reading.amounts)));
-        setState(line.key, {});
+        clearState(line.key);
         return true;
       } catch (error) {
-        typedAhead.current = '';
+        typedAhead.current = [];
         setState(line.key, { problem: `Not saved: ${toBridgeError(error).message}` });
         return false;
+      } finally {
+        clearTimeout(slow);
+        saving.current = false;
       }
     },
-    [count.id, setState],
+    [count.id, setState, clearState],
   );
 
   // After each render: a line asked for (a storage area shown, a line added) is drawn now; focus it.
@@ -143,7 +178,7 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
         // Cells emptied on a saved line: they show what is saved again.
         if (reading.kind === 'skip' && line.saved)
           setLines((all) => new Map(all).set(line.key, withSaved(line, line.saved)));
-        setState(line.key, {});
+        clearState(line.key);
         const back = returnTo.current;
         returnTo.current = null;
         focusLine(back?.key === line.key ? back.index : index + 1);
@@ -167,12 +202,14 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
         if (at === now.current.areaIndex) return requestAnimationFrame(() => focusLine(index));
         showArea(at, index);
       },
+      busy: () => saving.current,
       typeAhead: (key) => {
-        typedAhead.current += key;
+        typedAhead.current.push(key);
       },
     }),
-    [count.id, focusLine, save, setState, showArea],
+    [count.id, focusLine, save, setState, clearState, showArea],
   );
+  now.current.keys = keys;
 
   /** `/` found an item on this sheet (jump to it) or added one to this storage area (count it, come back). */
   const found = (item: SheetItem, from: number) => {
@@ -222,7 +259,12 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
           <Text size="sm" c="dimmed" aria-live="polite">
             {counted} of {plural(order.length, 'line')} counted
           </Text>
-          <Progress value={order.length ? (100 * counted) / order.length : 0} w={120} aria-hidden />
+          <Progress
+            value={order.length ? (100 * counted) / order.length : 0}
+            w={120}
+            transitionDuration={0}
+            aria-hidden
+          />
           <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => setPrinting(true)}>
             Print sheet
           </Button>
@@ -254,7 +296,7 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
               return (
                 line && (
                   <SheetRow
-                    key={`${key}:${line.rev}`}
+                    key={key}
                     line={line}
                     index={index}
                     blind={count.blind}

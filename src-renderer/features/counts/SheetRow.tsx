@@ -1,10 +1,10 @@
 /**
  * One line of the count sheet: the item, a cell per unit, the line in words, saved or not. The
  * cells are this row's own state, so typing draws one row; the sheet hears Enter, the arrows, `/`
- * and Ctrl+Z through `keys`.
+ * and Ctrl+Z through `keys`. A save draws only its own row: the rows are memoised and keep their
+ * elements (a line saved gets new props, not a new row).
  */
 import { Badge } from '@mantine/core';
-import { IconCheck, IconCircleDashed, IconLoader2, IconPencil } from '@tabler/icons-react';
 import { type KeyboardEvent, memo, useState } from 'react';
 import { pluralUnit } from '../../../shared/count-units';
 import { formatAmount } from '../../ui/format';
@@ -20,7 +20,9 @@ export interface RowKeys {
   find: (index: number) => void;
   /** Ctrl+Z on cells showing what is saved: undo the last entry. */
   undo: () => void;
-  /** A key typed while this line is saving: it belongs to the next line. */
+  /** A line is being saved: keys typed now belong to the lines after it. */
+  busy: () => boolean;
+  /** A key (a character, or Enter) typed while a line is saving: it goes to the next line. */
   typeAhead: (key: string) => void;
 }
 
@@ -28,6 +30,7 @@ interface SheetRowProps {
   line: SheetLine;
   index: number;
   blind: boolean;
+  /** Still saving after a moment (a quick save never shows it). */
   saving: boolean;
   problem: string | undefined;
   keys: RowKeys;
@@ -35,16 +38,23 @@ interface SheetRowProps {
 
 type Status = 'saved' | 'saving' | 'not-saved' | 'uncounted' | 'problem';
 
-const STATUS: Record<Status, { label: string; icon: React.ReactNode }> = {
-  saved: { label: 'Saved', icon: <IconCheck size={14} /> },
-  saving: { label: 'Saving…', icon: <IconLoader2 size={14} /> },
-  'not-saved': { label: 'Not saved', icon: <IconPencil size={14} /> },
-  uncounted: { label: 'Not counted', icon: <IconCircleDashed size={14} /> },
-  problem: { label: 'Not saved', icon: <IconPencil size={14} /> },
+/** Words only, with a dot drawn by CSS: an icon per line made every frame of a long sheet slow to draw. */
+const STATUS: Record<Status, string> = {
+  saved: 'Saved',
+  saving: 'Saving…',
+  'not-saved': 'Not saved',
+  uncounted: 'Not counted',
+  problem: 'Not saved',
 };
 
 export const SheetRow = memo(function SheetRow({ line, index, blind, saving, problem, keys }: SheetRowProps) {
   const [texts, setTexts] = useState(() => savedTexts(line));
+  const [shownRev, setShownRev] = useState(line.rev);
+  if (shownRev !== line.rev) {
+    // The saved count changed (saved, undone): the cells show it again.
+    setShownRev(line.rev);
+    setTexts(savedTexts(line));
+  }
   const saved = savedTexts(line);
   const dirty = texts.some((text, column) => text.trim() !== saved[column]);
   const reading = dirty ? readLine(line, texts) : null;
@@ -61,9 +71,10 @@ export const SheetRow = memo(function SheetRow({ line, index, blind, saving, pro
   const { item } = line;
 
   const onKeyDown = (column: number) => (event: KeyboardEvent<HTMLInputElement>) => {
-    if (saving) {
-      // The line is being saved: what is typed now goes to the next line, nothing is lost.
-      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey) keys.typeAhead(event.key);
+    if (keys.busy()) {
+      // A line is being saved: what is typed now, Enter too, goes to the next line; nothing is lost.
+      const typed = event.key === 'Enter' || (event.key.length === 1 && !event.ctrlKey && !event.metaKey);
+      if (typed) keys.typeAhead(event.key);
       if (event.key !== 'Tab') event.preventDefault();
       return;
     }
@@ -134,10 +145,7 @@ export const SheetRow = memo(function SheetRow({ line, index, blind, saving, pro
       </td>
       <td className={classes.words}>{problem ?? (reading?.kind === 'problem' ? reading.problem : words)}</td>
       <td className={classes.status}>
-        <span className={classes.statusLabel}>
-          {STATUS[status].icon}
-          {STATUS[status].label}
-        </span>
+        <span className={classes.statusLabel}>{STATUS[status]}</span>
       </td>
     </tr>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CountEntry, SheetItem } from '../../../shared/contract/counts';
-import { lineKey, readLine, savedByLine, savedTexts, sheetLine } from './sheet-lines';
+import { lineKey, readLine, savedByLine, savedTexts, sheetLine, typedLine } from './sheet-lines';
 
 const AREA = '019b0000-0000-7000-8000-00000000a001';
 const ME = { id: '019b0000-0000-7000-8000-00000000b001', name: 'Mia Manager' };
@@ -94,5 +94,18 @@ describe('a count sheet line', () => {
       kind: 'problem',
       problem: 'Cases: count in steps of 1 (1.5 is not one)',
     });
+  });
+});
+
+describe('keys typed while lines save', () => {
+  it('gives the next line its text and its Enter, and keeps the rest for the lines after it', () => {
+    expect(typedLine(['1', '2', 'Enter', '3', 'Enter', '4'])).toEqual({
+      text: '12',
+      enter: true,
+      rest: ['3', 'Enter', '4'],
+    });
+    expect(typedLine(['4'])).toEqual({ text: '4', enter: false, rest: [] });
+    expect(typedLine(['Enter', '5'])).toEqual({ text: '', enter: true, rest: ['5'] });
+    expect(typedLine([])).toEqual({ text: '', enter: false, rest: [] });
   });
 });

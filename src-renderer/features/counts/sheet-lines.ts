@@ -96,3 +96,13 @@ export function readLine(line: SheetLine, texts: readonly string[]): LineReading
     parts: [...amounts].map(([unit, milli]) => ({ unit, amount: quantityFromMilli(milli) })),
   };
 }
+
+/**
+ * Of the keys typed while lines were saving (characters, and Enter), the next line's: its text,
+ * whether its Enter was typed, and what is left for the lines after it.
+ */
+export function typedLine(keys: readonly string[]): { text: string; enter: boolean; rest: string[] } {
+  const enter = keys.indexOf('Enter');
+  if (enter < 0) return { text: keys.join(''), enter: false, rest: [] };
+  return { text: keys.slice(0, enter).join(''), enter: true, rest: keys.slice(enter + 1) };
+}
