@@ -3,7 +3,7 @@
  * for review; for owners and managers the review (variance, flags, conflicts, uncounted items),
  * approve or abandon; once approved, usage since the count before it.
  */
-import { Alert, Badge, Button, Center, Group, Loader, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, Paper, Progress, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CountSheet as Sheet } from '../../../shared/contract/counts';
@@ -96,6 +96,12 @@ function CountDetails({ sheet }: { sheet: Sheet }) {
           </Group>
         }
       />
+      {count.status === 'submitted' && count.submittedAt && (
+        <Alert color={status.color} variant="light">
+          Submitted for review, {formatDateTime(count.submittedAt)}.
+          {manager ? ' Review it below, then approve it.' : ' An owner or a manager reviews and approves it.'}
+        </Alert>
+      )}
       {count.closedBy && count.closedAt && (
         <Alert color={status.color} variant="light">
           {status.label} by {count.closedBy.name}, {formatDateTime(count.closedAt)}.
@@ -114,12 +120,8 @@ function CountDetails({ sheet }: { sheet: Sheet }) {
             {count.status === 'open' && (
               <Button
                 loading={submit.isPending}
-                onClick={() =>
-                  submit.mutate(
-                    { countId: count.id },
-                    { onSuccess: () => notifyDone('Count submitted for review.'), onError: failed('Not submitted') },
-                  )
-                }
+                // No toast: the notice above says it, where a toast would cover the end of the review.
+                onClick={() => submit.mutate({ countId: count.id }, { onError: failed('Not submitted') })}
               >
                 Submit for review
               </Button>
@@ -155,11 +157,6 @@ function CountDetails({ sheet }: { sheet: Sheet }) {
       </Paper>
       {manager && (count.status === 'submitted' || count.status === 'approved') && <ReviewPanel count={count} />}
       {count.status === 'approved' && <UsagePanel countId={count.id} />}
-      {!manager && count.status !== 'open' && (
-        <Stack>
-          <Text c="dimmed">An owner or a manager reviews and approves this count.</Text>
-        </Stack>
-      )}
       {counting !== null && <CountSheet sheet={sheet} startAt={counting} onClose={() => setCounting(null)} />}
       {printing && <PrintSheets count={count} areas={sheet.storageAreas} onClose={() => setPrinting(false)} />}
     </>

@@ -125,9 +125,9 @@ function VarianceTable({ count, items, editable }: { count: CountSummary; items:
             <Table.Td ta="right">{item.varianceValue === null ? '—' : money(item.varianceValue)}</Table.Td>
             <Table.Td>
               <Group gap={6}>
-                {item.flags.map((flag) => (
-                  <Badge key={`${flag.kind}-${flag.against}`} color="orange" variant="light" size="sm">
-                    {flagWords(flag)}
+                {flagWords(item.flags).map((words) => (
+                  <Badge key={words} color="orange" variant="light" size="sm">
+                    {words}
                   </Badge>
                 ))}
                 {item.flags.length > 0 && editable && (

@@ -37,9 +37,20 @@ describe('a count in words', () => {
     expect(countAsOf(count({ asOf: '2026-12-01T23:00:00.000Z' }))).not.toBe('Each line when counted');
   });
 
-  it('says why a line is flagged, against what', () => {
-    expect(flagWords({ kind: 'under-half', against: 'expected' })).toBe('under half the expected');
-    expect(flagWords({ kind: 'over-twice', against: 'last count' })).toBe('over twice the last count');
-    expect(flagWords({ kind: 'ten-times', against: 'expected' })).toBe('10× off the expected: a typo?');
+  it('says why a line is flagged, against what, each kind once', () => {
+    expect(flagWords([{ kind: 'under-half', against: 'expected' }])).toEqual(['under half the expected']);
+    expect(flagWords([{ kind: 'over-twice', against: 'last count' }])).toEqual(['over twice the last count']);
+    expect(
+      flagWords([
+        { kind: 'ten-times', against: 'expected' },
+        { kind: 'ten-times', against: 'last count' },
+      ]),
+    ).toEqual(['10× off the expected and the last count: a typo?']);
+    expect(
+      flagWords([
+        { kind: 'over-twice', against: 'expected' },
+        { kind: 'under-half', against: 'last count' },
+      ]),
+    ).toEqual(['over twice the expected', 'under half the last count']);
   });
 });

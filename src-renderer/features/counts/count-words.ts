@@ -22,10 +22,19 @@ export const countAsOf = (count: CountSummary): string =>
 
 type Flag = ReviewItem['flags'][number];
 
-/** "under half the expected", "over twice the last count", "10× off the expected: a typo?" */
-export function flagWords(flag: Flag): string {
-  const against = flag.against === 'expected' ? 'the expected' : 'the last count';
-  if (flag.kind === 'under-half') return `under half ${against}`;
-  if (flag.kind === 'over-twice') return `over twice ${against}`;
-  return `10× off ${against}: a typo?`;
+const AGAINST: Record<Flag['against'], string> = { expected: 'the expected', 'last count': 'the last count' };
+
+/**
+ * Why a line is flagged, each kind once: "under half the expected", "over twice the last count",
+ * "10× off the expected and the last count: a typo?" (one badge where both agree, not two).
+ */
+export function flagWords(flags: readonly Flag[]): string[] {
+  const kinds = [...new Set(flags.map((flag) => flag.kind))];
+  return kinds.map((kind) => {
+    const against = flags.filter((flag) => flag.kind === kind).map((flag) => AGAINST[flag.against]);
+    const what = against.join(' and ');
+    if (kind === 'under-half') return `under half ${what}`;
+    if (kind === 'over-twice') return `over twice ${what}`;
+    return `10× off ${what}: a typo?`;
+  });
 }
