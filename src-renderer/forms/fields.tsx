@@ -1,8 +1,10 @@
 /**
- * A form's text, password and select fields: registered under their name, their error shown at the
+ * A form's text, password, select and multi-select fields: registered under their name, their error shown at the
  * field, announced as invalid, and linked to the field as its description.
  */
 import {
+  MultiSelect,
+  type MultiSelectProps,
   PasswordInput,
   type PasswordInputProps,
   Select,
@@ -70,6 +72,31 @@ export function SelectField<T extends FieldValues, R extends FieldValues>({
           ref={field.ref}
           error={fieldState.error?.message}
           allowDeselect={false}
+        />
+      )}
+    />
+  );
+}
+
+/** Several of a list (storage areas, categories): searchable; none chosen is an empty list. */
+export function MultiSelectField<T extends FieldValues, R extends FieldValues>({
+  form,
+  name,
+  ...props
+}: FieldProps<T, R, MultiSelectProps>) {
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <MultiSelect
+          searchable
+          {...props}
+          value={field.value ?? []}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          error={fieldState.error?.message}
         />
       )}
     />

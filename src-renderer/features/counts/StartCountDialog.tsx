@@ -3,14 +3,14 @@
  * categories (partial); as of a time (last night's close) or each line as of when it is counted;
  * blind (counters see no expected quantities) or not.
  */
-import { Button, Checkbox, Group, Modal, MultiSelect, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { countsChannels } from '../../../shared/contract/counts';
 import { AREAS } from '../../../shared/domain';
 import { Form } from '../../forms/Form';
 import { FormAlert } from '../../forms/FormAlert';
-import { TextField } from '../../forms/fields';
+import { MultiSelectField, TextField } from '../../forms/fields';
 import { showBridgeError } from '../../forms/show-bridge-error';
 import { useContractForm } from '../../forms/use-contract-form';
 import { capitalise } from '../../ui/format';
@@ -123,35 +123,19 @@ function StartCountForm({ onCancel, onStarted }: { onCancel: () => void; onStart
         />
         {scope === 'partial' && (
           <>
-            <Controller
-              control={form.control}
+            <MultiSelectField
+              form={form}
               name="storageAreaIds"
-              render={({ field, fieldState }) => (
-                <MultiSelect
-                  label="Storage areas"
-                  placeholder="Walk-in cooler, cellar…"
-                  data={storageAreas}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldState.error?.message}
-                  searchable
-                />
-              )}
+              label="Storage areas"
+              placeholder="Walk-in cooler, cellar…"
+              data={storageAreas}
             />
-            <Controller
-              control={form.control}
+            <MultiSelectField
+              form={form}
               name="categories"
-              render={({ field, fieldState }) => (
-                <MultiSelect
-                  label="Categories"
-                  placeholder="Spirits, dairy…"
-                  data={categoryChoices}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldState.error?.message}
-                  searchable
-                />
-              )}
+              label="Categories"
+              placeholder="Spirits, dairy…"
+              data={categoryChoices}
             />
           </>
         )}
