@@ -14,6 +14,8 @@ import { useApproveCount, useRequestRecount, useReview, useSettleLine } from './
 
 type Decision = 'keep' | 'zero';
 
+const WRAP = { label: { whiteSpace: 'normal' } } as const;
+
 export function ReviewPanel({ count }: { count: CountSummary }) {
   const review = useReview(count.id);
   if (!review.data) return null;
@@ -126,7 +128,8 @@ function VarianceTable({ count, items, editable }: { count: CountSummary; items:
             <Table.Td>
               <Group gap={6}>
                 {flagWords(item.flags).map((words) => (
-                  <Badge key={words} color="orange" variant="light" size="sm">
+                  // In sentence case and wrapping: in capitals one line, the longest were cut short.
+                  <Badge key={words} color="orange" variant="light" size="sm" tt="none" h="auto" py={2} styles={WRAP}>
                     {words}
                   </Badge>
                 ))}
