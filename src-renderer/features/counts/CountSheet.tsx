@@ -76,7 +76,7 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
   const [states, setStates] = useState<ReadonlyMap<string, LineState>>(new Map());
   const [finding, setFinding] = useState<number | null>(null);
   const [printing, setPrinting] = useState(false);
-  const table = useRef<HTMLTableElement>(null);
+  const table = useRef<HTMLTableElement | null>(null);
   const undoStack = useRef<Undoable[]>([]);
   /** A line is being saved: keys typed meanwhile wait here for the lines after it. */
   const saving = useRef(false);
@@ -153,13 +153,23 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
     [count.id, setState, clearState],
   );
 
-  // After each render: a line asked for (a storage area shown, a line added) is drawn now; focus it.
-  useEffect(() => {
+  // A line asked for (a storage area shown, a line added) is focused once the table holds it. The
+  // sheet's first render can come before the modal's portal puts the table in the page: the request
+  // then waits for the table's ref (it was lost, and the focus stayed off the first line).
+  const focusAsked = useCallback(() => {
     const at = focusOnShow.current;
-    if (at === null) return;
+    if (at === null || !table.current) return;
     focusOnShow.current = null;
     focusLine(at);
-  });
+  }, [focusLine]);
+  useEffect(focusAsked);
+  const tableRef = useCallback(
+    (node: HTMLTableElement | null) => {
+      table.current = node;
+      focusAsked();
+    },
+    [focusAsked],
+  );
 
   const showArea = useCallback((index: number, line = 0) => {
     focusOnShow.current = line;
@@ -278,7 +288,7 @@ export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
         {count.blind && ' · Blind count: expected quantities are hidden'}
       </Text>
       <div className={classes.scroller}>
-        <table ref={table} className={classes.table} aria-label={`Count sheet of ${area?.name ?? ''}`}>
+        <table ref={tableRef} className={classes.table} aria-label={`Count sheet of ${area?.name ?? ''}`}>
           <thead>
             <tr>
               <th className={classes.number}>#</th>
