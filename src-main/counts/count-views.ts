@@ -1,6 +1,7 @@
 /** Store rows → what the counts channels answer. */
 import type { CountEntry, CountLine, CountSummary } from '../../shared/contract/counts';
 import type { Area } from '../../shared/domain';
+import { memoised } from '../../shared/memo';
 import { quantityFromMilli } from '../../shared/quantity';
 import { storageAreaName } from '../storage/storage-store';
 import type { Db } from '../store/database';
@@ -58,8 +59,7 @@ export function toEntry(row: CountedEntry, countedBy: Person, voided: boolean): 
 export function toEntries(db: Db, rows: readonly EntryRow[]): CountEntry[] {
   const voided = new Set(rows.filter((row) => row.kind === 'void').map((row) => row.voids));
   // A count has a few counters and thousands of entries: each name is read once.
-  const people = new Map<string, Person>();
-  const personOf = (id: string) => people.get(id) ?? people.set(id, person(db, id)).get(id)!;
+  const personOf = memoised((id: string): Person => person(db, id));
   return rows.filter(isCounted).map((row) => toEntry(row, personOf(row.counted_by), voided.has(row.id)));
 }
 

@@ -4,6 +4,7 @@
  * items), each row tagged with the restaurant's next sync version so every computer pulls it.
  */
 import type pg from 'pg';
+import { memoised } from '../../shared/memo';
 import { moneyFromCents } from '../../shared/money';
 import { type NewUser, type RestaurantChanges, type Written, writtenBy } from './changes';
 import { legacyId } from './plan';
@@ -198,8 +199,7 @@ async function applyUpdates(client: pg.ClientBase, changes: RestaurantChanges, v
 async function remember(client: pg.ClientBase, changes: RestaurantChanges) {
   if (changes.remember.length === 0) return;
   // The old rows merged into one item share its snapshot: written out once.
-  const texts = new Map<object, string>();
-  const text = (imported: object) => texts.get(imported) ?? texts.set(imported, JSON.stringify(imported)).get(imported);
+  const text = memoised((imported: object) => JSON.stringify(imported));
   const columns = columnsOf(changes.remember, [
     (row) => row.source,
     (row) => row.oldId,
