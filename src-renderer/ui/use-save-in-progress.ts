@@ -6,7 +6,10 @@ import { useCallback, useRef, useState } from 'react';
  * a spinner for a save that takes a moment, none for one that answers at once (it would only flash,
  * and drawing it delays the answer being shown).
  */
-export function useSaveInProgress(ms = 300) {
+/** A save quicker than this never shows that it is saving: it would only flash. */
+export const SLOW_SAVE_MS = 300;
+
+export function useSaveInProgress(ms = SLOW_SAVE_MS) {
   const [slow, setSlow] = useState(false);
   const running = useRef(false);
   const run = useCallback(

@@ -14,6 +14,7 @@ import { invoke } from '../../api/client';
 import { channelKey } from '../../api/query-keys';
 import { plural } from '../../ui/format';
 import { notifyDone, notifyProblem } from '../../ui/notify';
+import { SLOW_SAVE_MS } from '../../ui/use-save-in-progress';
 import { useSignedIn } from '../auth/signed-in';
 import classes from './CountSheet.module.css';
 import { COUNT_PROGRESS_VIEWS } from './counts-api';
@@ -62,9 +63,6 @@ function typeInto(input: HTMLInputElement, text: string) {
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, text);
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
-
-/** A save quicker than this never shows "Saving…": the line is drawn once, saved. */
-const SLOW_SAVE_MS = 300;
 
 export function CountSheet({ sheet, startAt, onClose }: CountSheetProps) {
   const { user } = useSignedIn();
